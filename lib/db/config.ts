@@ -1,0 +1,20 @@
+// Which database the app talks to: PostgreSQL when DATABASE_URL is set, otherwise an embedded
+// PGlite database in a data folder (PGLITE_DATA_DIR, default .data/pglite).
+import path from "node:path";
+
+export type DbConfig =
+  | { kind: "postgres"; url: string }
+  | { kind: "pglite"; dataDir: string };
+
+export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
+  const url = env.DATABASE_URL?.trim();
+  if (url) return { kind: "postgres", url };
+  const dataDir = env.PGLITE_DATA_DIR?.trim() || path.join(process.cwd(), ".data", "pglite");
+  return { kind: "pglite", dataDir: path.resolve(dataDir) };
+}
+
+export function describeDbConfig(config: DbConfig): string {
+  if (config.kind === "pglite") return `embedded PGlite database in ${config.dataDir}`;
+  const url = new URL(config.url);
+  return `PostgreSQL database "${url.pathname.slice(1)}" on ${url.hostname}:${url.port || "5432"}`;
+}

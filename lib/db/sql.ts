@@ -1,0 +1,68 @@
+// A minimal raw-SQL interface over both drivers, for the migration runner and bulk seeding.
+// Everything else goes through Prisma (lib/db/client.ts).
+import type { PGlite } from "@electric-sql/pglite";
+import type pg from "pg";
+
+export interface SqlExecutor {
+  /** Run one or more statements without parameters. */
+  exec(sql: string): Promise<void>;
+  /** Run one statement with positional parameters ($1, $2…). */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Run `fn` in one transaction on one connection. */
+  transaction<R>(fn: (tx: Omit<SqlExecutor, "transaction">) => Promise<R>): Promise<R>;
+}
+
+export function pgExecutor(pool: pg.Pool): SqlExecutor {
+  return {
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await pool.query(sql, params)).rows as T[];
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await fn({
+          async exec(sql) {
+            await client.query(sql);
+          },
+          async query<T>(sql: string, params: unknown[] = []) {
+            return (await client.query(sql, params)).rows as T[];
+          },
+        });
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+export function pgliteExecutor(db: PGlite): SqlExecutor {
+  return {
+    async exec(sql) {
+      await db.exec(sql);
+    },
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await db.query<T>(sql, params)).rows;
+    },
+    async transaction(fn) {
+      return db.transaction((tx) =>
+        fn({
+          async exec(sql) {
+            await tx.exec(sql);
+          },
+          async query<T>(sql: string, params: unknown[] = []) {
+            return (await tx.query<T>(sql, params)).rows;
+          },
+        }),
+      );
+    },
+  };
+}
