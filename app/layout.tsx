@@ -1,0 +1,75 @@
+import "./styles/application.scss";
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { GenericHeader, PhaseBanner, ServiceNavigation, SkipLink } from "@/components/govuk";
+import { GovukFrontendInit } from "@/components/app/govuk-frontend-init";
+import { currentStaff, hasRole } from "@/lib/auth/guard";
+import { signOut } from "./sign-out-action";
+
+export const metadata: Metadata = {
+  title: { template: "%s – ECF Finance – Department for Education", default: "ECF Finance – Department for Education" },
+  icons: {
+    icon: [
+      { url: "/assets/images/favicon.ico", sizes: "48x48" },
+      { url: "/assets/images/favicon.svg", type: "image/svg+xml", sizes: "any" },
+    ],
+    apple: "/assets/images/govuk-icon-180.png",
+  },
+  manifest: "/assets/manifest.json",
+};
+
+export const viewport: Viewport = { themeColor: "#1d70b8" };
+
+// Every page reads the session: nothing is rendered at build time.
+export const dynamic = "force-dynamic";
+
+const FINANCE_NAVIGATION = [
+  { href: "/participants", text: "Participants" },
+  { href: "/statements", text: "Statements" },
+];
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await currentStaff();
+  return (
+    <html lang="en" className="govuk-template">
+      <body className="govuk-template__body" suppressHydrationWarning>
+        <script
+          // The official GOV.UK Frontend snippet: marks the body before hydration so components know JS runs.
+          dangerouslySetInnerHTML={{
+            __html:
+              "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');",
+          }}
+        />
+        <SkipLink />
+        <header className="govuk-template__header">
+          <GenericHeader logoText="Department for Education" url="/" />
+          <ServiceNavigation
+            serviceName="ECF Finance"
+            serviceUrl="/"
+            navigation={user && hasRole(user, "finance") ? FINANCE_NAVIGATION : []}
+            end={
+              user ? (
+                <form action={signOut} className="govuk-!-display-inline">
+                  <span className="app-service-navigation__user govuk-!-margin-right-2">{user.email}</span>
+                  <button type="submit" className="app-link-button govuk-service-navigation__link">
+                    Sign out
+                  </button>
+                </form>
+              ) : undefined
+            }
+          />
+          <PhaseBanner tag="Beta">This is a new service for DfE finance users and contract managers.</PhaseBanner>
+        </header>
+        {children}
+        <footer className="govuk-template__footer app-footer">
+          <div className="govuk-width-container">
+            <p className="govuk-body-s govuk-!-margin-bottom-0">
+              ECF Finance is a Department for Education service for paying Early Career Framework lead providers.
+            </p>
+          </div>
+        </footer>
+        <GovukFrontendInit />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { PageShell } from "@/components/govuk";
+import { requireStaff } from "@/lib/auth/guard";
+
+export const metadata: Metadata = { title: "Home" };
+
+export default async function HomePage() {
+  const user = await requireStaff("finance", "/");
+  return (
+    <PageShell>
+      <h1 className="govuk-heading-xl">ECF Finance</h1>
+      <p className="govuk-body-l">
+        Check what DfE pays lead providers for training early career teachers and their mentors.
+      </p>
+      <p className="govuk-body">You are signed in as {user.name}.</p>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-half">
+          <h2 className="govuk-heading-m">
+            <a className="govuk-link" href="/participants">Participants</a>
+          </h2>
+          <p className="govuk-body">
+            Search for a participant, see their enrolments and declarations, and void a declaration.
+          </p>
+        </div>
+        <div className="govuk-grid-column-one-half">
+          <h2 className="govuk-heading-m">
+            <a className="govuk-link" href="/statements">Statements</a>
+          </h2>
+          <p className="govuk-body">
+            Read a lead provider&apos;s monthly statement and download its declarations.
+          </p>
+        </div>
+      </div>
+    </PageShell>
+  );
+}

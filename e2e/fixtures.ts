@@ -1,0 +1,39 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+export const DEMO_PASSWORD = "demo-password-123";
+export const FINANCE_USER = "finance@example.com";
+export const VIEWER_USER = "viewer@example.com";
+
+/** Zero axe violations against WCAG 2.2 AA (every level's tags: wcag22aa alone selects only the 2.2 rules). */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary).toEqual([]);
+}
+
+export async function signIn(page: Page, email: string, callbackPath = "/") {
+  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(callbackPath)}`);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}
+
+/** Screenshots to look at (e2e/screenshots, not committed). */
+export async function screenshot(page: Page, name: string) {
+  const dir = path.join(process.cwd(), "e2e", "screenshots");
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+export function e2eState(): { databaseUrl: string | null; baseURL: string } {
+  return JSON.parse(readFileSync(path.join(process.cwd(), "test-results", "e2e-state.json"), "utf8"));
+}
+
+export const test = base;
+export { expect };

@@ -1,0 +1,18 @@
+// Starting and ending a session: the JWT next-auth reads (lib/auth/options.ts), in its cookie.
+import { cookies } from "next/headers";
+import { encode } from "next-auth/jwt";
+import { SESSION_MAX_AGE_SECONDS, authSecret, sessionCookieName, sessionCookieOptions } from "./options";
+import type { StaffIdentity } from "./staff";
+
+export async function startSession(user: StaffIdentity): Promise<void> {
+  const token = await encode({
+    token: { sub: user.id, email: user.email, name: user.name },
+    secret: authSecret(),
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+  (await cookies()).set(sessionCookieName(), token, { ...sessionCookieOptions(), maxAge: SESSION_MAX_AGE_SECONDS });
+}
+
+export async function endSession(): Promise<void> {
+  (await cookies()).delete({ name: sessionCookieName(), path: "/" });
+}

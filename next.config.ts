@@ -1,0 +1,30 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // PGlite loads its wasm and data files relative to its own module: it must not be bundled.
+  serverExternalPackages: ["@electric-sql/pglite"],
+  sassOptions: {
+    loadPaths: ["node_modules", "app/styles"],
+    quietDeps: true,
+  },
+  experimental: {
+    // forbidden() and app/forbidden.tsx for the 403 page.
+    authInterrupts: true,
+  },
+  poweredByHeader: false,
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

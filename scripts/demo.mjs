@@ -1,0 +1,29 @@
+// `npm run demo`: builds the app, sets up the embedded database with demo data (unless
+// DATABASE_URL points at PostgreSQL) and serves it on PORT (default 3000).
+import { spawnSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+
+const port = process.env.PORT || "3000";
+const env = { ...process.env, PORT: port };
+if (!env.AUTH_SECRET) {
+  env.AUTH_SECRET = `demo-only-${randomBytes(24).toString("hex")}`;
+  console.log("AUTH_SECRET is not set: using a random development value for this run (sessions end when it stops).");
+}
+
+function run(args) {
+  const result = spawnSync("npm", args, { stdio: "inherit", env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+run(["run", "-s", "build"]);
+run(["run", "-s", "db:setup"]);
+
+console.log(`
+ECF Finance is starting on http://localhost:${port}
+  Sign in at http://localhost:${port}/sign-in
+  Finance user:          finance@example.com / demo-password-123
+  Signed in, no finance: viewer@example.com  / demo-password-123
+`);
+const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,54 @@
+// Starts the built app for the end-to-end tests on a fresh database with the demo data:
+// a PostgreSQL database "ecf_e2e" (recreated each run) when a server is reachable, else a fresh
+// PGlite folder. Writes test-results/e2e-state.json so tests can look at the database.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+const port = process.argv[2] ?? "3100";
+const root = path.resolve(import.meta.dirname, "..");
+const env = {
+  ...process.env,
+  PORT: port,
+  AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-0123456789abcdef0123456789",
+  NODE_ENV: "production",
+};
+
+async function postgresUrl() {
+  const admin = process.env.DATABASE_URL?.trim() || "postgresql://postgres@127.0.0.1:5432/postgres";
+  const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+  } catch {
+    return null;
+  }
+  try {
+    await client.query('DROP DATABASE IF EXISTS "ecf_e2e" WITH (FORCE)');
+    await client.query('CREATE DATABASE "ecf_e2e"');
+  } finally {
+    await client.end();
+  }
+  const url = new URL(admin);
+  url.pathname = "/ecf_e2e";
+  return url.toString();
+}
+
+const url = await postgresUrl();
+mkdirSync(path.join(root, "test-results"), { recursive: true });
+if (url) {
+  env.DATABASE_URL = url;
+} else {
+  delete env.DATABASE_URL;
+  env.PGLITE_DATA_DIR = path.join(root, ".data", "e2e-pglite");
+  rmSync(env.PGLITE_DATA_DIR, { recursive: true, force: true });
+  rmSync(`${env.PGLITE_DATA_DIR}.lock`, { recursive: true, force: true });
+}
+writeFileSync(path.join(root, "test-results", "e2e-state.json"), JSON.stringify({ databaseUrl: url, baseURL: `http://127.0.0.1:${port}` }));
+
+const setup = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/db-setup.ts"], { cwd: root, env, stdio: "inherit" });
+if (setup.status !== 0) process.exit(setup.status ?? 1);
+
+const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

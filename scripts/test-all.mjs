@@ -1,0 +1,69 @@
+// `npm test`: every suite in order — lint, type-check, unit, integration, build, end-to-end —
+// then one closing line "N passed, N failed" over all of them (lint and type-check count as one
+// check each; the test suites count their tests). Exits non-zero if anything failed.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const results = path.join(root, "test-results");
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const lines = [];
+
+function run(label, command, args, env = {}) {
+  console.log(`\n=== ${label} ===`);
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function check(label, command, args) {
+  const ok = run(label, command, args);
+  ok ? passed++ : failed++;
+  lines.push(`${label}: ${ok ? "passed" : "FAILED"}`);
+  return ok;
+}
+
+function suite(label, command, args, jsonFile, count, env) {
+  const ok = run(label, command, args, env);
+  let p = 0;
+  let f = 0;
+  if (existsSync(jsonFile)) {
+    [p, f] = count(JSON.parse(readFileSync(jsonFile, "utf8")));
+  }
+  if (!ok && f === 0) f = 1; // the runner failed before or outside its tests
+  passed += p;
+  failed += f;
+  lines.push(`${label}: ${p} passed, ${f} failed`);
+}
+
+const vitestCount = (json) => [json.numPassedTests ?? 0, (json.numFailedTests ?? 0) + (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0)];
+const playwrightCount = (json) => [json.stats?.expected ?? 0, (json.stats?.unexpected ?? 0) + (json.stats?.flaky ?? 0) + (json.stats?.skipped ?? 0)];
+
+const node = process.execPath;
+const bin = (p) => path.join(root, "node_modules", p);
+
+if (!check("Generate", node, [path.join(root, "scripts/generate.mjs")])) {
+  console.error("Could not generate the Prisma client; nothing else can run.");
+}
+check("Lint", node, [bin("eslint/bin/eslint.js"), "."]);
+check("Type-check", node, [bin("typescript/bin/tsc"), "--noEmit"]);
+for (const project of ["unit", "integration"]) {
+  const out = path.join(results, `${project}.json`);
+  suite(`${project[0].toUpperCase()}${project.slice(1)} tests`, node, [bin("vitest/vitest.mjs"), "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile=${out}`], out, vitestCount);
+}
+if (check("Build", node, [bin("next/dist/bin/next"), "build"])) {
+  suite("End-to-end tests", node, [bin("@playwright/test/cli.js"), "test"], path.join(results, "e2e.json"), playwrightCount);
+} else {
+  failed++;
+  lines.push("End-to-end tests: not run (the build failed)");
+}
+
+const summary = `${passed} passed, ${failed} failed`;
+console.log(`\n${lines.join("\n")}`);
+writeFileSync(path.join(results, "summary.txt"), `${summary}\n`);
+console.log(summary);
+process.exit(failed === 0 ? 0 : 1);

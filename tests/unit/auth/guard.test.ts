@@ -1,0 +1,81 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+// The guard's collaborators: the session (next-auth), the staff table, and Next's interrupts.
+const session = vi.hoisted(() => ({ value: null as null | { user: { id?: string } } }));
+const staff = vi.hoisted(() => ({ rows: new Map<string, { id: string; email: string; name: string; roles: string[] }>() }));
+
+vi.mock("next-auth", () => ({ getServerSession: vi.fn(async () => session.value) }));
+vi.mock("@/lib/db/client", () => ({
+  getPrisma: vi.fn(async () => ({
+    staffUser: { findUnique: vi.fn(async ({ where }: { where: { id: string } }) => staff.rows.get(where.id) ?? null) },
+  })),
+}));
+vi.mock("next/navigation", () => ({
+  redirect: vi.fn((url: string) => {
+    throw new Error(`REDIRECT ${url}`);
+  }),
+  forbidden: vi.fn(() => {
+    throw new Error("FORBIDDEN");
+  }),
+}));
+vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: <T>(fn: T) => fn }));
+
+const { requireStaff, safeReturnPath, currentStaff } = await import("@/lib/auth/guard");
+
+beforeEach(() => {
+  process.env.AUTH_SECRET = "unit-test-secret-0123456789abcdef0123456789";
+  session.value = null;
+  staff.rows.clear();
+  staff.rows.set("f", { id: "f", email: "finance@example.com", name: "Finance", roles: ["finance"] });
+  staff.rows.set("v", { id: "v", email: "viewer@example.com", name: "Viewer", roles: [] });
+});
+
+describe("requireStaff", () => {
+  it("sends an anonymous visitor to sign in, remembering where they were going", async () => {
+    await expect(requireStaff("finance", "/statements/abc?x=1")).rejects.toThrow(
+      "REDIRECT /sign-in?callbackUrl=%2Fstatements%2Fabc%3Fx%3D1",
+    );
+  });
+
+  it("refuses a signed-in user without the role with the 403 page", async () => {
+    session.value = { user: { id: "v" } };
+    await expect(requireStaff("finance", "/")).rejects.toThrow("FORBIDDEN");
+  });
+
+  it("lets a signed-in user without a role through when no role is needed", async () => {
+    session.value = { user: { id: "v" } };
+    await expect(requireStaff(null)).resolves.toMatchObject({ email: "viewer@example.com" });
+  });
+
+  it("returns the finance user", async () => {
+    session.value = { user: { id: "f" } };
+    await expect(requireStaff("finance")).resolves.toEqual(staff.rows.get("f"));
+  });
+
+  it("reads roles from the database, so a removed role takes effect at once", async () => {
+    session.value = { user: { id: "f" } };
+    staff.rows.set("f", { id: "f", email: "finance@example.com", name: "Finance", roles: [] });
+    await expect(requireStaff("finance")).rejects.toThrow("FORBIDDEN");
+  });
+
+  it("treats a session for a deleted user as signed out", async () => {
+    session.value = { user: { id: "gone" } };
+    expect(await currentStaff()).toBeNull();
+    await expect(requireStaff("finance", "/")).rejects.toThrow("REDIRECT /sign-in");
+  });
+});
+
+describe("safeReturnPath", () => {
+  it.each([
+    ["/statements", "/statements"],
+    ["/participants?q=smith&page=2", "/participants?q=smith&page=2"],
+    ["https://evil.example.com/", "/"],
+    ["//evil.example.com", "/"],
+    ["/\\evil.example.com", "/"],
+    ["javascript:alert(1)", "/"],
+    ["", "/"],
+    [null, "/"],
+  ])("%s → %s", (input, expected) => {
+    expect(safeReturnPath(input)).toBe(expected);
+  });
+});
