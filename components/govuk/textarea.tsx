@@ -1,0 +1,61 @@
+import type { Ref, TextareaHTMLAttributes } from "react";
+import { fieldChrome, type FieldProps } from "./field";
+import { cx } from "./utils";
+
+export interface TextareaProps
+  extends FieldProps,
+    Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "className" | "children" | "name" | "id"> {
+  /** Field name; also the id when `id` is not given. */
+  name: string;
+  id?: string;
+  /** Forwarded to the <textarea> (React 19 ref-as-prop), e.g. from react-hook-form's `register()`. */
+  ref?: Ref<HTMLTextAreaElement>;
+  /** Extra textarea classes. */
+  className?: string;
+}
+
+/** GOV.UK Textarea. Extra props (rows, defaultValue, spellCheck, autoComplete, …) go on the `<textarea>`. */
+export function Textarea({
+  name,
+  id: idProp,
+  className,
+  rows,
+  label,
+  labelClassName,
+  isPageHeading,
+  hint,
+  hintClassName,
+  errorMessage,
+  errorMessageClassName,
+  errorMessageVisuallyHiddenText,
+  describedBy,
+  formGroupClassName,
+  ...attributes
+}: TextareaProps) {
+  const id = idProp || name;
+  const chrome = fieldChrome(id, {
+    label,
+    labelClassName,
+    isPageHeading,
+    hint,
+    hintClassName,
+    errorMessage,
+    errorMessageClassName,
+    errorMessageVisuallyHiddenText,
+    describedBy: describedBy ?? attributes["aria-describedby"],
+  });
+
+  return (
+    <div className={cx("govuk-form-group", chrome.hasError && "govuk-form-group--error", formGroupClassName)}>
+      {chrome.nodes}
+      <textarea
+        {...attributes}
+        className={cx("govuk-textarea", chrome.hasError && "govuk-textarea--error", className)}
+        id={id}
+        name={name}
+        rows={rows || 5}
+        aria-describedby={chrome.describedBy}
+      />
+    </div>
+  );
+}
