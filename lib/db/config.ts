@@ -6,7 +6,7 @@ export type DbConfig =
   | { kind: "postgres"; url: string }
   | { kind: "pglite"; dataDir: string };
 
-export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
+export function dbConfigFromEnv(env: Record<string, string | undefined> = process.env): DbConfig {
   const url = env.DATABASE_URL?.trim();
   if (url) return { kind: "postgres", url };
   const dataDir = env.PGLITE_DATA_DIR?.trim() || path.join(process.cwd(), ".data", "pglite");
