@@ -14,16 +14,16 @@ export function authSecret(): string {
 }
 
 /** Secure cookies whenever the app is served over HTTPS (AUTH_URL), or when forced. */
-export function useSecureCookies(): boolean {
+export function secureCookies(): boolean {
   return process.env.AUTH_COOKIE_SECURE === "true" || (process.env.AUTH_URL ?? "").startsWith("https://");
 }
 
 export function sessionCookieName(): string {
-  return useSecureCookies() ? "__Secure-ecf-finance.session" : "ecf-finance.session";
+  return secureCookies() ? "__Secure-ecf-finance.session" : "ecf-finance.session";
 }
 
 export function sessionCookieOptions() {
-  return { httpOnly: true, sameSite: "lax" as const, path: "/", secure: useSecureCookies() };
+  return { httpOnly: true, sameSite: "lax" as const, path: "/", secure: secureCookies() };
 }
 
 export function authOptions(): AuthOptions {

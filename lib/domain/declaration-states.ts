@@ -7,6 +7,8 @@
  * - submitted, ineligible and voided carry no money.
  */
 
+import { oneOf } from "./one-of";
+
 export const DECLARATION_STATES = [
   "submitted",
   "eligible",
@@ -37,9 +39,7 @@ export const DECLARATION_STATE_LABELS: Readonly<Record<DeclarationState, string>
   clawed_back: "Clawed back",
 };
 
-export function isDeclarationState(value: unknown): value is DeclarationState {
-  return typeof value === "string" && (DECLARATION_STATES as readonly string[]).includes(value);
-}
+export const isDeclarationState = oneOf(DECLARATION_STATES);
 
 export function isBillable(state: DeclarationState): state is BillableState {
   return (BILLABLE_STATES as readonly DeclarationState[]).includes(state);

@@ -6,6 +6,8 @@
  * payment (20%) and extension payments (15% each).
  */
 
+import { oneOf } from "./one-of";
+
 export const DECLARATION_TYPES = [
   "started",
   "retained-1",
@@ -45,6 +47,4 @@ export const DECLARATION_TYPE_LABELS: Readonly<Record<DeclarationType, string>> 
   "extended-3": "Extended 3",
 };
 
-export function isDeclarationType(value: unknown): value is DeclarationType {
-  return typeof value === "string" && (DECLARATION_TYPES as readonly string[]).includes(value);
-}
+export const isDeclarationType = oneOf(DECLARATION_TYPES);

@@ -4,6 +4,8 @@
  * Source: definitions-and-states.md, "Key concepts" (participant, course_identifier).
  */
 
+import { oneOf } from "./one-of";
+
 export const PARTICIPANT_TYPES = ["ect", "mentor"] as const;
 
 export type ParticipantType = (typeof PARTICIPANT_TYPES)[number];
@@ -13,6 +15,4 @@ export const PARTICIPANT_TYPE_LABELS: Readonly<Record<ParticipantType, string>> 
   mentor: "Mentor",
 };
 
-export function isParticipantType(value: unknown): value is ParticipantType {
-  return typeof value === "string" && (PARTICIPANT_TYPES as readonly string[]).includes(value);
-}
+export const isParticipantType = oneOf(PARTICIPANT_TYPES);

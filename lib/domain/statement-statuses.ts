@@ -6,6 +6,8 @@
  * DfE authorises the payment.
  */
 
+import { oneOf } from "./one-of";
+
 export const STATEMENT_STATUSES = ["open", "payable", "paid"] as const;
 
 export type StatementStatus = (typeof STATEMENT_STATUSES)[number];
@@ -16,6 +18,4 @@ export const STATEMENT_STATUS_LABELS: Readonly<Record<StatementStatus, string>> 
   paid: "Paid",
 };
 
-export function isStatementStatus(value: unknown): value is StatementStatus {
-  return typeof value === "string" && (STATEMENT_STATUSES as readonly string[]).includes(value);
-}
+export const isStatementStatus = oneOf(STATEMENT_STATUSES);

@@ -1,0 +1,29 @@
+/**
+ * Calendar dates for statement cut-offs. Dates are compared as calendar days in
+ * UTC, so a declaration submitted at any time on the cut-off day is on time.
+ */
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** The UTC calendar day as a sortable number, e.g. 20250331 (NaN for an invalid date). */
+export function utcDay(date: Date): number {
+  return date.getUTCFullYear() * 10000 + (date.getUTCMonth() + 1) * 100 + date.getUTCDate();
+}
+
+/** "31 March 2025" (UTC). */
+export function formatUtcDate(date: Date): string {
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()] ?? "?"} ${date.getUTCFullYear()}`;
+}

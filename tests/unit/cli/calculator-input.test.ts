@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { parseCalculatorInput } from "@/lib/engine/calculator-input";
+import { exampleInput } from "./example-input";
+
+type Input = ReturnType<typeof exampleInput>;
+
+function refusal(change: (input: Input) => void): string {
+  const input = exampleInput();
+  change(input);
+  const result = parseCalculatorInput(JSON.stringify(input));
+  if (result.ok) throw new Error("expected the input to be refused");
+  expect(result.message).not.toContain("\n");
+  return result.message;
+}
+
+const line0 = (input: Input) => input.statements[0]!.lines[0]!;
+
+describe("parseCalculatorInput: good input", () => {
+  it("parses money from strings and numbers, counts from numbers and digit strings, and fills in optional fields", () => {
+    const input = exampleInput();
+    input.contract.bands[0]!.perParticipant = "995.50";
+    input.statements[0]!.adjustments = [-100, "20.25"];
+    const result = parseCalculatorInput(JSON.stringify(input));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.input.contract.bands[0]?.perParticipant.toString()).toBe("995.5");
+    expect(result.input.contract.monthlyServiceFee).toBeNull();
+    expect(result.input.statements[0]?.adjustments.map(String)).toEqual(["-100", "20.25"]);
+    expect(result.input.statements[0]?.lines[1]?.uplift).toBe(false);
+    expect(result.input.statements[1]?.lines[0]?.count).toBe(2000);
+    expect(result.input.statements[1]?.adjustments).toEqual([]);
+    expect(result.input.statements[1]?.reconcileAmount.toString()).toBe("0");
+    expect(result.input.mentorContract?.paymentPerParticipant.toString()).toBe("1000");
+  });
+
+  it("treats a missing or null mentor contract as none when the cohort has no mentor funding", () => {
+    const withoutMentor = exampleInput();
+    delete withoutMentor.mentorContract;
+    const parsed = parseCalculatorInput(JSON.stringify(withoutMentor));
+    expect(parsed.ok && parsed.input.mentorContract).toBeNull();
+    const nullMentor = parseCalculatorInput(JSON.stringify({ ...exampleInput(), mentorContract: null }));
+    expect(nullMentor.ok && nullMentor.input.mentorContract).toBeNull();
+  });
+});
+
+describe("parseCalculatorInput: bad input gives one line naming the field", () => {
+  it("invalid JSON", () => {
+    const result = parseCalculatorInput("{ not json");
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toMatch(/^input: invalid JSON \(/);
+  });
+
+  it("not an object", () => {
+    expect(parseCalculatorInput("[]")).toEqual({ ok: false, message: "input: expected an object" });
+  });
+
+  it.each<[string, (input: Input) => void, string]>([
+    ["missing contract", (i) => delete (i as Partial<Input>).contract, "contract: is required"],
+    [
+      "missing field",
+      (i) => delete (i.contract as Partial<Input["contract"]>).vatChargeable,
+      "contract.vatChargeable: is required",
+    ],
+    [
+      "bad declaration type",
+      (i) => (line0(i).declarationType = "begun"),
+      "statements[0].lines[0].declarationType: expected one of started, retained-1, retained-2, retained-3, retained-4, completed, extended-1, extended-2, extended-3",
+    ],
+    [
+      "bad participant type",
+      (i) => (line0(i).participantType = "teacher"),
+      "statements[0].lines[0].participantType: expected one of ect, mentor",
+    ],
+    [
+      "bad state",
+      (i) => (line0(i).state = "cancelled"),
+      "statements[0].lines[0].state: expected one of submitted, eligible, ineligible, payable, voided, paid, awaiting_clawback, clawed_back",
+    ],
+    ["negative count", (i) => (line0(i).count = -1), "statements[0].lines[0].count: expected a whole number of 0 or more"],
+    ["fractional count", (i) => (line0(i).count = 1.5), "statements[0].lines[0].count: expected a whole number of 0 or more"],
+    ["count as words", (i) => (line0(i).count = "ten"), "statements[0].lines[0].count: expected a whole number of 0 or more"],
+    ["uplift not a boolean", (i) => (line0(i).uplift = "yes"), "statements[0].lines[0].uplift: expected true or false"],
+    [
+      "bad money string",
+      (i) => (i.statements[0]!.adjustments = ["12,00"]),
+      'statements[0].adjustments[0]: expected an amount as a number or a decimal string such as "-100.00"',
+    ],
+    [
+      "money with an exponent",
+      (i) => (i.statements[0]!.reconcileAmount = "1e5"),
+      'statements[0].reconcileAmount: expected an amount as a number or a decimal string such as "-100.00"',
+    ],
+    [
+      "money number too large to write without an exponent",
+      (i) => (i.statements[0]!.reconcileAmount = 1e21),
+      'statements[0].reconcileAmount: expected an amount as a number or a decimal string such as "-100.00"',
+    ],
+    [
+      "negative price",
+      (i) => (i.contract.bands[0]!.perParticipant = "-995"),
+      'contract.bands[0].perParticipant: expected an amount of 0 or more as a number or a decimal string such as "995"',
+    ],
+    [
+      "percentage over 100",
+      (i) => ((i.contract.bands[0] as Record<string, unknown>).serviceFeePercentage = 140),
+      "contract.bands[0].serviceFeePercentage: expected a percentage from 0 to 100 as a number or a decimal string",
+    ],
+    [
+      "mentor funding without a mentor contract",
+      (i) => {
+        i.contract.mentorFunding = true;
+        delete i.mentorContract;
+      },
+      "mentorContract: is required when contract.mentorFunding is true",
+    ],
+    [
+      "misspelt field",
+      (i) => ((i.statements[0] as Record<string, unknown>).reconcileAmmount = "1"),
+      "statements[0].reconcileAmmount: unknown field",
+    ],
+    ["no bands", (i) => (i.contract.bands = []), "contract.bands: expected at least one band"],
+    [
+      "overlapping bands",
+      (i) => (i.contract.bands[1]!.min = 1500),
+      "contract.bands[1].min: must be above the maximum of the band below (2000); bands cannot overlap",
+    ],
+    [
+      "two unbounded bands",
+      (i) => (i.contract.bands[1]!.max = null as unknown as number),
+      "contract.bands[2].max: only one band can have no maximum (null)",
+    ],
+    [
+      "max below min",
+      (i) => (i.contract.bands[1]!.max = 2000),
+      "contract.bands[1].max: must be at least the band's minimum (2001)",
+    ],
+    ["empty statement id", (i) => (i.statements[0]!.id = ""), "statements[0].id: expected a non-empty string"],
+    ["lines not a list", (i) => ((i.statements[1] as Record<string, unknown>).lines = {}), "statements[1].lines: expected a list"],
+  ])("%s", (_name, change, message) => {
+    expect(refusal(change)).toBe(message);
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { DECLARATION_STATES, type DeclarationState } from "@/lib/domain/declaration-states";
+import {
+  authoriseStatementPayment,
+  lineItemStateWhenStatementPaid,
+  lineItemStateWhenStatementPayable,
+  markStatementPayable,
+  type StatementForTransition,
+} from "@/lib/declarations/lifecycle";
+import { utc } from "./fixtures";
+
+const lineItems = DECLARATION_STATES.filter((s) => s !== "submitted").map((state, i) => ({
+  id: `line-${i}`,
+  declarationId: `decl-${i}`,
+  state,
+}));
+
+function statementWith(status: StatementForTransition["status"]): StatementForTransition {
+  return { id: "stmt-oct", status, deadlineDate: utc("2025-10-31T00:00:00Z"), lineItems };
+}
+
+describe("line item states", () => {
+  const whenPayable: Record<DeclarationState, DeclarationState> = {
+    submitted: "submitted",
+    eligible: "payable",
+    ineligible: "ineligible",
+    payable: "payable",
+    voided: "voided",
+    paid: "paid",
+    awaiting_clawback: "awaiting_clawback",
+    clawed_back: "clawed_back",
+  };
+  const whenPaid: Record<DeclarationState, DeclarationState> = {
+    ...whenPayable,
+    eligible: "eligible",
+    payable: "paid",
+    awaiting_clawback: "clawed_back",
+  };
+
+  it.each(DECLARATION_STATES)("when the statement becomes payable, %s →", (state) => {
+    expect(lineItemStateWhenStatementPayable(state)).toBe(whenPayable[state]);
+  });
+
+  it.each(DECLARATION_STATES)("when the statement is paid, %s →", (state) => {
+    expect(lineItemStateWhenStatementPaid(state)).toBe(whenPaid[state]);
+  });
+});
+
+describe("markStatementPayable", () => {
+  it("refuses on or before the cut-off date", () => {
+    const refusal = {
+      ok: false,
+      code: "before_cut_off",
+      message: "This statement cannot become payable until after its cut-off date, 31 October 2025.",
+    };
+    expect(markStatementPayable(statementWith("open"), utc("2025-10-31T23:59:59Z"))).toEqual(refusal);
+    expect(markStatementPayable(statementWith("open"), utc("2025-10-01T12:00:00Z"))).toEqual(refusal);
+  });
+
+  it("makes an open statement payable from the day after its cut-off: eligible line items become payable", () => {
+    expect(markStatementPayable(statementWith("open"), utc("2025-11-01T00:00:00Z"))).toEqual({
+      ok: true,
+      statementId: "stmt-oct",
+      from: "open",
+      to: "payable",
+      lineItemChanges: [
+        { lineItemId: "line-0", declarationId: "decl-0", transition: "make_payable", from: "eligible", to: "payable" },
+      ],
+    });
+  });
+
+  it("refuses a statement that is already payable", () => {
+    expect(markStatementPayable(statementWith("payable"), utc("2025-12-01T00:00:00Z"))).toEqual({
+      ok: false,
+      code: "statement_not_open",
+      message: "This statement is already payable.",
+    });
+  });
+
+  it("refuses a statement that has been paid", () => {
+    expect(markStatementPayable(statementWith("paid"), utc("2025-12-01T00:00:00Z"))).toEqual({
+      ok: false,
+      code: "statement_not_open",
+      message: "This statement has already been paid.",
+    });
+  });
+});
+
+describe("authoriseStatementPayment", () => {
+  it("pays a payable statement: payable → paid, awaiting_clawback → clawed_back", () => {
+    expect(authoriseStatementPayment(statementWith("payable"))).toEqual({
+      ok: true,
+      statementId: "stmt-oct",
+      from: "payable",
+      to: "paid",
+      lineItemChanges: [
+        { lineItemId: "line-2", declarationId: "decl-2", transition: "pay", from: "payable", to: "paid" },
+        {
+          lineItemId: "line-5",
+          declarationId: "decl-5",
+          transition: "claw_back",
+          from: "awaiting_clawback",
+          to: "clawed_back",
+        },
+      ],
+    });
+  });
+
+  it("refuses an open statement", () => {
+    expect(authoriseStatementPayment(statementWith("open"))).toEqual({
+      ok: false,
+      code: "statement_not_payable",
+      message: "This statement cannot be authorised for payment until it is payable.",
+    });
+  });
+
+  it("refuses a statement that has already been paid", () => {
+    expect(authoriseStatementPayment(statementWith("paid"))).toEqual({
+      ok: false,
+      code: "statement_already_paid",
+      message: "This statement has already been authorised for payment.",
+    });
+  });
+});
