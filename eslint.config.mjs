@@ -8,6 +8,7 @@ const config = [
     ignores: [
       "generated/**",
       ".next/**",
+      ".next-*/**",
       "public/assets/**",
       "test-results/**",
       "playwright-report/**",

@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // A separate build folder lets several builds (e.g. parallel end-to-end runs) share a checkout.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite loads its wasm and data files relative to its own module: it must not be bundled.
   serverExternalPackages: ["@electric-sql/pglite"],
   sassOptions: {

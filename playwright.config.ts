@@ -10,13 +10,13 @@ const systemChromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromi
 
 export default defineConfig({
   testDir: "./e2e",
-  outputDir: "test-results/e2e",
+  outputDir: `test-results/e2e-${PORT}`,
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 1,
   fullyParallel: false,
   timeout: 30_000,
-  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: PORT === 3100 ? "test-results/e2e.json" : `test-results/e2e-${PORT}.json` }]],
   use: {
     baseURL,
     locale: "en-GB",

@@ -32,7 +32,7 @@ export async function screenshot(page: Page, name: string) {
 }
 
 export function e2eState(): { databaseUrl: string | null; baseURL: string } {
-  return JSON.parse(readFileSync(path.join(process.cwd(), "test-results", "e2e-state.json"), "utf8"));
+  return JSON.parse(readFileSync(path.join(process.cwd(), "test-results", `e2e-state-${process.env.E2E_PORT ?? "3100"}.json`), "utf8"));
 }
 
 export const test = base;

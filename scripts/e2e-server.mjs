@@ -1,12 +1,14 @@
 // Starts the built app for the end-to-end tests on a fresh database with the demo data:
-// a PostgreSQL database "ecf_e2e" (recreated each run) when a server is reachable, else a fresh
-// PGlite folder. Writes test-results/e2e-state.json so tests can look at the database.
+// a PostgreSQL database "ecf_e2e" (per port; recreated each run) when a server is reachable, else a fresh
+// PGlite folder. Writes test-results/e2e-state-<port>.json so tests can look at the database.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
 const port = process.argv[2] ?? "3100";
+// One database per port, so end-to-end runs on different ports do not meet.
+const dbName = port === "3100" ? "ecf_e2e" : `ecf_e2e_${port}`;
 const root = path.resolve(import.meta.dirname, "..");
 const env = {
   ...process.env,
@@ -24,13 +26,13 @@ async function postgresUrl() {
     return null;
   }
   try {
-    await client.query('DROP DATABASE IF EXISTS "ecf_e2e" WITH (FORCE)');
-    await client.query('CREATE DATABASE "ecf_e2e"');
+    await client.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${dbName}"`);
   } finally {
     await client.end();
   }
   const url = new URL(admin);
-  url.pathname = "/ecf_e2e";
+  url.pathname = `/${dbName}`;
   return url.toString();
 }
 
@@ -40,11 +42,11 @@ if (url) {
   env.DATABASE_URL = url;
 } else {
   delete env.DATABASE_URL;
-  env.PGLITE_DATA_DIR = path.join(root, ".data", "e2e-pglite");
+  env.PGLITE_DATA_DIR = path.join(root, ".data", `e2e-pglite-${port}`);
   rmSync(env.PGLITE_DATA_DIR, { recursive: true, force: true });
   rmSync(`${env.PGLITE_DATA_DIR}.lock`, { recursive: true, force: true });
 }
-writeFileSync(path.join(root, "test-results", "e2e-state.json"), JSON.stringify({ databaseUrl: url, baseURL: `http://127.0.0.1:${port}` }));
+writeFileSync(path.join(root, "test-results", `e2e-state-${port}.json`), JSON.stringify({ databaseUrl: url, baseURL: `http://127.0.0.1:${port}` }));
 
 const setup = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/db-setup.ts"], { cwd: root, env, stdio: "inherit" });
 if (setup.status !== 0) process.exit(setup.status ?? 1);

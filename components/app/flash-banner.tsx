@@ -1,0 +1,16 @@
+"use client";
+// Shows a success flash once, then deletes its cookie so a refresh or the next page does not repeat it.
+import { useEffect } from "react";
+import { NotificationBanner } from "@/components/govuk";
+import type { Flash } from "@/lib/flash";
+
+export function FlashBanner({ flash }: { flash: Flash }) {
+  useEffect(() => {
+    document.cookie = "ecf-flash=; Max-Age=0; path=/; SameSite=Lax";
+  }, []);
+  return (
+    <NotificationBanner type="success" heading={flash.heading}>
+      {flash.body && <p className="govuk-body">{flash.body}</p>}
+    </NotificationBanner>
+  );
+}

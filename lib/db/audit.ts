@@ -1,0 +1,42 @@
+// The append-only audit trail: who did what to which record, when, why, and the before/after.
+// Always written inside the same transaction as the change it records.
+import type { Prisma } from "@/generated/prisma/client";
+
+export type Actor =
+  | { type: "staff"; id: string; label: string }
+  | { type: "api"; id: string; label: string }
+  | { type: "system"; id: string; label: string };
+
+export type AuditEntry = {
+  actor: Actor;
+  action: string;
+  entityType: string;
+  entityId: string;
+  userId?: string | null;
+  reason?: string | null;
+  before?: Prisma.InputJsonValue | null;
+  after?: Prisma.InputJsonValue | null;
+};
+
+type AuditWriter = { auditLog: { create(args: { data: Prisma.AuditLogUncheckedCreateInput }): Promise<unknown> } };
+
+export async function writeAudit(tx: AuditWriter, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorType: entry.actor.type,
+      actorId: entry.actor.id,
+      actorLabel: entry.actor.label,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      userId: entry.userId ?? null,
+      reason: entry.reason ?? null,
+      before: entry.before ?? undefined,
+      after: entry.after ?? undefined,
+    },
+  });
+}
+
+export function staffActor(user: { id: string; email: string }): Actor {
+  return { type: "staff", id: user.id, label: user.email };
+}

@@ -1,0 +1,24 @@
+// One-shot success messages across a redirect (GOV.UK success notification banner): a server
+// action sets it for the page it redirects to; that page shows it once and
+// components/app/consume-flash.tsx removes it in the browser.
+import { cookies } from "next/headers";
+
+export const FLASH_COOKIE = "ecf-flash";
+
+export type Flash = { path: string; heading: string; body?: string };
+
+export async function setFlash(flash: Flash): Promise<void> {
+  (await cookies()).set(FLASH_COOKIE, JSON.stringify(flash), { path: "/", maxAge: 60, sameSite: "lax", httpOnly: false });
+}
+
+/** The flash for this page, if any. */
+export async function readFlash(path: string): Promise<Flash | null> {
+  const raw = (await cookies()).get(FLASH_COOKIE)?.value;
+  if (!raw) return null;
+  try {
+    const flash = JSON.parse(raw) as Flash;
+    return flash.path === path && typeof flash.heading === "string" ? flash : null;
+  } catch {
+    return null;
+  }
+}
