@@ -22,7 +22,8 @@ function run(label, command, args, env = {}) {
 
 function check(label, command, args) {
   const ok = run(label, command, args);
-  ok ? passed++ : failed++;
+  if (ok) passed++;
+  else failed++;
   lines.push(`${label}: ${ok ? "passed" : "FAILED"}`);
   return ok;
 }
