@@ -1,0 +1,61 @@
+// Calendar arithmetic on UTC day numbers (days since 1970-01-01) and epoch milliseconds.
+// The seed never reads the clock: "today" is SEED_TODAY.
+
+export const DAY_MS = 86_400_000;
+export const HOUR_MS = 3_600_000;
+
+/** The fixed reference date the seed pretends is today (statement statuses, "not in the future"). */
+export const SEED_TODAY = new Date("2026-11-25T00:00:00.000Z");
+/** SEED_TODAY as a day number. Every generated event happens strictly before it. */
+export const TODAY = dayOfMs(SEED_TODAY.getTime());
+export const TODAY_MS = SEED_TODAY.getTime();
+
+export const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+/** Day number of a calendar date (month 1–12). Out-of-range days/months roll over like Date.UTC. */
+export function dayOf(year: number, month: number, day: number): number {
+  return Math.round(Date.UTC(year, month - 1, day) / DAY_MS);
+}
+
+/** Last day of a month (month 1–12), as a day number. */
+export function lastDayOfMonth(year: number, month: number): number {
+  return Math.round(Date.UTC(year, month, 0) / DAY_MS);
+}
+
+export function dayOfMs(ms: number): number {
+  return Math.floor(ms / DAY_MS);
+}
+
+export function msOfDay(day: number): number {
+  return day * DAY_MS;
+}
+
+/** "YYYY-MM-DD" */
+export function ymd(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Timestamp text for a `timestamp(3)` column, in UTC (as Prisma stores DateTime). */
+export function timestampText(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+}
+
+/** Adds months to (year, month), returning the resulting (year, month). */
+export function addMonths(year: number, month: number, months: number): { year: number; month: number } {
+  const index = year * 12 + (month - 1) + months;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}

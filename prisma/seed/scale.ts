@@ -1,0 +1,494 @@
+// Large generated volumes for performance work: extra lead providers ("Scale Provider 01"…), schools,
+// delivery partners, monthly statements and participants with declarations and line items that follow
+// the same rules as the demo (lib: ./lifecycle.ts). Rows go in with batched multi-row inserts through
+// the raw SQL executor, one transaction per chunk of participants, several chunks in flight on
+// PostgreSQL.
+//
+// One lead provider ("Scale Provider 01", cohort 2024) uploaded a backlog just before the payable
+// statement's cut-off, so that statement carries about a tenth of all declarations (≈100k line items
+// for 1,000,000 declarations): the CSV export benchmark's big statement.
+import type { Db } from "@/lib/db/client";
+import {
+  SCHEDULE_IDENTIFIERS,
+  type MilestoneWindow,
+  type ScheduleIdentifier,
+  type StatementCalendar,
+  type StatementPlan,
+} from "./calendar";
+import { HOUR_MS, TODAY, dayOf, dayOfMs, msOfDay } from "./dates";
+import type { VoidActor } from "./lifecycle";
+import {
+  DEFERRAL_REASONS,
+  INELIGIBLE_REASONS,
+  STAFF_VOID_REASONS,
+  WITHDRAWAL_REASONS,
+  deliveryPartnerName,
+  personName,
+  schoolName,
+  trnFor,
+  uniqueEmail,
+  urnFor,
+} from "./names";
+import { buildParticipant, type ParticipantContext, type ParticipantSpec, type Placement } from "./participants";
+import { DEMO_SEED, Rng, createFaker, deriveSeed } from "./random";
+import { MARKED_AS_PAID_BY, buildCohort, buildStatements, type CohortRef, type ScheduleRef } from "./reference";
+import { TABLE_ORDER, countRows, emptyRows, insertAll, type SeedRows, type TableCounts } from "./tables";
+
+export interface ScaleOptions {
+  /** Declarations to generate (exactly). */
+  declarations: number;
+  /** Lead providers to create (default: one per 25,000 declarations, 2 to 40). */
+  providers?: number;
+  /** Monthly statements per provider and cohort, from November of the cohort's year (default 36). */
+  statementsPerProviderCohort?: number;
+  /** Random seed (default: the demo's). Runs on the same database state give the same data. */
+  seed?: number;
+  log?: (message: string) => void;
+}
+
+export interface ScaleSummary {
+  /** Rows added per table. */
+  counts: TableCounts;
+  seconds: number;
+  providers: string[];
+  /** The statement with the most line items (the backlog statement). */
+  largestStatement: { id: string; leadProviderName: string; name: string; cohort: number; lineItems: number } | null;
+}
+
+const SCALE_COHORTS = [2024, 2025] as const;
+/** Share of the declarations in cohort 2024 (its participants have more declarations by SEED_TODAY). */
+const SHARE_2024 = 0.85;
+/** Share of all declarations made by Scale Provider 01 in cohort 2024, the backlog provider. */
+const HOT_SHARE = 0.14;
+/** Share of the backlog provider's participants whose earlier declarations came in the backlog. */
+const BACKLOG_SHARE = 0.75;
+/** Declarations per chunk (one transaction). */
+const CHUNK_DECLARATIONS = 10_000;
+const PARTICIPANTS_PER_SCHOOL = 40;
+
+interface ProviderPlan {
+  id: string;
+  name: string;
+  placements: Map<number, Placement[]>;
+  calendars: Map<number, StatementCalendar>;
+}
+
+interface Segment {
+  provider: ProviderPlan;
+  cohort: CohortRef;
+  budget: number;
+  backlog?: readonly [number, number];
+}
+
+function positiveInteger(value: number | undefined, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, got ${value}.`);
+  return value;
+}
+
+/** Splits `total` into integer parts proportional to `weights` (largest remainder). */
+function apportion(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (sum === 0 ? 0 : (total * w) / sum));
+  const parts = exact.map(Math.floor);
+  let left = total - parts.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    parts[i] = (parts[i] as number) + 1;
+    left -= 1;
+  }
+  return parts;
+}
+
+async function loadCohort(db: Db, year: number): Promise<CohortRef | null> {
+  const [cohort] = await db.sql.query<{ id: string; mentor_funding: boolean; frozen: string | null }>(
+    `SELECT id, mentor_funding, to_char(payments_frozen_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS frozen FROM cohorts WHERE start_year = $1`,
+    [year],
+  );
+  if (!cohort) return null;
+  const milestones = await db.sql.query<{ schedule_id: string; identifier: string; declaration_type: string; start: string; end: string }>(
+    `SELECT s.id AS schedule_id, s.identifier, m.declaration_type,
+            to_char(m.start_date, 'YYYY-MM-DD') AS start, to_char(m.milestone_date, 'YYYY-MM-DD') AS end
+       FROM schedules s JOIN milestones m ON m.schedule_id = s.id
+      WHERE s.cohort_id = $1`,
+    [cohort.id],
+  );
+  const schedules = new Map<ScheduleIdentifier, ScheduleRef>();
+  const toDay = (text: string) => dayOfMs(Date.parse(`${text}T00:00:00Z`));
+  for (const m of milestones) {
+    if (!(SCHEDULE_IDENTIFIERS as readonly string[]).includes(m.identifier)) continue;
+    const identifier = m.identifier as ScheduleIdentifier;
+    const schedule = schedules.get(identifier) ?? { id: m.schedule_id, identifier, windows: [] as MilestoneWindow[] };
+    schedule.windows.push({ type: m.declaration_type as MilestoneWindow["type"], startDay: toDay(m.start), endDay: toDay(m.end) });
+    schedules.set(identifier, schedule);
+  }
+  for (const identifier of SCHEDULE_IDENTIFIERS) {
+    if (!schedules.has(identifier)) throw new Error(`Cohort ${year} exists but has no "${identifier}" schedule.`);
+  }
+  return {
+    info: { id: cohort.id, startYear: year, mentorFunding: cohort.mentor_funding, frozenMs: cohort.frozen ? Date.parse(cohort.frozen) : null },
+    schedules,
+  };
+}
+
+export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummary> {
+  const started = performance.now();
+  const log = opts.log ?? (() => undefined);
+  const total = positiveInteger(opts.declarations, "declarations", 1, 50_000_000) as number;
+  const providerCount = positiveInteger(opts.providers, "providers", 1, 999) ?? Math.min(40, Math.max(2, Math.ceil(total / 25_000)));
+  const statementCount = positiveInteger(opts.statementsPerProviderCohort, "statementsPerProviderCohort", 1, 240) ?? 36;
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)}s`;
+
+  // What is there already: runs stack up (new provider numbers, e-mails, TRNs, URNs, ids).
+  const [existing] = await db.sql.query<{ scale_providers: number; users: number; profiles: number; schools: number }>(
+    `SELECT (SELECT count(*) FROM lead_providers WHERE name LIKE 'Scale Provider %')::int AS scale_providers,
+            (SELECT count(*) FROM users)::int AS users,
+            (SELECT count(*) FROM participant_profiles)::int AS profiles,
+            (SELECT count(*) FROM schools)::int AS schools`,
+  );
+  const state = existing ?? { scale_providers: 0, users: 0, profiles: 0, schools: 0 };
+  const takenUrns = new Set((await db.sql.query<{ urn: string }>(`SELECT urn FROM schools`)).map((r) => r.urn));
+  const [finance] = await db.sql.query<{ id: string; email: string }>(`SELECT id, email FROM staff_users WHERE email = $1`, [MARKED_AS_PAID_BY]);
+
+  const seed = deriveSeed(opts.seed ?? DEMO_SEED, `scale:${state.scale_providers}:${state.users}`);
+  const faker = createFaker(seed);
+  const rng = new Rng(seed);
+  const newId = () => faker.string.uuid();
+  const reference = emptyRows();
+  const refMs = msOfDay(dayOf(2024, 4, 2)) + 9 * HOUR_MS;
+
+  // Cohorts 2024 and 2025: the demo's when present.
+  const cohorts = new Map<number, CohortRef>();
+  for (const year of SCALE_COHORTS) {
+    const cohort =
+      (await loadCohort(db, year)) ?? buildCohort(reference, year, { mentorFunding: year >= 2025, paymentsFrozenAt: null }, newId);
+    cohorts.set(year, cohort);
+  }
+  const cohortOf = (year: number) => cohorts.get(year) as CohortRef;
+
+  // Budgets per provider and cohort.
+  const providerWeights = Array.from({ length: providerCount }, () => 0.6 + rng.next() * 0.8);
+  const budget2024 = Math.round(total * SHARE_2024);
+  const hotBudget = providerCount > 1 ? Math.round(total * HOT_SHARE) : budget2024;
+  const budgets2024 = [hotBudget, ...apportion(budget2024 - hotBudget, providerWeights.slice(1))];
+  const budgets2025 = apportion(total - budget2024, providerWeights);
+  const estimatedParticipants = Math.ceil(total / 4.8);
+
+  // Providers, contracts, delivery partners, statements.
+  const providers: ProviderPlan[] = [];
+  for (let p = 0; p < providerCount; p += 1) {
+    const id = newId();
+    const name = `Scale Provider ${String(state.scale_providers + p + 1).padStart(2, "0")}`;
+    reference.leadProviders.push({ id, name, vatChargeable: p % 7 !== 3, createdAt: refMs, updatedAt: refMs });
+    const provider: ProviderPlan = { id, name, placements: new Map(), calendars: new Map() };
+    providers.push(provider);
+    for (const year of SCALE_COHORTS) {
+      const cohort = cohortOf(year);
+      const share = ((year === 2024 ? budgets2024[p] : budgets2025[p]) as number) / total;
+      const target = Math.max(100, Math.round((estimatedParticipants * share) / 50) * 50);
+      const contractId = newId();
+      reference.callOffContracts.push({
+        id: contractId,
+        leadProviderId: id,
+        cohortId: cohort.info.id,
+        recruitmentTarget: target,
+        setUpFee: p % 3 === 0 ? "0.00" : `${(50_000 + p * 2_500).toFixed(2)}`,
+        monthlyServiceFee: p % 10 === 9 ? `${(target * 14).toFixed(2)}` : null,
+        upliftAmount: p % 8 === 5 ? null : "100.00",
+        createdAt: refMs,
+        updatedAt: refMs,
+      });
+      const bandA = Math.round(target * 0.4);
+      const bandB = Math.round(target * 0.8);
+      for (const [min, max, price] of [
+        [null, bandA, "995.00"],
+        [bandA + 1, bandB, "975.00"],
+        [bandB + 1, null, "950.00"],
+      ] as const) {
+        reference.participantBands.push({
+          id: newId(),
+          callOffContractId: contractId,
+          min,
+          max,
+          perParticipant: price,
+          outputPaymentPercentage: 60,
+          serviceFeePercentage: 40,
+        });
+      }
+      if (cohort.info.mentorFunding) {
+        reference.mentorCallOffContracts.push({
+          id: newId(),
+          leadProviderId: id,
+          cohortId: cohort.info.id,
+          recruitmentTarget: Math.max(50, Math.round(target / 4)),
+          paymentPerParticipant: "1000.00",
+          createdAt: refMs,
+          updatedAt: refMs,
+        });
+      }
+      provider.calendars.set(year, buildStatements(reference, id, cohort.info, statementCount, newId));
+      provider.placements.set(year, []);
+    }
+  }
+
+  // Delivery partners: three per provider.
+  const partnersOf = providers.map((provider, p) =>
+    [0, 1, 2].map((k) => {
+      const dpId = newId();
+      reference.deliveryPartners.push({ id: dpId, name: deliveryPartnerName(rng, p * 3 + k + 17), createdAt: refMs, updatedAt: refMs });
+      for (const year of SCALE_COHORTS) {
+        reference.providerRelationships.push({ id: newId(), leadProviderId: provider.id, deliveryPartnerId: dpId, cohortId: cohortOf(year).info.id, createdAt: refMs });
+      }
+      return dpId;
+    }),
+  );
+
+  // Schools, each partnered with one provider (in proportion to its size) in both cohorts.
+  const schoolCount = Math.max(providerCount * 2, Math.ceil(estimatedParticipants / PARTICIPANTS_PER_SCHOOL));
+  const schoolProviders = apportion(
+    schoolCount,
+    providers.map((_, p) => (budgets2024[p] as number) + (budgets2025[p] as number)),
+  ).map((n) => Math.max(1, n));
+  let urnIndex = 1000 + state.schools;
+  let schoolIndex = state.schools;
+  for (let p = 0; p < providerCount; p += 1) {
+    const provider = providers[p] as ProviderPlan;
+    for (let s = 0; s < (schoolProviders[p] as number); s += 1) {
+      let urn = urnFor(urnIndex++);
+      while (takenUrns.has(urn)) urn = urnFor(urnIndex++);
+      takenUrns.add(urn);
+      const schoolId = newId();
+      reference.schools.push({ id: schoolId, urn, name: schoolName(rng, schoolIndex++), createdAt: refMs, updatedAt: refMs });
+      const tutor = personName(faker);
+      const dp = (partnersOf[p] as string[])[s % 3] as string;
+      for (const year of SCALE_COHORTS) {
+        const cohort = cohortOf(year);
+        reference.schoolCohorts.push({
+          id: newId(), schoolId, cohortId: cohort.info.id, inductionProgrammeChoice: "provider-led", fundingEligible: true, createdAt: refMs, updatedAt: refMs,
+        });
+        const partnershipId = newId();
+        reference.partnerships.push({
+          id: partnershipId,
+          leadProviderId: provider.id,
+          deliveryPartnerId: dp,
+          schoolId,
+          cohortId: cohort.info.id,
+          status: "active",
+          challengedReason: null,
+          challengedAt: null,
+          inductionTutorName: tutor.full,
+          inductionTutorEmail: uniqueEmail(tutor.first, tutor.last, 900_000 + schoolIndex, rng),
+          createdAt: refMs,
+          updatedAt: refMs,
+        });
+        (provider.placements.get(year) as Placement[]).push({
+          leadProviderId: provider.id,
+          schoolId,
+          deliveryPartnerId: dp,
+          partnershipId,
+          calendar: provider.calendars.get(year) as StatementCalendar,
+        });
+      }
+    }
+  }
+  await db.sql.transaction((tx) => insertAll(tx, reference));
+  log(
+    `Scale: ${providerCount} providers, ${reference.schools.length.toLocaleString("en-GB")} schools, ` +
+      `${reference.statements.length.toLocaleString("en-GB")} statements created (${elapsed()}).`,
+  );
+
+  // Segments and the backlog window of the big provider.
+  const segments: Segment[] = [];
+  providers.forEach((provider, p) => {
+    for (const year of SCALE_COHORTS) {
+      const budget = (year === 2024 ? budgets2024[p] : budgets2025[p]) as number;
+      if (budget > 0) segments.push({ provider, cohort: cohortOf(year), budget });
+    }
+  });
+  const hot = segments[0] as Segment;
+  const hotCalendar = hot.provider.calendars.get(hot.cohort.info.startYear) as StatementCalendar;
+  const backlogStatement = hotCalendar.firstWithStatus("payable") ?? hotCalendar.lastPaid();
+  if (backlogStatement) {
+    const previous = hotCalendar.previousOutput(backlogStatement);
+    const from = previous ? previous.deadlineDay + 1 : backlogStatement.deadlineDay - 30;
+    hot.backlog = [from, Math.min(backlogStatement.deadlineDay, TODAY - 1)];
+  }
+
+  // Participants, declarations and line items, chunk by chunk.
+  const voidAsStaff = finance !== undefined;
+  const providerNames = new Map(providers.map((p) => [p.id, p.name]));
+  const ctx: ParticipantContext = {
+    faker,
+    rng,
+    newId,
+    rows: emptyRows(),
+    randomVoider: (leadProviderId) =>
+      voidAsStaff && rng.chance(0.5) ? { by: MARKED_AS_PAID_BY, reason: rng.pick(STAFF_VOID_REASONS) } : { by: `api:${leadProviderId}`, reason: null },
+    actorFor: (by): VoidActor =>
+      by === MARKED_AS_PAID_BY && finance
+        ? { by, actorType: "staff", actorId: finance.id, actorLabel: finance.email }
+        : { by, actorType: "api", actorId: by.slice(4), actorLabel: providerNames.get(by.slice(4)) ?? by },
+  };
+  const counts = countRows(reference, 0);
+  const lineItemsPerStatement = new Map<string, number>();
+  let serial = 100_000 + state.users;
+  let trnIndex = 10_000 + state.profiles;
+  let made = 0;
+  let chunkNumber = 0;
+  const inflight = new Set<Promise<void>>();
+  const concurrency = db.config.kind === "postgres" ? 3 : 1;
+  let failure: unknown = null;
+
+  const flush = async (rows: SeedRows) => {
+    chunkNumber += 1;
+    const number = chunkNumber;
+    for (const key of TABLE_ORDER) counts[key] += rows[key].length;
+    for (const line of rows.statementLineItems) lineItemsPerStatement.set(line.statementId, (lineItemsPerStatement.get(line.statementId) ?? 0) + 1);
+    const done = made;
+    const task = db.sql
+      .transaction((tx) => insertAll(tx, rows))
+      .then(() => log(`Scale: chunk ${number}, ${done.toLocaleString("en-GB")} of ${total.toLocaleString("en-GB")} declarations generated (${elapsed()}).`))
+      .catch((error: unknown) => {
+        failure ??= error;
+      })
+      .finally(() => inflight.delete(task));
+    inflight.add(task);
+    while (inflight.size >= concurrency) await Promise.race(inflight);
+    if (failure) throw failure;
+  };
+
+  const randomSpec = (segment: Segment, type: "ect" | "mentor", placement: Placement): ParticipantSpec => {
+    const cohort = segment.cohort;
+    const year = cohort.info.startYear;
+    const schedule: ScheduleIdentifier =
+      type === "ect"
+        ? rng.weighted([["ecf-standard-september", 75], ["ecf-standard-january", 15], ["ecf-standard-april", 10]] as const)
+        : rng.weighted([
+            ["ecf-standard-september", 60],
+            ["ecf-standard-january", 10],
+            ["ecf-standard-april", 5],
+            ["ecf-replacement-september", 15],
+            ["ecf-replacement-january", 6],
+            ["ecf-replacement-april", 4],
+          ] as const);
+    const startDay =
+      (schedule.endsWith("september") ? dayOf(year, 9, 1) : schedule.endsWith("january") ? dayOf(year + 1, 1, 4) : dayOf(year + 1, 4, 15)) +
+      rng.int(0, 20);
+    const name = personName(faker);
+    const eligibility = rng.next();
+    const eligible = eligibility < 0.025 ? null : eligibility >= 0.06;
+    const statusRoll = rng.next();
+    const stopDay = () => Math.min(rng.int(startDay + 60, Math.max(startDay + 61, TODAY - 10)), TODAY - 10);
+    const training: ParticipantSpec["training"] =
+      statusRoll < 0.05
+        ? { status: "withdrawn", reason: rng.pick(WITHDRAWAL_REASONS), day: stopDay() }
+        : statusRoll < 0.08
+          ? { status: "deferred", reason: rng.pick(DEFERRAL_REASONS), day: stopDay() }
+          : { status: "active", reason: null, day: null };
+    const trn = rng.chance(0.02) ? null : trnFor(trnIndex++);
+    return {
+      type,
+      cohort,
+      schedule,
+      placement,
+      startDay,
+      fullName: name.full,
+      email: uniqueEmail(name.first, name.last, serial++, rng),
+      idChangedAt: rng.chance(0.003) ? msOfDay(rng.int(startDay, TODAY - 1)) + 12 * HOUR_MS : undefined,
+      trn,
+      trnValidated: trn !== null && rng.chance(0.95),
+      eligible,
+      ineligibleReason: eligible === false ? rng.pick(INELIGIBLE_REASONS) : null,
+      sparsity: type === "ect" && rng.chance(0.15),
+      pupilPremium: type === "ect" && rng.chance(0.28),
+      mentor: null,
+      training,
+      participantStatus: training.status === "withdrawn" && rng.chance(0.6) ? "withdrawn" : rng.chance(0.02) ? "leaving" : "active",
+      extensions: type === "ect" && rng.chance(0.05) ? rng.int(1, 2) : 0,
+      maxDeclarations: rng.chance(0.08) ? rng.int(1, 3) : Number.POSITIVE_INFINITY,
+      voids: [],
+      randomVoidRate: 0.025,
+    };
+  };
+
+  let rows = emptyRows();
+  let chunkDeclarations = 0;
+  for (const segment of segments) {
+    const year = segment.cohort.info.startYear;
+    const placements = segment.provider.placements.get(year) as Placement[];
+    const others = providers.filter((p) => p !== segment.provider);
+    let left = segment.budget;
+    let mentors: { profileId: string; userId: string }[] = [];
+    let barren = 0;
+    while (left > 0) {
+      ctx.rows = rows;
+      const type = rng.chance(0.25) ? "mentor" : "ect";
+      const spec = randomSpec(segment, type, rng.pick(placements));
+      spec.maxDeclarations = Math.min(spec.maxDeclarations, left);
+      if (segment.backlog && rng.chance(BACKLOG_SHARE)) spec.backlog = segment.backlog;
+      if (type === "ect" && rng.chance(0.9)) {
+        if (others.length > 0 && rng.chance(0.02)) {
+          // An unfunded mentor: trains with another provider.
+          const other = rng.pick(others);
+          const mentorSpec = randomSpec(segment, "mentor", rng.pick(other.placements.get(year) as Placement[]));
+          mentorSpec.maxDeclarations = Math.min(mentorSpec.maxDeclarations, Math.max(0, left - 1));
+          const mentor = buildParticipant(mentorSpec, ctx);
+          spec.mentor = { profileId: mentor.profileId, userId: mentor.userId };
+          left -= mentor.declarations.length;
+          made += mentor.declarations.length;
+          chunkDeclarations += mentor.declarations.length;
+          spec.maxDeclarations = Math.min(spec.maxDeclarations, left);
+        } else if (mentors.length > 0) {
+          spec.mentor = rng.pick(mentors);
+        }
+      }
+      if (type === "ect" && spec.training.status === "active" && others.length > 0 && rng.chance(0.01)) {
+        const day = rng.int(spec.startDay + 120, Math.max(spec.startDay + 121, TODAY - 30));
+        if (day < TODAY - 30) {
+          const other = rng.chance(0.5) ? rng.pick(others) : segment.provider;
+          const to = rng.pick(other.placements.get(year) as Placement[]);
+          if (to.schoolId !== spec.placement.schoolId) spec.transfer = { day, to };
+        }
+      }
+      const built = buildParticipant(spec, ctx);
+      if (type === "mentor") mentors.push({ profileId: built.profileId, userId: built.userId });
+      const n = built.declarations.length;
+      left -= n;
+      made += n;
+      chunkDeclarations += n;
+      barren = n === 0 ? barren + 1 : 0;
+      if (barren > 1000) {
+        throw new Error(`Cannot place declarations for ${segment.provider.name} ${year}: too few statements (${statementCount}) for the dates up to SEED_TODAY?`);
+      }
+      if (chunkDeclarations >= CHUNK_DECLARATIONS) {
+        await flush(rows);
+        rows = emptyRows();
+        chunkDeclarations = 0;
+        mentors = [];
+      }
+    }
+  }
+  if (rows.participantDeclarations.length > 0 || rows.users.length > 0) await flush(rows);
+  await Promise.all(inflight);
+  if (failure) throw failure;
+
+  log(`Scale: ${made.toLocaleString("en-GB")} declarations inserted; analysing tables (${elapsed()}).`);
+  await db.sql.exec(
+    "ANALYZE users, participant_identities, participant_profiles, induction_records, participant_declarations, statements, statement_line_items, audit_logs",
+  );
+
+  let largest: ScaleSummary["largestStatement"] = null;
+  const statementsById = new Map<string, StatementPlan>();
+  for (const provider of providers) for (const calendar of provider.calendars.values()) for (const s of calendar.statements) statementsById.set(s.id, s);
+  for (const [id, lineItems] of lineItemsPerStatement) {
+    if (largest && largest.lineItems >= lineItems) continue;
+    const statement = statementsById.get(id) as StatementPlan;
+    const provider = providers.find((p) => p.id === statement.leadProviderId) as ProviderPlan;
+    const cohort = [...cohorts.values()].find((c) => c.info.id === statement.cohortId) as CohortRef;
+    largest = { id, leadProviderName: provider.name, name: statement.name, cohort: cohort.info.startYear, lineItems };
+  }
+  const seconds = (performance.now() - started) / 1000;
+  log(`Scale: done in ${seconds.toFixed(1)}s.`);
+  return { counts, seconds, providers: providers.map((p) => p.name), largestStatement: largest };
+}
