@@ -2,7 +2,7 @@
 // One way to build a form here: a server action (works without JavaScript) re-validates with the
 // zod schema; with JavaScript, react-hook-form checks the same schema first, on submit only
 // (GOV.UK: validate on submit, focus the error summary, not the field).
-import { startTransition, useActionState, useEffect, useRef } from "react";
+import { startTransition, useActionState, useEffect, useMemo, useRef } from "react";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -20,13 +20,19 @@ export function useGovukForm(options: {
 }) {
   const [state, formAction, pending] = useActionState(options.action, options.initialState);
   const formRef = useRef<HTMLFormElement>(null);
+  // Every field starts as a string ("" when empty), as the browser would send it.
+  const { fields } = options;
+  const values = useMemo(
+    () => Object.fromEntries(fields.map((field) => [field, state.values[field] ?? ""])),
+    [fields, state.values],
+  );
   const form = useForm<FieldValues>({
     resolver: zodResolver(options.schema as never) as unknown as Resolver<FieldValues>,
     mode: "onSubmit",
     reValidateMode: "onSubmit",
     shouldFocusError: false,
-    values: state.values,
-    resetOptions: { keepDirtyValues: false },
+    defaultValues: values,
+    values,
   });
   const { errors: clientErrors, submitCount } = form.formState;
 

@@ -24,12 +24,13 @@ export function fieldErrors(error: z.ZodError, fieldOrder: readonly string[]): F
   return ordered.filter((f) => byField.has(f)).map((field) => ({ field, message: byField.get(field)! }));
 }
 
-/** The submitted text fields (files and repeated names are not used by our forms). */
+/** The submitted text fields, "" for a missing one, as the browser sends an empty field
+ * (files and repeated names are not used by our forms). */
 export function formValues(formData: FormData, fields: readonly string[]): Record<string, string> {
   const values: Record<string, string> = {};
   for (const field of fields) {
     const value = formData.get(field);
-    if (typeof value === "string") values[field] = value;
+    values[field] = typeof value === "string" ? value : "";
   }
   return values;
 }

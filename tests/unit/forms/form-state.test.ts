@@ -24,6 +24,15 @@ describe("validateForm with the sign-in schema", () => {
     });
   });
 
+  it("treats a field the browser did not send as empty", () => {
+    const result = validateForm(signInSchema, new FormData(), SIGN_IN_FIELDS, initialFormState);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.state.values).toEqual({ email: "", password: "" });
+      expect(result.state.errors.map((e) => e.message)).toEqual(["Enter your email address", "Enter your password"]);
+    }
+  });
+
   it("rejects an email address in the wrong format", () => {
     const result = validateForm(signInSchema, form({ email: "finance.example.com", password: "x" }), SIGN_IN_FIELDS, initialFormState);
     expect(result.ok).toBe(false);
