@@ -1,6 +1,7 @@
 import "./styles/application.scss";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { headers } from "next/headers";
 import { GenericHeader, PhaseBanner, ServiceNavigation, SkipLink } from "@/components/govuk";
 import { GovukFrontendInit } from "@/components/app/govuk-frontend-init";
 import { currentStaff, hasRole } from "@/lib/auth/guard";
@@ -30,10 +31,12 @@ const FINANCE_NAVIGATION = [
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await currentStaff();
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" className="govuk-template">
       <body className="govuk-template__body" suppressHydrationWarning>
         <script
+          nonce={nonce}
           // The official GOV.UK Frontend snippet: marks the body before hydration so components know JS runs.
           dangerouslySetInnerHTML={{
             __html:

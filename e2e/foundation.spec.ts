@@ -101,3 +101,34 @@ test.describe("signing in and the layout", () => {
     expect(await response.json()).toEqual({ status: "ok", database: "up" });
   });
 });
+
+test.describe("security headers", () => {
+  test("pages carry a nonce-based CSP without unsafe-inline scripts, and nothing is blocked", async ({ page }) => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const response = await page.goto("/sign-in");
+    const headers = response!.headers();
+    const csp = headers["content-security-policy"] ?? "";
+    const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+    expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+    expect(scriptSrc).not.toContain("unsafe-inline");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("same-origin");
+    // The inline GOV.UK snippet ran (it carries the nonce): the body is marked for GOV.UK JS.
+    await expect(page.locator("body")).toHaveClass(/govuk-frontend-supported/);
+    await signIn(page, FINANCE_USER);
+    await page.getByRole("link", { name: "Statements" }).first().isVisible();
+    expect(violations).toEqual([]);
+  });
+
+  test("the session cookie is httpOnly and SameSite", async ({ page, context }) => {
+    await signIn(page, FINANCE_USER);
+    const cookie = (await context.cookies()).find((c) => c.name.endsWith("ecf-finance.session"));
+    expect(cookie).toBeDefined();
+    expect(cookie!.httpOnly).toBe(true);
+    expect(cookie!.sameSite).toBe("Lax");
+  });
+});

@@ -4,7 +4,7 @@ import { spawnSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 
 const port = process.env.PORT || "3000";
-const env = { ...process.env, PORT: port };
+const env = { ...process.env, PORT: port, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` };
 if (!env.AUTH_SECRET) {
   env.AUTH_SECRET = `demo-only-${randomBytes(24).toString("hex")}`;
   console.log("AUTH_SECRET is not set: using a random development value for this run (sessions end when it stops).");

@@ -15,6 +15,7 @@ const env = {
   PORT: port,
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-0123456789abcdef0123456789",
   NODE_ENV: "production",
+  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
 };
 
 async function postgresUrl() {
