@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageShell } from "@/components/govuk";
 
 export const metadata: Metadata = { title: "Page not found" };
@@ -12,8 +13,8 @@ export default function NotFound() {
           <p className="govuk-body">If you typed the web address, check it is correct.</p>
           <p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
           <p className="govuk-body">
-            You can <a className="govuk-link" href="/participants">search for a participant</a> or{" "}
-            <a className="govuk-link" href="/statements">find a statement</a>.
+            You can <Link className="govuk-link" href="/participants">search for a participant</Link> or{" "}
+            <Link className="govuk-link" href="/statements">find a statement</Link>.
           </p>
         </div>
       </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageShell } from "@/components/govuk";
 import { requireStaff } from "@/lib/auth/guard";
 
@@ -16,7 +17,7 @@ export default async function HomePage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
           <h2 className="govuk-heading-m">
-            <a className="govuk-link" href="/participants">Participants</a>
+            <Link className="govuk-link" href="/participants">Participants</Link>
           </h2>
           <p className="govuk-body">
             Search for a participant, see their enrolments and declarations, and void a declaration.
@@ -24,7 +25,7 @@ export default async function HomePage() {
         </div>
         <div className="govuk-grid-column-one-half">
           <h2 className="govuk-heading-m">
-            <a className="govuk-link" href="/statements">Statements</a>
+            <Link className="govuk-link" href="/statements">Statements</Link>
           </h2>
           <p className="govuk-body">
             Read a lead provider&apos;s monthly statement and download its declarations.
