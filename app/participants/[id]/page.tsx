@@ -1,0 +1,333 @@
+// A participant: identities, each enrolment with its declarations and statements, and the audit
+// history of their declarations. A "Void" link only on declarations that can be voided.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache, type ReactNode } from "react";
+import { PageShell, SummaryCard, SummaryList, Table, Tag, type SummaryListRow } from "@/components/govuk";
+import { FlashBanner } from "@/components/app/flash-banner";
+import { requireStaff } from "@/lib/auth/guard";
+import { getPrisma } from "@/lib/db/client";
+import { loadParticipant, type AuditView, type DeclarationView, type EnrolmentView, type InductionRecordView } from "@/lib/db/participants/detail";
+import { DECLARATION_STATE_LABELS } from "@/lib/domain/declaration-states";
+import { PARTICIPANT_TYPE_LABELS } from "@/lib/domain/participant-types";
+import { formatUkDate, formatUkDateTime } from "@/lib/format/dates";
+import { declarationTypeLabel, humaniseCode } from "@/lib/format/labels";
+import { declarationStateTag, trainingStatusTag } from "@/lib/format/tags";
+import { readFlash } from "@/lib/flash";
+import { PageBackLink } from "../back-link";
+import { participantPath, statementPath, voidDeclarationPath } from "../paths";
+
+type Props = { params: Promise<{ id: string }> };
+
+const load = cache(async (id: string) => loadParticipant(await getPrisma(), id));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  await requireStaff("finance", participantPath(id));
+  const detail = await load(id);
+  return { title: detail ? `${detail.user.fullName} – Participants` : "Page not found" };
+}
+
+export default async function ParticipantPage({ params }: Props) {
+  const { id } = await params;
+  await requireStaff("finance", participantPath(id));
+  const detail = await load(id);
+  if (!detail) notFound();
+  const flash = await readFlash(participantPath(detail.user.id));
+  const trns = [...new Set(detail.enrolments.map((e) => e.trn).filter((t): t is string => t !== null))];
+  const externalIds = detail.identities.map((i) => i.externalIdentifier);
+
+  return (
+    <PageShell beforeContent={<PageBackLink href="/participants" text="Search participants" />}>
+      {flash && <FlashBanner flash={flash} />}
+      <span className="govuk-caption-l">Participant</span>
+      <h1 className="govuk-heading-l">{detail.user.fullName}</h1>
+
+      <SummaryList
+        rows={[
+          { key: "Participant ID", value: <Code>{detail.user.id}</Code> },
+          {
+            key: externalIds.length > 1 ? "External identifiers" : "External identifier",
+            value: <Lines items={externalIds.map((x) => <Code key={x}>{x}</Code>)} />,
+          },
+          { key: "Name", value: detail.user.fullName },
+          { key: "Email address", value: detail.user.email },
+          { key: trns.length > 1 ? "TRNs" : "TRN", value: trns.length > 0 ? trns.join(", ") : "Not known" },
+          detail.idChanges.length > 0 && {
+            key: "Participant ID changes",
+            value: (
+              <Lines
+                items={detail.idChanges.map((c) => (
+                  <span key={c.fromParticipantId}>
+                    <Code>{c.fromParticipantId}</Code> replaced on {formatUkDate(c.changedAt)}
+                  </span>
+                ))}
+              />
+            ),
+          },
+        ]}
+      />
+
+      {detail.enrolments.length === 0 && <p className="govuk-body">This participant has no enrolments.</p>}
+      {detail.enrolments.map((enrolment) => (
+        <Enrolment key={enrolment.profileId} enrolment={enrolment} userId={detail.user.id} />
+      ))}
+
+      <AuditHistory entries={detail.audit} />
+    </PageShell>
+  );
+}
+
+function Code({ children }: { children: ReactNode }) {
+  return <span className="app-nowrap">{children}</span>;
+}
+
+function Lines({ items }: { items: ReactNode[] }) {
+  if (items.length === 1) return <>{items[0]}</>;
+  return (
+    <ul className="govuk-list">
+      {items.map((item, i) => (
+        <li key={i}>{item}</li>
+      ))}
+    </ul>
+  );
+}
+
+function enrolmentTitle(enrolment: EnrolmentView): string {
+  const cohort = enrolment.current ? `, ${enrolment.current.cohort.startYear} cohort` : "";
+  return `${PARTICIPANT_TYPE_LABELS[enrolment.type]}${cohort}`;
+}
+
+function TrainingStatus({ record }: { record: InductionRecordView }) {
+  const tag = trainingStatusTag(record.trainingStatus);
+  const details = [
+    record.trainingStatusReason ? humaniseCode(record.trainingStatusReason) : null,
+    record.trainingStatusDate ? `from ${formatUkDate(record.trainingStatusDate)}` : null,
+  ].filter(Boolean);
+  return (
+    <>
+      <Tag text={tag.text} colour={tag.colour} />
+      {record.trainingStatus !== "active" && details.length > 0 && <p className="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">{details.join(", ")}</p>}
+    </>
+  );
+}
+
+function funding(enrolment: EnrolmentView): string {
+  if (enrolment.eligibleForFunding === null) return "Not yet known";
+  if (enrolment.eligibleForFunding) return "Yes";
+  return enrolment.ineligibleForFundingReason ? `No – ${humaniseCode(enrolment.ineligibleForFundingReason)}` : "No";
+}
+
+function uplifts(enrolment: EnrolmentView): string {
+  const flags = [enrolment.sparsityUplift && "Sparsity", enrolment.pupilPremiumUplift && "Pupil premium"].filter(Boolean);
+  return flags.length > 0 ? flags.join(", ") : "None";
+}
+
+function Enrolment({ enrolment, userId }: { enrolment: EnrolmentView; userId: string }) {
+  const current = enrolment.current;
+  const title = enrolmentTitle(enrolment);
+  const rows: (SummaryListRow | false)[] = [
+    { key: "Participant type", value: PARTICIPANT_TYPE_LABELS[enrolment.type] },
+    { key: "Training record ID", value: <Code>{enrolment.profileId}</Code> },
+    { key: "Lead provider", value: current?.leadProvider.name ?? "Not known" },
+    { key: "Delivery partner", value: current?.deliveryPartner ?? "Not known" },
+    { key: "School", value: current?.school ? `${current.school.name} (URN ${current.school.urn})` : "No school" },
+    { key: "Cohort", value: current ? String(current.cohort.startYear) : "Not known" },
+    { key: "Schedule", value: current ? `${current.schedule.name} (${current.schedule.identifier})` : "Not known" },
+    { key: "Training status", value: current ? <TrainingStatus record={current} /> : "Not known" },
+    { key: "Eligible for funding", value: funding(enrolment) },
+    { key: "Uplifts", value: uplifts(enrolment) },
+    enrolment.type === "ect" && {
+      key: "Mentor",
+      value: enrolment.mentor ? (
+        <a className="govuk-link" href={participantPath(enrolment.mentor.userId)}>
+          {enrolment.mentor.fullName}
+        </a>
+      ) : (
+        "None"
+      ),
+    },
+    { key: "Created", value: formatUkDateTime(enrolment.createdAt) },
+    { key: "Last updated", value: formatUkDateTime(enrolment.updatedAt) },
+  ];
+
+  return (
+    <section className="govuk-!-margin-top-8" aria-labelledby={`enrolment-${enrolment.profileId}`}>
+      <h2 className="govuk-heading-m" id={`enrolment-${enrolment.profileId}`}>
+        {title}
+      </h2>
+      <SummaryCard title="Enrolment" titleHeadingLevel={3} rows={rows} />
+      {enrolment.inductionRecords.length > 1 && <TrainingHistory records={enrolment.inductionRecords} title={title} />}
+      <Declarations declarations={enrolment.declarations} title={title} userId={userId} />
+    </section>
+  );
+}
+
+function TrainingHistory({ records, title }: { records: InductionRecordView[]; title: string }) {
+  return (
+    <Table
+      caption={
+        <>
+          Training history<span className="govuk-visually-hidden"> ({title.toLowerCase()})</span>
+        </>
+      }
+      captionClassName="govuk-table__caption--s"
+      head={["From", "To", "Lead provider", "School", "Training status"]}
+      rows={records.map((r) => {
+        const tag = trainingStatusTag(r.trainingStatus);
+        return [
+          formatUkDate(r.startDate),
+          r.endDate ? formatUkDate(r.endDate) : "Now",
+          r.leadProvider.name,
+          r.school ? `${r.school.name} (URN ${r.school.urn})` : "No school",
+          { text: <Tag text={tag.text} colour={tag.colour} /> },
+        ];
+      })}
+    />
+  );
+}
+
+function StatementLink({ statement }: { statement: { id: string; name: string } | null }) {
+  if (!statement) return <>None</>;
+  return (
+    <a className="govuk-link" href={statementPath(statement.id)}>
+      {statement.name}
+    </a>
+  );
+}
+
+function Declarations({ declarations, title, userId }: { declarations: DeclarationView[]; title: string; userId: string }) {
+  const frozenYears = [...new Set(declarations.filter((d) => d.cohort.frozen).map((d) => d.cohort.startYear))];
+  const caption = (
+    <>
+      Declarations<span className="govuk-visually-hidden"> ({title.toLowerCase()})</span>
+    </>
+  );
+  if (declarations.length === 0) {
+    return (
+      <>
+        <h3 className="govuk-heading-s">Declarations</h3>
+        <p className="govuk-body">No declarations have been submitted for this enrolment.</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <Table
+        caption={caption}
+        captionClassName="govuk-table__caption--s"
+        className="govuk-!-font-size-16"
+        head={[
+          "Declaration ID",
+          "Type",
+          "Declaration date",
+          "Course",
+          "Evidence held",
+          "State",
+          "Statement",
+          "Clawback statement",
+          { text: <span className="govuk-visually-hidden">Action</span> },
+        ]}
+        rows={declarations.map((d) => {
+          const tag = declarationStateTag(d.state);
+          const type = declarationTypeLabel(d.declarationType);
+          const date = formatUkDate(d.declarationDate);
+          return [
+            { text: d.id, attributes: { id: `declaration-${d.id}` } },
+            type,
+            { text: date, className: "app-nowrap" },
+            d.courseIdentifier,
+            d.evidenceHeld ? humaniseCode(d.evidenceHeld) : "None",
+            { text: <Tag text={tag.text} colour={tag.colour} /> },
+            { text: <StatementLink statement={d.statement} />, className: "app-nowrap" },
+            { text: d.clawbackStatement ? <StatementLink statement={d.clawbackStatement} /> : "", className: "app-nowrap" },
+            {
+              text: d.canVoid ? (
+                <a className="govuk-link" href={voidDeclarationPath(userId, d.id)}>
+                  Void<span className="govuk-visually-hidden"> {type.toLowerCase()} declaration of {date}</span>
+                </a>
+              ) : (
+                ""
+              ),
+            },
+          ];
+        })}
+      />
+      {frozenYears.map((year) => (
+        <p key={year} className="govuk-body">
+          Declarations for the {year} cohort cannot be voided: the funding contract for this cohort has ended.
+        </p>
+      ))}
+    </>
+  );
+}
+
+function auditWhat(entry: AuditView): ReactNode {
+  const type = entry.declarationType ? `${declarationTypeLabel(entry.declarationType).toLowerCase()} ` : "";
+  const id = <span className="govuk-!-font-size-16 app-nowrap">{entry.entityId}</span>;
+  switch (entry.action) {
+    case "declaration.void":
+      return (
+        <>
+          Voided {type}declaration
+          <br />
+          {id}
+        </>
+      );
+    case "declaration.void_paid":
+      return (
+        <>
+          Voided paid {type}declaration
+          {entry.clawbackStatementName ? `, to be clawed back on ${entry.clawbackStatementName}` : ""}
+          <br />
+          {id}
+        </>
+      );
+    default:
+      return (
+        <>
+          {humaniseCode(entry.action.replace(/\./g, " "))}
+          <br />
+          {id}
+        </>
+      );
+  }
+}
+
+function auditChange(entry: AuditView): ReactNode {
+  if (!entry.beforeState && !entry.afterState) return "";
+  const label = (state: AuditView["beforeState"]) => (state ? DECLARATION_STATE_LABELS[state] : "Not known");
+  return (
+    <>
+      {label(entry.beforeState)} <span aria-hidden="true">→</span>
+      <span className="govuk-visually-hidden">to</span> {label(entry.afterState)}
+    </>
+  );
+}
+
+function AuditHistory({ entries }: { entries: AuditView[] }) {
+  return (
+    <section className="govuk-!-margin-top-8" aria-labelledby="history">
+      <h2 className="govuk-heading-m" id="history">
+        History
+      </h2>
+      {entries.length === 0 ? (
+        <p className="govuk-body">Nobody has changed this participant’s declarations.</p>
+      ) : (
+        <Table
+          caption={<span className="govuk-visually-hidden">Changes to this participant’s declarations, newest first</span>}
+          className="govuk-!-font-size-16"
+          head={["When", "Who", "What", "Reason", "State"]}
+          rows={entries.map((entry) => [
+            formatUkDateTime(entry.occurredAt),
+            entry.actorType === "api" ? `${entry.actorLabel} (API)` : entry.actorLabel,
+            { text: auditWhat(entry) },
+            entry.reason ?? "None given",
+            { text: auditChange(entry), className: "app-nowrap" },
+          ])}
+        />
+      )}
+    </section>
+  );
+}
+

@@ -1,0 +1,33 @@
+// The one colour map for declaration states and training statuses across the service.
+// Colour is never the only signal: a tag's text always names the state.
+import type { TagColour } from "@/components/govuk";
+import { DECLARATION_STATE_LABELS, type DeclarationState } from "@/lib/domain/declaration-states";
+import { TRAINING_STATUS_LABELS, type TrainingStatusValue } from "./labels";
+
+/** A tag to render with `<Tag text={…} colour={…} />`; `colour` undefined is the default (blue). */
+export type TagSpec = { text: string; colour: TagColour | undefined };
+
+export const DECLARATION_STATE_TAG_COLOURS: Readonly<Record<DeclarationState, TagColour | undefined>> = {
+  submitted: "grey", // not yet known to be eligible
+  eligible: undefined, // blue: will be paid
+  ineligible: "orange", // will not be paid
+  payable: "teal", // approved for payment
+  paid: "green",
+  voided: "red",
+  awaiting_clawback: "magenta",
+  clawed_back: "purple",
+};
+
+export const TRAINING_STATUS_TAG_COLOURS: Readonly<Record<TrainingStatusValue, TagColour | undefined>> = {
+  active: "green",
+  deferred: "yellow",
+  withdrawn: "red",
+};
+
+export function declarationStateTag(state: DeclarationState): TagSpec {
+  return { text: DECLARATION_STATE_LABELS[state], colour: DECLARATION_STATE_TAG_COLOURS[state] };
+}
+
+export function trainingStatusTag(status: TrainingStatusValue): TagSpec {
+  return { text: TRAINING_STATUS_LABELS[status], colour: TRAINING_STATUS_TAG_COLOURS[status] };
+}

@@ -1,0 +1,223 @@
+// Participant search (lib/db/participants/search.ts) and the drill-down loader
+// (lib/db/participants/detail.ts), on PostgreSQL and PGlite.
+import { describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { staffActor } from "@/lib/db/audit";
+import { voidDeclaration } from "@/lib/db/declarations/void";
+import { loadParticipant, resolveParticipantId } from "@/lib/db/participants/detail";
+import { escapeLike, findParticipantById, searchParticipants } from "@/lib/db/participants/search";
+import { NOW, createDeclaration, createParticipant, createWorld, type World } from "../unit/participants/fixtures";
+import { availableKinds, withTestDb } from "./db";
+
+async function names(prisma: PrismaClient, q: string, page = 1, pageSize?: number) {
+  const result = await searchParticipants(prisma, q, page, pageSize);
+  return result.rows.map((r) => r.fullName);
+}
+
+/** People whose names, emails and TRNs make each rank and field easy to tell apart. */
+async function people(prisma: PrismaClient, world: World) {
+  return {
+    smith: await createParticipant(prisma, world, { fullName: "Smith", email: "p.smith@school-a.example.org", trn: "7000001" }),
+    amySmith: await createParticipant(prisma, world, { fullName: "Amy Smith", email: "amy.s@school-a.example.org", trn: "7000002" }),
+    smithers: await createParticipant(prisma, world, { fullName: "Smithers Amy", email: "a.smithers@school-b.example.org", trn: "7000003" }),
+    goldsmith: await createParticipant(prisma, world, { fullName: "Aaron Goldsmith", email: "aaron.g@school-b.example.org", trn: "7000004" }),
+    blacksmith: await createParticipant(prisma, world, { fullName: "Zed Blacksmith", email: "zed@school-b.example.org", trn: "7000005" }),
+    jones: await createParticipant(prisma, world, { fullName: "Owen Jones", email: "owen_jones@school-b.example.org", trn: "1234567" }),
+    noTrn: await createParticipant(prisma, world, { fullName: "Nia Price", email: "NIA.PRICE@School-C.Example.org", trn: null }),
+  };
+}
+
+describe.each(availableKinds())("participant search on %s", (kind) => {
+  it("ranks exact before prefix (of the field or a word of the name) before contains, then by name", async () => {
+    await withTestDb(kind, async (db) => {
+      const world = await createWorld(db.prisma);
+      await people(db.prisma, world);
+      const result = await searchParticipants(db.prisma, "smith");
+      expect(result.rows.map((r) => [r.fullName, r.rank])).toEqual([
+        ["Smith", 0],
+        ["Amy Smith", 1],
+        ["Smithers Amy", 1],
+        ["Aaron Goldsmith", 2],
+        ["Zed Blacksmith", 2],
+      ]);
+      expect(result.total).toBe(5);
+      expect(result.totalPages).toBe(1);
+    });
+  });
+
+  it("finds names partially and case-insensitively, however the query is cased or spaced", async () => {
+    await withTestDb(kind, async (db) => {
+      const world = await createWorld(db.prisma);
+      await people(db.prisma, world);
+      // "Smith" is only a prefix of "SMI", not an exact match: by name among the prefixes.
+      expect(await names(db.prisma, "SMI")).toEqual(["Amy Smith", "Smith", "Smithers Amy", "Aaron Goldsmith", "Zed Blacksmith"]);
+      expect(await names(db.prisma, "aMy sM")).toEqual(["Amy Smith"]);
+      expect(await names(db.prisma, "  owen jones  ")).toEqual(["Owen Jones"]);
+      expect((await searchParticipants(db.prisma, "OWEN JONES")).rows[0]?.rank).toBe(0);
+      expect(await names(db.prisma, "ldsmi")).toEqual(["Aaron Goldsmith"]);
+    });
+  });
+
+  it("finds emails partially and case-insensitively", async () => {
+    await withTestDb(kind, async (db) => {
+      const world = await createWorld(db.prisma);
+      await people(db.prisma, world);
+      expect(await names(db.prisma, "@SCHOOL-A.example")).toEqual(["Amy Smith", "Smith"]);
+      expect(await names(db.prisma, "nia.price@school-c.example.org")).toEqual(["Nia Price"]);
+      expect((await searchParticipants(db.prisma, "nia.price@school-c.example.org")).rows[0]?.rank).toBe(0);
+      expect(await names(db.prisma, "aaron.g@")).toEqual(["Aaron Goldsmith"]);
+      expect((await searchParticipants(db.prisma, "aaron.g@")).rows[0]?.rank).toBe(1);
+    });
+  });
+
+  it("finds TRNs exactly and partially", async () => {
+    await withTestDb(kind, async (db) => {
+      const world = await createWorld(db.prisma);
+      await people(db.prisma, world);
+      expect((await searchParticipants(db.prisma, "1234567")).rows.map((r) => [r.fullName, r.trn, r.rank])).toEqual([["Owen Jones", "1234567", 0]]);
+      expect(await names(db.prisma, "3456")).toEqual(["Owen Jones"]);
+      expect(await names(db.prisma, "700000")).toEqual(["Aaron Goldsmith", "Amy Smith", "Smith", "Smithers Amy", "Zed Blacksmith"]);
+      expect((await searchParticipants(db.prisma, "700000")).rows.every((r) => r.rank === 1)).toBe(true);
+    });
+  });
+
+  it("treats %, _ and \\ as themselves, and never runs the query as SQL", async () => {
+    await withTestDb(kind, async (db) => {
+      const world = await createWorld(db.prisma);
+      await people(db.prisma, world);
+      expect(await names(db.prisma, "_")).toEqual(["Owen Jones"]);
+      expect(await names(db.prisma, "%")).toEqual([]);
+      expect(await names(db.prisma, "\\")).toEqual([]);
+      expect(await names(db.prisma, "s%h")).toEqual([]);
+      expect(await names(db.prisma, "'; DROP TABLE users; --")).toEqual([]);
+      expect(await db.prisma.user.count()).toBe(7);
+      expect(escapeLike("50%_off\\")).toBe("50\\%\\_off\\\\");
+    });
+  });
+
+  it("shows one row per enrolment, with the current induction record's provider, school, cohort and training status", async () => {
+    await withTestDb(kind, async (db) => {
+      const world = await createWorld(db.prisma);
+      const ect = await createParticipant(db.prisma, world, { fullName: "Rosalind Franklin", email: "rosalind@example.org", trn: "2000001", cohort: "cohort2023" });
+      // Later a mentor with another provider: a second identity and profile for the same person.
+      await createParticipant(db.prisma, world, {
+        fullName: "Rosalind Franklin", userId: ect.userId, type: "mentor", cohort: "cohort2025",
+        providerId: world.otherProvider.id, schoolId: world.schools.b.id, trainingStatus: "deferred", trn: "2000001",
+      });
+      // The ECT moved school: the old record ended, the new one is current.
+      await db.prisma.inductionRecord.updateMany({ where: { participantProfileId: ect.profileId }, data: { endDate: new Date("2025-03-31") } });
+      await db.prisma.inductionRecord.create({
+        data: {
+          participantProfileId: ect.profileId, leadProviderId: world.provider.id, schoolId: world.schools.b.id,
+          scheduleId: world.cohort2023.scheduleId, trainingStatus: "withdrawn", startDate: new Date("2025-04-01"), schoolTransfer: true,
+        },
+      });
+
+      const result = await searchParticipants(db.prisma, "rosalind");
+      expect(result.total).toBe(2);
+      expect(result.rows.map(({ fullName, participantType, leadProvider, schoolName, schoolUrn, cohort, trainingStatus, userId, trn }) => ({
+        fullName, participantType, leadProvider, schoolName, schoolUrn, cohort, trainingStatus, userId, trn,
+      }))).toEqual(
+        expect.arrayContaining([
+          { fullName: "Rosalind Franklin", participantType: "ect", leadProvider: "Ambition Institute", schoolName: "Riverside Academy", schoolUrn: "100002", cohort: 2023, trainingStatus: "withdrawn", userId: ect.userId, trn: "2000001" },
+          { fullName: "Rosalind Franklin", participantType: "mentor", leadProvider: "Teach First", schoolName: "Riverside Academy", schoolUrn: "100002", cohort: 2025, trainingStatus: "deferred", userId: ect.userId, trn: "2000001" },
+        ]),
+      );
+      // A TRN shared by both enrolments finds both.
+      expect((await searchParticipants(db.prisma, "2000001")).total).toBe(2);
+    });
+  });
+
+  it("pages 25 at a time in a stable order, and knows the total past the last page", async () => {
+    await withTestDb(kind, async (db) => {
+      const world = await createWorld(db.prisma);
+      for (let i = 0; i < 30; i += 1) {
+        await createParticipant(db.prisma, world, { fullName: `Pat Example ${String(i).padStart(2, "0")}`, email: `pat${i}@example.org` });
+      }
+      const first = await searchParticipants(db.prisma, "pat example");
+      const second = await searchParticipants(db.prisma, "pat example", 2);
+      expect(first).toMatchObject({ total: 30, totalPages: 2, page: 1, pageSize: 25 });
+      expect(first.rows).toHaveLength(25);
+      expect(second.rows.map((r) => r.fullName)).toEqual(["Pat Example 25", "Pat Example 26", "Pat Example 27", "Pat Example 28", "Pat Example 29"]);
+      expect(new Set([...first.rows, ...second.rows].map((r) => r.profileId)).size).toBe(30);
+      const past = await searchParticipants(db.prisma, "pat example", 3);
+      expect(past).toMatchObject({ rows: [], total: 30, totalPages: 2, page: 3 });
+      const none = await searchParticipants(db.prisma, "nobody by this name");
+      expect(none).toMatchObject({ rows: [], total: 0, totalPages: 0 });
+    });
+  });
+
+  it("finds a participant by participant id, external identifier or declaration id, exactly", async () => {
+    await withTestDb(kind, async (db) => {
+      const world = await createWorld(db.prisma);
+      const { jones } = await people(db.prisma, world);
+      const merged = await createParticipant(db.prisma, world, { fullName: "Merged Person", separateExternalId: true });
+      const declaration = await createDeclaration(db.prisma, world, jones, { state: "eligible", statementId: world.statements.open.id });
+
+      expect(await findParticipantById(db.prisma, jones.userId)).toEqual({ userId: jones.userId, matchedBy: "participant", declarationId: null });
+      expect(await findParticipantById(db.prisma, merged.externalIdentifier)).toEqual({ userId: merged.userId, matchedBy: "external_identifier", declarationId: null });
+      expect(await findParticipantById(db.prisma, declaration.id)).toEqual({ userId: jones.userId, matchedBy: "declaration", declarationId: declaration.id });
+      expect(await findParticipantById(db.prisma, declaration.id.toUpperCase())).toEqual({ userId: jones.userId, matchedBy: "declaration", declarationId: declaration.id });
+      expect(await findParticipantById(db.prisma, randomUUID())).toBeNull();
+      // A profile id is not one of the ids the search box takes.
+      expect(await findParticipantById(db.prisma, jones.profileId)).toBeNull();
+    });
+  });
+});
+
+describe.each(availableKinds())("the participant drill-down on %s", (kind) => {
+  it("loads by participant id or external identifier; a malformed or unknown id is null (404)", async () => {
+    await withTestDb(kind, async (db) => {
+      const world = await createWorld(db.prisma);
+      const merged = await createParticipant(db.prisma, world, { fullName: "Merged Person", separateExternalId: true });
+      expect(await resolveParticipantId(db.prisma, merged.userId)).toBe(merged.userId);
+      expect(await resolveParticipantId(db.prisma, merged.externalIdentifier)).toBe(merged.userId);
+      expect((await loadParticipant(db.prisma, merged.externalIdentifier))?.user.id).toBe(merged.userId);
+      expect(await loadParticipant(db.prisma, randomUUID())).toBeNull();
+      expect(await loadParticipant(db.prisma, "not-an-id")).toBeNull();
+      expect(await loadParticipant(db.prisma, `${merged.userId}x`)).toBeNull();
+    });
+  });
+
+  it("lists each enrolment's declarations with their statements, clawback statements and whether they can be voided, and the audit history newest first", async () => {
+    await withTestDb(kind, async (db) => {
+      const world = await createWorld(db.prisma);
+      const participant = await createParticipant(db.prisma, world, { fullName: "Ada Lovelace", email: "ada@example.org", trn: "1234567" });
+      const mentor = await createParticipant(db.prisma, world, { fullName: "Mentor Person", type: "mentor" });
+      await db.prisma.participantProfile.update({ where: { id: participant.profileId }, data: { mentorProfileId: mentor.profileId, sparsityUplift: true } });
+      const s = world.statements;
+      const eligible = await createDeclaration(db.prisma, world, participant, { state: "eligible", statementId: s.open.id, declarationType: "retained-1" });
+      const paid = await createDeclaration(db.prisma, world, participant, { state: "paid", statementId: s.paid.id });
+      const clawedBack = await createDeclaration(db.prisma, world, participant, { state: "clawed_back", statementId: s.paid.id, clawbackStatementId: s.payable.id, declarationType: "retained-2" });
+      const submitted = await createDeclaration(db.prisma, world, participant, { state: "submitted", declarationType: "completed" });
+      const frozen = await createDeclaration(db.prisma, world, participant, { state: "paid", cohort: "cohort2023", statementId: s.frozenPaid.id, declarationType: "retained-3" });
+
+      const actor = staffActor({ id: randomUUID(), email: "finance@example.com" });
+      await voidDeclaration(db.prisma, { declarationId: eligible.id, actor, reason: "Duplicate", now: new Date("2026-11-24T09:00:00Z") });
+      await voidDeclaration(db.prisma, { declarationId: paid.id, actor, reason: "Left before starting", now: NOW });
+
+      const detail = await loadParticipant(db.prisma, participant.userId);
+      expect(detail?.user).toMatchObject({ id: participant.userId, fullName: "Ada Lovelace" });
+      expect(detail?.identities).toEqual([{ externalIdentifier: participant.userId, email: "ada@example.org", origin: "ecf" }]);
+      expect(detail?.enrolments).toHaveLength(1);
+      const enrolment = detail!.enrolments[0]!;
+      expect(enrolment).toMatchObject({
+        type: "ect", trn: "1234567", eligibleForFunding: true, sparsityUplift: true, pupilPremiumUplift: false,
+        mentor: { userId: mentor.userId, fullName: "Mentor Person" },
+        current: { leadProvider: world.provider, school: { name: "Oakfield Primary School", urn: "100001" }, cohort: { startYear: 2024, frozen: false }, trainingStatus: "active", deliveryPartner: "North West Teaching Hub" },
+      });
+      const byId = new Map(enrolment.declarations.map((d) => [d.id, d]));
+      expect(byId.get(eligible.id)).toMatchObject({ state: "voided", statement: s.open, clawbackStatement: null, canVoid: false, voidedBy: "finance@example.com" });
+      expect(byId.get(paid.id)).toMatchObject({ state: "awaiting_clawback", statement: s.paid, clawbackStatement: s.open, canVoid: false });
+      expect(byId.get(clawedBack.id)).toMatchObject({ state: "clawed_back", statement: s.paid, clawbackStatement: s.payable, canVoid: false });
+      expect(byId.get(submitted.id)).toMatchObject({ state: "submitted", statement: null, clawbackStatement: null, canVoid: true });
+      expect(byId.get(frozen.id)).toMatchObject({ state: "paid", statement: s.frozenPaid, cohort: { startYear: 2023, frozen: true }, canVoid: false });
+
+      expect(detail?.audit.map((a) => [a.entityId, a.action, a.declarationType, a.beforeState, a.afterState, a.reason, a.actorLabel, a.clawbackStatementName])).toEqual([
+        [paid.id, "declaration.void_paid", "started", "paid", "awaiting_clawback", "Left before starting", "finance@example.com", "December 2026"],
+        [eligible.id, "declaration.void", "retained-1", "eligible", "voided", "Duplicate", "finance@example.com", null],
+      ]);
+    });
+  });
+});
