@@ -1,0 +1,56 @@
+"use client";
+// The confirmation checkbox and button. react-hook-form checks the shared zod schema before
+// submitting; the server action checks it again. (The GOV.UK Checkboxes component does not take a
+// ref, so the checkbox's value reaches react-hook-form through the form's change event.)
+import type { ChangeEvent, ReactNode } from "react";
+import { Button, Checkboxes, ErrorSummary } from "@/components/govuk";
+import { useGovukForm } from "@/components/forms/use-govuk-form";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import { AUTHORISE_CONFIRM_VALUE, AUTHORISE_FIELDS, authoriseSchema } from "@/lib/validation/authorise";
+
+export function AuthoriseForm({
+  action,
+  title,
+  cancelHref,
+  children,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  title: string;
+  cancelHref: string;
+  children?: ReactNode;
+}) {
+  const { form, formRef, formAction, onSubmit, errors, errorFor, summaryKey } = useGovukForm({
+    schema: authoriseSchema,
+    action,
+    fields: AUTHORISE_FIELDS,
+    initialState: initialFormState,
+    title,
+  });
+  const onChange = (event: ChangeEvent<HTMLFormElement>) => {
+    const target = event.target as unknown as HTMLInputElement;
+    if (target.name === "confirm") form.setValue("confirm", target.checked ? target.value : undefined);
+  };
+  return (
+    <>
+      {errors.length > 0 && <ErrorSummary key={summaryKey} errors={errors.map((e) => ({ href: `#${e.field}`, text: e.message }))} />}
+      {children}
+      <form ref={formRef} action={formAction} onSubmit={onSubmit} onChange={onChange} noValidate>
+        <Checkboxes
+          name="confirm"
+          legend="Confirm the checks"
+          legendClassName="govuk-fieldset__legend--s"
+          errorMessage={errorFor("confirm")}
+          items={[{ value: AUTHORISE_CONFIRM_VALUE, text: "I confirm that all the necessary checks have been done" }]}
+        />
+        <div className="govuk-button-group">
+          <Button type="submit" preventDoubleClick>
+            Authorise for payment
+          </Button>
+          <a className="govuk-link" href={cancelHref}>
+            Cancel
+          </a>
+        </div>
+      </form>
+    </>
+  );
+}

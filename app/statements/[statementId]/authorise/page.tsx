@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import { PageBackLink } from "@/app/participants/back-link";
+import { notFound } from "next/navigation";
+import { PageShell, SummaryList, WarningText } from "@/components/govuk";
+import { requireStaff } from "@/lib/auth/guard";
+import { getPrisma } from "@/lib/db/client";
+import { loadStatementView } from "@/lib/db/statements";
+import { formatDate } from "@/lib/format/dates";
+import { formatMoneyForDisplay } from "@/lib/format/money";
+import { parseId } from "@/lib/validation/statement-choice";
+import { authorisePath, statementPath } from "../../_components/paths";
+import { StatementHeading } from "../../_components/statement-heading";
+import { authoriseForPayment } from "./actions";
+import { AuthoriseForm } from "./authorise-form";
+
+const TITLE = "Authorise for payment";
+export const metadata: Metadata = { title: TITLE };
+
+type Props = { params: Promise<{ statementId: string }> };
+
+export default async function AuthorisePage({ params }: Props) {
+  const { statementId } = await params;
+  await requireStaff("finance", authorisePath(statementId));
+  const id = parseId(statementId);
+  if (!id) notFound();
+  const loaded = await loadStatementView(await getPrisma(), id);
+  if (!loaded) notFound();
+  const back = <PageBackLink href={statementPath(id)} text="Back to the statement" />;
+  if (loaded.kind === "missing_contract") {
+    const { header } = loaded;
+    return (
+      <PageShell beforeContent={back}>
+        <StatementHeading providerName={header.leadProvider.name} cohortYear={header.cohort.startYear} title={TITLE} />
+        <p className="govuk-body">{loaded.message}</p>
+      </PageShell>
+    );
+  }
+  const { view } = loaded;
+  const { statement, result } = view;
+  const heading = <StatementHeading providerName={view.provider.name} cohortYear={view.cohort.startYear} title={`${TITLE}: ${statement.name} statement`} />;
+  if (statement.status !== "payable") {
+    return (
+      <PageShell beforeContent={back}>
+        {heading}
+        <p className="govuk-body">
+          {statement.status === "paid"
+            ? "This statement has already been authorised for payment."
+            : `This statement is still open. It can be authorised for payment once its cut-off date, ${formatDate(new Date(statement.deadlineDate))}, has passed.`}
+        </p>
+      </PageShell>
+    );
+  }
+  return (
+    <PageShell beforeContent={back}>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <AuthoriseForm action={authoriseForPayment.bind(null, id)} title={`${TITLE} – ECF Finance – Department for Education`} cancelHref={statementPath(id)}>
+            {heading}
+            <SummaryList
+              rows={[
+                { key: "Lead provider", value: view.provider.name },
+                { key: "Statement", value: `${statement.name}, ${view.cohort.startYear} cohort` },
+                { key: "Payment date", value: formatDate(new Date(statement.paymentDate)) },
+                { key: "Total (excluding VAT)", value: formatMoneyForDisplay(result.total) },
+                { key: "VAT", value: formatMoneyForDisplay(result.vat) },
+                { key: "Total (with VAT)", value: <strong>{formatMoneyForDisplay(result.totalWithVat)}</strong> },
+              ]}
+            />
+            <p className="govuk-body">
+              Authorising marks the statement as paid: its payable declarations become paid, its clawbacks are recorded as clawed
+              back, and the figures above are kept as the statement&apos;s record of what was paid.
+            </p>
+            <WarningText>You cannot undo this.</WarningText>
+          </AuthoriseForm>
+        </div>
+      </div>
+    </PageShell>
+  );
+}

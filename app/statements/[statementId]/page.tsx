@@ -1,0 +1,128 @@
+import type { Metadata } from "next";
+import { PageBackLink } from "@/app/participants/back-link";
+import { notFound } from "next/navigation";
+import { Button, InsetText, PageShell, SummaryList } from "@/components/govuk";
+import { FlashBanner } from "@/components/app/flash-banner";
+import { requireStaff } from "@/lib/auth/guard";
+import { getPrisma } from "@/lib/db/client";
+import { adjustmentRefusal } from "@/lib/db/adjustments";
+import { findStatementHeader, loadStatementView, type StatementView } from "@/lib/db/statements";
+import { readFlash } from "@/lib/flash";
+import { formatDate, formatUkDateTime } from "@/lib/format/dates";
+import { statementKindLabel } from "@/lib/format/statement";
+import { parseId, statementChoiceHref } from "@/lib/validation/statement-choice";
+import { StatementFigures, type StatementLinks } from "../_components/statement-figures";
+import { StatementHeading } from "../_components/statement-heading";
+import {
+  authorisePath,
+  changeAdjustmentPath,
+  clawbacksPath,
+  csvPath,
+  newAdjustmentPath,
+  removeAdjustmentPath,
+  statementPath,
+  voidedPath,
+} from "../_components/paths";
+
+type Props = { params: Promise<{ statementId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { statementId } = await params;
+  await requireStaff("finance", statementPath(statementId));
+  const id = parseId(statementId);
+  const header = id ? await findStatementHeader(await getPrisma(), id) : null;
+  if (!header) return { title: "Statement not found" };
+  return { title: `${header.name} statement – ${header.leadProvider.name} – ${header.cohort.startYear} cohort` };
+}
+
+function StatementDetails({ view, source }: { view: StatementView; source: "live" | "snapshot" }) {
+  const { statement } = view;
+  return (
+    <>
+      <SummaryList
+        rows={[
+          { key: "Lead provider", value: view.provider.name },
+          { key: "Cohort", value: String(view.cohort.startYear) },
+          { key: "Statement", value: statementKindLabel(statement.outputFee) },
+          { key: "Milestone cut-off date", value: formatDate(new Date(statement.deadlineDate)) },
+          { key: "Payment date", value: formatDate(new Date(statement.paymentDate)) },
+          statement.markedAsPaidAt
+            ? {
+                key: "Authorised for payment",
+                value: `${formatUkDateTime(new Date(statement.markedAsPaidAt))}${statement.markedAsPaidBy ? ` by ${statement.markedAsPaidBy}` : ""}`,
+              }
+            : null,
+        ]}
+      />
+      {source === "snapshot" ? (
+        <InsetText>
+          This statement has been paid. It shows the figures as they were when it was authorised for payment, on{" "}
+          {formatUkDateTime(new Date(view.calculatedAt))}.
+        </InsetText>
+      ) : statement.status === "paid" ? (
+        <InsetText>
+          This statement was paid before the service kept a copy of each authorised statement, so its figures are worked out from
+          the current data.
+        </InsetText>
+      ) : statement.status === "open" ? (
+        <InsetText>This statement is open: its figures will change as declarations arrive until its cut-off date.</InsetText>
+      ) : null}
+    </>
+  );
+}
+
+export default async function StatementPage({ params }: Props) {
+  const { statementId } = await params;
+  await requireStaff("finance", statementPath(statementId));
+  const id = parseId(statementId);
+  if (!id) notFound();
+  const loaded = await loadStatementView(await getPrisma(), id);
+  if (!loaded) notFound();
+  const flash = await readFlash(statementPath(id));
+
+  if (loaded.kind === "missing_contract") {
+    const { header } = loaded;
+    return (
+      <PageShell beforeContent={<PageBackLink href={statementChoiceHref({ leadProviderId: header.leadProvider.id, cohortYear: header.cohort.startYear })} text="All statements" />}>
+        <StatementHeading providerName={header.leadProvider.name} cohortYear={header.cohort.startYear} title={`${header.name} statement`} status={header.status} />
+        <p className="govuk-body">{loaded.message}</p>
+        <p className="govuk-body">Add the contract, then come back to this page.</p>
+      </PageShell>
+    );
+  }
+
+  const { view, source } = loaded;
+  const { statement } = view;
+  const refusal = adjustmentRefusal(statement, "add");
+  const links: StatementLinks = {
+    voided: voidedPath(id),
+    clawbacks: clawbacksPath(id),
+    adjustment: refusal
+      ? undefined
+      : {
+          add: newAdjustmentPath(id),
+          change: (adjustmentId) => changeAdjustmentPath(id, adjustmentId),
+          remove: (adjustmentId) => removeAdjustmentPath(id, adjustmentId),
+        },
+    adjustmentRefusal: refusal?.message,
+  };
+
+  return (
+    <PageShell beforeContent={<PageBackLink href={statementChoiceHref({ leadProviderId: view.provider.id, cohortYear: view.cohort.startYear })} text="All statements" />}>
+      {flash ? <FlashBanner flash={flash} /> : null}
+      <StatementHeading providerName={view.provider.name} cohortYear={view.cohort.startYear} title={`${statement.name} statement`} status={statement.status} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds-from-desktop">
+          <StatementDetails view={view} source={source} />
+          <div className="govuk-button-group app-no-print">
+            {statement.status === "payable" ? <Button href={authorisePath(id)}>Authorise for payment</Button> : null}
+            <Button href={csvPath(id)} variant="secondary" download>
+              Download declarations (CSV)
+            </Button>
+          </div>
+        </div>
+      </div>
+      <StatementFigures view={view} links={links} />
+    </PageShell>
+  );
+}

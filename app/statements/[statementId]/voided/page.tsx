@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { DeclarationListPage, declarationListTitle } from "../../_components/declaration-list-page";
+
+type Props = { params: Promise<{ statementId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return declarationListTitle((await params).statementId, "voided");
+}
+
+export default async function VoidedDeclarationsPage({ params, searchParams }: Props) {
+  return <DeclarationListPage statementId={(await params).statementId} list="voided" searchParams={await searchParams} />;
+}

@@ -1,0 +1,61 @@
+import { PageBackLink } from "@/app/participants/back-link";
+// Shared pieces of the adjustment pages: loading the statement (and adjustment) from the URL, and
+// the page shown instead of a form when the statement cannot be adjusted.
+import { notFound } from "next/navigation";
+import { PageShell } from "@/components/govuk";
+import { requireStaff } from "@/lib/auth/guard";
+import { getPrisma } from "@/lib/db/client";
+import { adjustmentRefusal, findAdjustment, type AdjustmentAction, type AdjustmentRecord } from "@/lib/db/adjustments";
+import { findStatementHeader, type StatementHeader } from "@/lib/db/statements";
+import { parseId } from "@/lib/validation/statement-choice";
+import { StatementHeading } from "./statement-heading";
+import { statementPath } from "./paths";
+
+export type AdjustmentPageContext = {
+  statementId: string;
+  header: StatementHeader;
+  refusal: string | null;
+};
+
+/** The statement from the URL (404 for a malformed or unknown id), after the finance check. */
+export async function adjustmentPageContext(rawStatementId: string, returnTo: string, action: AdjustmentAction): Promise<AdjustmentPageContext> {
+  await requireStaff("finance", returnTo);
+  const statementId = parseId(rawStatementId);
+  if (!statementId) notFound();
+  const header = await findStatementHeader(await getPrisma(), statementId);
+  if (!header) notFound();
+  return { statementId, header, refusal: adjustmentRefusal(header, action)?.message ?? null };
+}
+
+/** The adjustment from the URL, on this statement (404 otherwise). */
+export async function adjustmentFromUrl(statementId: string, rawAdjustmentId: string): Promise<AdjustmentRecord> {
+  const adjustmentId = parseId(rawAdjustmentId);
+  const adjustment = adjustmentId ? await findAdjustment(await getPrisma(), statementId, adjustmentId) : null;
+  if (!adjustment) notFound();
+  return adjustment;
+}
+
+export function AdjustmentRefused({ context, title }: { context: AdjustmentPageContext; title: string }) {
+  const { header } = context;
+  return (
+    <PageShell beforeContent={<PageBackLink href={statementPath(context.statementId)} text="Back to the statement" />}>
+      <StatementHeading providerName={header.leadProvider.name} cohortYear={header.cohort.startYear} title={title} />
+      <p className="govuk-body">{context.refusal}</p>
+      <p className="govuk-body">
+        <a className="govuk-link" href={statementPath(context.statementId)}>
+          Go back to the {header.name} statement
+        </a>
+      </p>
+    </PageShell>
+  );
+}
+
+/** A query string value, trimmed to a sane length (it only pre-fills a form). */
+export function queryValue(value: string | string[] | undefined, max = 200): string {
+  const text = Array.isArray(value) ? value[0] : value;
+  return (text ?? "").slice(0, max);
+}
+
+export function statementCaption(header: StatementHeader): string {
+  return `${header.leadProvider.name}, ${header.cohort.startYear} cohort, ${header.name} statement`;
+}

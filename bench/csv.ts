@@ -1,0 +1,183 @@
+// Statement declarations CSV benchmark: the export the route streams (lib/csv/statement-declarations.ts,
+// a database cursor read 1,000 rows at a time) over a synthetic statement of N line items.
+//
+//   npx tsx bench/csv.ts [--rows 10000,100000,300000]
+//
+// For each size: a temporary PostgreSQL database on the local server (DATABASE_URL's server, else
+// 127.0.0.1:5432), migrated, with one statement of N line items made by set-based SQL
+// (tests/unit/statements/large-statement.ts); the export is then measured in a separate Node process
+// (so one run's memory does not colour the next): time to the first byte and to the first row,
+// total time, rows/s, and peak RSS and heap growth over the process's level just before the export
+// (sampled at every chunk, garbage collected as Node chooses: what a server would see). The
+// database is dropped afterwards. Results go to the console and bench/results/csv-<date>.md.
+// Performance is measured here, never asserted in tests.
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import pg from "pg";
+import { createDb } from "@/lib/db/client";
+import { statementDeclarationsCsv } from "@/lib/csv/statement-declarations";
+import { createLargeStatement } from "@/tests/unit/statements/large-statement";
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, "..");
+
+type Measurement = {
+  rows: number;
+  bytes: number;
+  records: number;
+  firstByteMs: number;
+  firstRowMs: number;
+  totalMs: number;
+  rowsPerSecond: number;
+  peakRssGrowthMiB: number;
+  peakHeapGrowthMiB: number;
+  rssBeforeMiB: number;
+};
+
+const mib = (bytes: number) => bytes / 1024 / 1024;
+
+/** Child mode: export one statement and report the figures as JSON on stdout. */
+async function measure(url: string, statementId: string, rows: number): Promise<Measurement> {
+  const db = await createDb({ kind: "postgres", url });
+  try {
+    const before = process.memoryUsage();
+    let peakRss = before.rss;
+    let peakHeap = before.heapUsed;
+    let bytes = 0;
+    let records = 0;
+    let firstByteMs = 0;
+    let firstRowMs = 0;
+    const started = performance.now();
+    const reader = statementDeclarationsCsv(db, statementId).getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      const now = performance.now() - started;
+      if (bytes === 0) firstByteMs = now;
+      else if (firstRowMs === 0) firstRowMs = now;
+      bytes += value.byteLength;
+      for (let i = 0; i < value.length; i += 1) if (value[i] === 10) records += 1;
+      const memory = process.memoryUsage();
+      peakRss = Math.max(peakRss, memory.rss);
+      peakHeap = Math.max(peakHeap, memory.heapUsed);
+    }
+    const totalMs = performance.now() - started;
+    return {
+      rows,
+      bytes,
+      records,
+      firstByteMs,
+      firstRowMs,
+      totalMs,
+      rowsPerSecond: rows / (totalMs / 1000),
+      peakRssGrowthMiB: mib(peakRss - before.rss),
+      peakHeapGrowthMiB: mib(peakHeap - before.heapUsed),
+      rssBeforeMiB: mib(before.rss),
+    };
+  } finally {
+    await db.close();
+  }
+}
+
+async function admin(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function parseSizes(argv: readonly string[]): number[] {
+  let sizes = [10_000, 100_000, 300_000];
+  for (let i = 0; i < argv.length; i += 1) {
+    const [name, inline] = (argv[i] as string).split("=", 2);
+    if (name !== "--rows") throw new Error(`Unknown argument "${argv[i]}". Usage: tsx bench/csv.ts [--rows 10000,100000,300000]`);
+    const value = inline ?? argv[++i] ?? "";
+    sizes = value.split(",").map((part) => Number(part.replace(/_/g, "")));
+    if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 5_000_000)) throw new Error(`--rows needs whole numbers from 1 to 5,000,000, got "${value}".`);
+  }
+  return sizes;
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === "--child") {
+    const [, url, statementId, rows] = argv;
+    console.log(JSON.stringify(await measure(url as string, statementId as string, Number(rows))));
+    return;
+  }
+  const sizes = parseSizes(argv);
+  const adminUrl = process.env.DATABASE_URL?.trim() || "postgresql://postgres@127.0.0.1:5432/postgres";
+  const results: (Measurement & { generateSeconds: number })[] = [];
+  let serverVersion = "";
+  const loadBefore = os.loadavg();
+  for (const rows of sizes) {
+    const name = `ecf_bench_csv_${randomBytes(4).toString("hex")}`;
+    await admin(adminUrl, `CREATE DATABASE "${name}"`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    try {
+      const db = await createDb({ kind: "postgres", url: url.toString() }, { migrate: true });
+      let statementId: string;
+      const generating = performance.now();
+      try {
+        serverVersion = (await db.sql.query<{ v: string }>("SELECT version() AS v"))[0]?.v.split(" on ")[0] ?? "";
+        statementId = (await createLargeStatement(db.sql, rows, "bench")).statementId;
+      } finally {
+        await db.close();
+      }
+      const generateSeconds = (performance.now() - generating) / 1000;
+      const child = await run(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "bench/csv.ts", "--child", url.toString(), statementId, String(rows)], {
+        cwd: root,
+        maxBuffer: 1024 * 1024,
+      });
+      const measured = JSON.parse(child.stdout.trim().split("\n").at(-1) as string) as Measurement;
+      if (measured.records !== rows + 1) throw new Error(`Expected ${rows + 1} lines, got ${measured.records}`);
+      results.push({ ...measured, generateSeconds });
+      console.log(
+        `${rows.toLocaleString("en-GB")} rows: ${(measured.totalMs / 1000).toFixed(2)} s, ${Math.round(measured.rowsPerSecond).toLocaleString("en-GB")} rows/s, ` +
+          `first byte ${measured.firstByteMs.toFixed(0)} ms, first row ${measured.firstRowMs.toFixed(0)} ms, ${mib(measured.bytes).toFixed(1)} MiB, ` +
+          `peak RSS growth ${measured.peakRssGrowthMiB.toFixed(1)} MiB, peak heap growth ${measured.peakHeapGrowthMiB.toFixed(1)} MiB`,
+      );
+    } finally {
+      await admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }
+  }
+  const loadAfter = os.loadavg();
+  const date = new Date().toISOString().slice(0, 10);
+  const cpus = os.cpus();
+  const lines = [
+    `# Statement declarations CSV benchmark, ${date}`,
+    "",
+    `- Machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown CPU"}), ${Math.round(os.totalmem() / 1024 ** 3)} GiB memory, ${os.platform()} ${os.release()}; load average at the start ${loadBefore.map((n) => n.toFixed(1)).join(" / ")}, at the end ${loadAfter.map((n) => n.toFixed(1)).join(" / ")} (other work on the machine slows the figures)`,
+    `- ${serverVersion}, on the same machine; Node ${process.version}`,
+    "- One statement of N line items per temporary database (set-based SQL: one declaration per participant, every 25th voided, every 50th with no school, every 40th with no delivery partner)",
+    "- Measured: `statementDeclarationsCsv` (what `/statements/[id]/declarations.csv` returns), read to the end in a fresh Node process. First byte = the header (sent before the query runs); first row = the first batch of 1,000 rows, after PostgreSQL has sorted the statement by participant name. Memory = peak over the export minus the level just before it, sampled at every chunk, with garbage collection left to Node.",
+    "",
+    "| Line items | File size (MiB) | Total (s) | Rows/s | First byte (ms) | First row (ms) | Peak RSS growth (MiB) | Peak heap growth (MiB) | Data generation (s) |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...results.map(
+      (r) =>
+        `| ${r.rows.toLocaleString("en-GB")} | ${mib(r.bytes).toFixed(1)} | ${(r.totalMs / 1000).toFixed(2)} | ${Math.round(r.rowsPerSecond).toLocaleString("en-GB")} | ${r.firstByteMs.toFixed(0)} | ${r.firstRowMs.toFixed(0)} | ${r.peakRssGrowthMiB.toFixed(1)} | ${r.peakHeapGrowthMiB.toFixed(1)} | ${r.generateSeconds.toFixed(1)} |`,
+    ),
+    "",
+    "Memory stays at the same level whatever the number of rows (the file itself is several times larger): the",
+    "export holds one batch of 1,000 rows, and the stream pulls the next batch only when the previous one has been read.",
+    "",
+  ];
+  await mkdir(path.join(root, "bench", "results"), { recursive: true });
+  const file = path.join(root, "bench", "results", `csv-${date}.md`);
+  await writeFile(file, lines.join("\n"));
+  console.log(`Written to ${path.relative(root, file)}.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

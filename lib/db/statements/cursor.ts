@@ -1,0 +1,73 @@
+// Reading a big query in batches from a server-side cursor, so memory holds one batch at a time
+// whatever the row count. The cursor lives in a transaction on one connection (`SqlExecutor`'s
+// callback); this turns that callback inside out into an async iterator the caller pulls from.
+// Stopping early (`return()` / `break`, e.g. the browser cancelled a download) closes the cursor and
+// ends the transaction.
+import type { SqlExecutor } from "@/lib/db/sql";
+
+type Deferred<T> = { promise: Promise<T>; resolve(value: T): void; reject(error: unknown): void };
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Rejections are always awaited by the consumer; this only stops "unhandled rejection" noise.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
+
+export type CursorOptions = {
+  /** Rows per FETCH (default 1000). */
+  batchSize?: number;
+  /** Cursor name (default "batch_cursor"). */
+  name?: string;
+};
+
+/** Yields the rows of `query` (with `$1…` parameters) in batches of up to `batchSize`. */
+export async function* cursorBatches<T>(
+  sql: SqlExecutor,
+  query: string,
+  params: readonly unknown[],
+  options: CursorOptions = {},
+): AsyncGenerator<T[], void, undefined> {
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1000));
+  const name = options.name ?? "batch_cursor";
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Invalid cursor name ${name}`);
+
+  let demand = deferred<boolean>();
+  let batch = deferred<T[] | null>();
+
+  const transaction = sql.transaction(async (tx) => {
+    await tx.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${query}`, [...params]);
+    for (;;) {
+      const wanted = await demand.promise;
+      demand = deferred<boolean>();
+      if (!wanted) break;
+      const rows = await tx.query<T>(`FETCH FORWARD ${batchSize} FROM ${name}`);
+      const delivered = batch;
+      batch = deferred<T[] | null>();
+      delivered.resolve(rows.length > 0 ? rows : null);
+      if (rows.length === 0) break;
+    }
+    await tx.exec(`CLOSE ${name}`);
+  });
+  transaction.catch((error: unknown) => batch.reject(error));
+
+  try {
+    for (;;) {
+      const next = batch.promise;
+      demand.resolve(true);
+      const rows = await next;
+      if (rows === null) break;
+      yield rows;
+    }
+    await transaction;
+  } finally {
+    // Stopped early, finished or failed: let the transaction end (commit or roll back) before returning.
+    demand.resolve(false);
+    await transaction.catch(() => undefined);
+  }
+}

@@ -1,0 +1,343 @@
+// The statement declarations CSV: exact columns in order, one row per line item ordered by
+// participant name, RFC 4180 quoting, formula injection neutralised, ISO 8601 dates, rows with no
+// school, delivery partner or induction record kept; and a 100,000-row export streamed from a
+// cursor with its memory measured.
+import v8 from "node:v8";
+import vm from "node:vm";
+import { describe, expect, it } from "vitest";
+import { calculateStatement } from "@/lib/db/statement-calculation";
+import {
+  neutraliseFormula,
+  STATEMENT_CSV_HEADERS,
+  statementCsvFilename,
+  statementDeclarationsCsv,
+} from "@/lib/csv/statement-declarations";
+import type { DeclarationState } from "@/lib/domain/declaration-states";
+import { createLargeStatement } from "@/tests/unit/statements/large-statement";
+import { availableKinds, withTestDb, type TestDb } from "./db";
+
+/** The issue's column list, verbatim. */
+const EXPECTED_HEADER =
+  "Participant ID, Participant Name, TRN, Type, Mentor Profile ID, Schedule, Eligible For Funding, Eligible For Funding Reason, Sparsity Uplift, Pupil Premium Uplift, Sparsity And Pp, Lead Provider Name, Delivery Partner Name, School Urn, School Name, Training Status, Training Status Reason, Declaration ID, Declaration Status, Declaration Type, Declaration Date, Declaration Created At, Statement Name, Statement ID, Uplift Payable".split(
+    ", ",
+  );
+
+/** A strict RFC 4180 reader (CRLF records, quoted fields with doubled quotes). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let i = 0;
+  let quoted = false;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 2;
+      } else if (c === '"') {
+        quoted = false;
+        i += 1;
+      } else {
+        field += c;
+        i += 1;
+      }
+    } else if (c === '"' && field === "") {
+      quoted = true;
+      i += 1;
+    } else if (c === ",") {
+      row.push(field);
+      field = "";
+      i += 1;
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i += 2;
+    } else if (c === "\r" || c === "\n" || c === '"') {
+      throw new Error(`Unquoted ${JSON.stringify(c)} at ${i}`);
+    } else {
+      field += c;
+      i += 1;
+    }
+  }
+  if (field !== "" || row.length > 0) throw new Error("The file does not end with CRLF");
+  return rows;
+}
+
+/** The bytes as text, keeping the byte order mark (Response.text() would drop it). */
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
+  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
+}
+
+/** The garbage collector, to tell live memory from garbage not yet collected. */
+function collector(): () => void {
+  v8.setFlagsFromString("--expose-gc");
+  return vm.runInNewContext("gc") as () => void;
+}
+
+const NAMES = [
+  "Zed Last",
+  "Able, First",
+  'Ann "Quote" Smith',
+  "Multi\nLine",
+  "=1+2 Formula",
+  "+Plus Name",
+  "-Minus Name",
+  "@At Name",
+  "\tTab Name",
+  "\rCarriage Name",
+  "Bea Mentor",
+  "Cal No Induction",
+  "Dee No School",
+];
+
+async function fixture(db: TestDb) {
+  const p = db.prisma;
+  const provider = await p.leadProvider.create({ data: { name: 'Ambition, "Quoted" Institute' } });
+  const cohort = await p.cohort.create({ data: { startYear: 2031 } });
+  const schedule = await p.schedule.create({ data: { cohortId: cohort.id, identifier: "ecf-standard-september", name: "ECF Standard September" } });
+  await p.callOffContract.create({
+    data: {
+      leadProviderId: provider.id,
+      cohortId: cohort.id,
+      recruitmentTarget: 100,
+      setUpFee: "0",
+      upliftAmount: "100.00",
+      bands: { create: [{ min: 0, max: null, perParticipant: "1000.00" }] },
+    },
+  });
+  const statement = await p.statement.create({
+    data: {
+      leadProviderId: provider.id,
+      cohortId: cohort.id,
+      name: "January 2032",
+      month: 1,
+      year: 2032,
+      deadlineDate: new Date("2031-12-31"),
+      paymentDate: new Date("2032-01-25"),
+    },
+  });
+  const school = await p.school.create({ data: { urn: "100001", name: "St Mary's, Upper\nSchool" } });
+  const partners = await Promise.all(
+    ['=HYPERLINK("http://example.com")', "+44 Partners", "Plain Partners"].map((name) => p.deliveryPartner.create({ data: { name } })),
+  );
+  const made: { name: string; declarationId: string; state: DeclarationState; uplift: boolean; type: string }[] = [];
+  for (const [i, fullName] of NAMES.entries()) {
+    const mentor = fullName === "Bea Mentor";
+    const user = await p.user.create({ data: { fullName, email: `csv-${i}@example.com` } });
+    const identity = await p.participantIdentity.create({ data: { userId: user.id, externalIdentifier: user.id, email: user.email } });
+    const profile = await p.participantProfile.create({
+      data: {
+        participantIdentityId: identity.id,
+        type: mentor ? "mentor" : "ect",
+        trn: mentor ? null : String(2000000 + i),
+        eligibleForFunding: i === 1 ? false : i === 2 ? null : true,
+        ineligibleForFundingReason: i === 1 ? "duplicate_profile" : null,
+        sparsityUplift: i % 3 === 0,
+        pupilPremiumUplift: i % 2 === 0,
+      },
+    });
+    if (fullName !== "Cal No Induction") {
+      await p.inductionRecord.create({
+        data: {
+          participantProfileId: profile.id,
+          leadProviderId: provider.id,
+          schoolId: fullName === "Dee No School" ? null : school.id,
+          deliveryPartnerId: partners[i % 3]!.id,
+          scheduleId: schedule.id,
+          trainingStatus: i === 4 ? "withdrawn" : "active",
+          trainingStatusReason: i === 4 ? "left-teaching-profession" : null,
+          startDate: new Date("2031-09-01T00:00:00Z"),
+        },
+      });
+    }
+    const state: DeclarationState = i === 6 ? "voided" : i === 7 ? "ineligible" : "eligible";
+    const type = i === 8 ? "retained-1" : "started";
+    const declaration = await p.participantDeclaration.create({
+      data: {
+        participantProfileId: profile.id,
+        userId: user.id,
+        leadProviderId: provider.id,
+        cohortId: cohort.id,
+        deliveryPartnerId: fullName === "Dee No School" ? null : partners[i % 3]!.id,
+        declarationType: type,
+        declarationDate: new Date(Date.UTC(2031, 9, 1 + i, 10, 30, 15, 250)),
+        courseIdentifier: mentor ? "ecf-mentor" : "ecf-induction",
+        state,
+        sparsityUplift: i % 3 === 0,
+        pupilPremiumUplift: i % 2 === 0,
+        createdAt: new Date(Date.UTC(2031, 10, 1 + i, 8, 0, 0, 0)),
+      },
+    });
+    await p.statementLineItem.create({ data: { statementId: statement.id, participantDeclarationId: declaration.id, state } });
+    made.push({ name: fullName, declarationId: declaration.id, state, uplift: i % 3 === 0 || i % 2 === 0, type });
+  }
+  return { statement, provider, made };
+}
+
+describe.each(availableKinds())("declarations CSV on %s", (kind) => {
+  it("has the columns in order, a row per line item by participant name, escaping, neutralised formulas, ISO dates and blank cells", async () => {
+    await withTestDb(kind, async (db) => {
+      const { statement, made } = await fixture(db);
+      const text = await readAll(statementDeclarationsCsv(db, statement.id, 4));
+      expect(text.startsWith("\uFEFF")).toBe(true);
+      const [header, ...rows] = parseCsv(text.slice(1));
+      expect(header).toEqual(EXPECTED_HEADER);
+      expect(STATEMENT_CSV_HEADERS).toEqual(EXPECTED_HEADER);
+      expect(rows).toHaveLength(NAMES.length);
+      const column = (name: string) => EXPECTED_HEADER.indexOf(name);
+      const cell = (row: string[], name: string) => row[column(name)]!;
+
+      // Ordered by participant name, as the database orders names.
+      const ordered = await db.sql.query<{ full_name: string }>(`SELECT full_name FROM users ORDER BY full_name`);
+      expect(rows.map((r) => cell(r, "Participant Name"))).toEqual(ordered.map((r) => neutraliseFormula(r.full_name)));
+      expect(rows.findIndex((r) => cell(r, "Participant Name") === "Able, First")).toBeLessThan(
+        rows.findIndex((r) => cell(r, "Participant Name") === "Zed Last"),
+      );
+
+      const byDeclaration = new Map(rows.map((r) => [cell(r, "Declaration ID"), r]));
+      for (const m of made) {
+        const row = byDeclaration.get(m.declarationId)!;
+        expect(row).toBeDefined();
+        // Escaping round-trips; a cell starting with = + - @ tab or CR gets a leading '.
+        expect(cell(row, "Participant Name")).toBe(/^[=+\-@\t\r]/.test(m.name) ? `'${m.name}` : m.name);
+        expect(cell(row, "Declaration Status")).toBe(m.state);
+        expect(cell(row, "Declaration Type")).toBe(m.type);
+        expect(cell(row, "Statement Name")).toBe("January 2032");
+        expect(cell(row, "Statement ID")).toBe(statement.id);
+        expect(cell(row, "Lead Provider Name")).toBe('Ambition, "Quoted" Institute');
+        expect(cell(row, "Declaration Date")).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+        expect(cell(row, "Declaration Created At")).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+      }
+      const declarations = await db.prisma.participantDeclaration.findMany();
+      for (const d of declarations) {
+        const row = byDeclaration.get(d.id)!;
+        expect(cell(row, "Declaration Date")).toBe(d.declarationDate.toISOString());
+        expect(cell(row, "Declaration Created At")).toBe(d.createdAt.toISOString());
+        expect(cell(row, "Participant ID")).toBe(d.userId);
+      }
+      expect(cell(byDeclaration.get(made[0]!.declarationId)!, "Declaration Date")).toBe("2031-10-01T10:30:15.250Z");
+
+      const named = (name: string) => rows.find((r) => cell(r, "Participant Name") === name)!;
+      expect(cell(named("Multi\nLine"), "School Name")).toBe("St Mary's, Upper\nSchool");
+      expect(cell(named("Zed Last"), "Delivery Partner Name")).toBe(`'=HYPERLINK("http://example.com")`);
+      expect(cell(named("Able, First"), "Delivery Partner Name")).toBe("'+44 Partners");
+      expect(cell(named("Able, First"), "Eligible For Funding")).toBe("false");
+      expect(cell(named("Able, First"), "Eligible For Funding Reason")).toBe("duplicate_profile");
+      expect(cell(named('Ann "Quote" Smith'), "Eligible For Funding")).toBe("");
+      expect(cell(named("'=1+2 Formula"), "Training Status")).toBe("withdrawn");
+      expect(cell(named("'=1+2 Formula"), "Training Status Reason")).toBe("left-teaching-profession");
+      expect(cell(named("Bea Mentor"), "Type")).toBe("mentor");
+      expect(cell(named("Bea Mentor"), "TRN")).toBe("");
+      expect(cell(named("Zed Last"), "Type")).toBe("ect");
+      expect(cell(named("Zed Last"), "Schedule")).toBe("ecf-standard-september");
+      // No induction record, no school, no delivery partner: still there, with blank cells.
+      const noInduction = named("Cal No Induction");
+      for (const name of ["Schedule", "School Urn", "School Name", "Training Status", "Training Status Reason"]) expect(cell(noInduction, name)).toBe("");
+      const noSchool = named("Dee No School");
+      for (const name of ["School Urn", "School Name", "Delivery Partner Name"]) expect(cell(noSchool, name)).toBe("");
+      expect(cell(noSchool, "Schedule")).toBe("ecf-standard-september");
+
+      for (const row of rows) {
+        expect(["true", "false"]).toContain(cell(row, "Sparsity Uplift"));
+        expect(cell(row, "Sparsity And Pp")).toBe(String(cell(row, "Sparsity Uplift") === "true" && cell(row, "Pupil Premium Uplift") === "true"));
+      }
+      // "Uplift Payable" marks exactly the line items the engine pays the uplift for.
+      const calculation = await calculateStatement(db.prisma, statement.id);
+      const upliftPayable = rows.filter((r) => cell(r, "Uplift Payable") === "true").length;
+      expect(upliftPayable).toBe(calculation!.result.ect.upliftCount);
+      expect(upliftPayable).toBeGreaterThan(0);
+      expect(rows.some((r) => cell(r, "Uplift Payable") === "false" && cell(r, "Sparsity Uplift") === "true")).toBe(true);
+
+      // A statement with no line items: just the header.
+      const empty = await db.prisma.statement.create({
+        data: { leadProviderId: statement.leadProviderId, cohortId: statement.cohortId, name: "February 2032", month: 2, year: 2032, deadlineDate: new Date("2032-01-31"), paymentDate: new Date("2032-02-25") },
+      });
+      expect(parseCsv((await readAll(statementDeclarationsCsv(db, empty.id))).slice(1))).toEqual([EXPECTED_HEADER]);
+    });
+  });
+
+  it("stops reading (and ends its transaction) when the download is cancelled", async () => {
+    await withTestDb(kind, async (db) => {
+      const { statement } = await fixture(db);
+      const reader = statementDeclarationsCsv(db, statement.id, 2).getReader();
+      const first = await reader.read();
+      expect(new TextDecoder().decode(first.value)).toContain("Participant ID");
+      await reader.read();
+      await reader.cancel();
+      if (kind === "postgres") {
+        const [open] = await db.sql.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+        );
+        expect(open!.n).toBe(0);
+      }
+      // The connection is free again (PGlite has only one): a write goes through at once.
+      await db.prisma.statementLineItem.updateMany({ where: { statementId: statement.id }, data: { state: "payable" } });
+      expect(await db.prisma.statementLineItem.count({ where: { statementId: statement.id, state: "payable" } })).toBe(NAMES.length);
+    });
+  });
+
+  it("streams a 100,000-row statement with bounded memory", { timeout: 600_000 }, async () => {
+    await withTestDb(kind, async (db) => {
+      const rows = 100_000;
+      const large = await createLargeStatement(db.sql, rows, "csvtest");
+      const gc = collector();
+      gc();
+      const start = process.memoryUsage();
+      let peakRss = start.rss;
+      let peakLiveHeap = start.heapUsed;
+      let bytes = 0;
+      let records = 0;
+      let chunks = 0;
+      let firstByteMs = 0;
+      const began = performance.now();
+      const reader = statementDeclarationsCsv(db, large.statementId).getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        if (bytes === 0) firstByteMs = performance.now() - began;
+        bytes += value.byteLength;
+        for (let i = 0; i < value.length; i += 1) if (value[i] === 10) records += 1;
+        chunks += 1;
+        peakRss = Math.max(peakRss, process.memoryUsage().rss);
+        // Every 10,000 rows: what is still alive after a full collection.
+        if (chunks % 10 === 0) {
+          gc();
+          peakLiveHeap = Math.max(peakLiveHeap, process.memoryUsage().heapUsed);
+        }
+      }
+      const seconds = (performance.now() - began) / 1000;
+      const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
+      console.log(
+        `[csv ${kind}] ${rows.toLocaleString("en-GB")} rows, ${mib(bytes)} MiB in ${seconds.toFixed(2)} s ` +
+          `(first byte ${firstByteMs.toFixed(0)} ms, ${Math.round(rows / seconds).toLocaleString("en-GB")} rows/s); ` +
+          `peak RSS growth ${mib(peakRss - start.rss)} MiB, peak live heap growth ${mib(peakLiveHeap - start.heapUsed)} MiB`,
+      );
+      // Header plus one line per line item (names contain no newlines in this data).
+      expect(records).toBe(rows + 1);
+      expect(bytes).toBeGreaterThan(30 * 1024 * 1024);
+      // The file is ~34 MiB of text and several times that as row objects; what stays alive is a
+      // batch or two, whatever the row count. (PGlite runs in this process: its memory counts too.)
+      expect(peakLiveHeap - start.heapUsed).toBeLessThan(16 * 1024 * 1024);
+      if (kind === "postgres") expect(peakRss - start.rss).toBeLessThan(64 * 1024 * 1024);
+    });
+  });
+});
+
+describe("CSV helpers", () => {
+  it("neutralises cells a spreadsheet would run as a formula", () => {
+    for (const value of ["=SUM(A1)", "+1", "-1", "@cmd", "\tx", "\rx"]) expect(neutraliseFormula(value)).toBe(`'${value}`);
+    for (const value of ["", "Ann", "1-2", "a=b", " =x", "'quoted"]) expect(neutraliseFormula(value)).toBe(value);
+  });
+
+  it("names the file after the provider, cohort and statement, without non-word characters", () => {
+    expect(statementCsvFilename({ providerName: 'Ambition, "Quoted" Institute', cohortYear: 2031, statementName: "January 2032" })).toBe(
+      "ECF-Declarations-AmbitionQuotedInstitute-Cohort2031-January2032.csv",
+    );
+    expect(statementCsvFilename({ providerName: "UCL Early Career Teacher Education", cohortYear: 2025, statementName: "November 2026" })).toBe(
+      "ECF-Declarations-UCLEarlyCareerTeacherEducation-Cohort2025-November2026.csv",
+    );
+  });
+});
