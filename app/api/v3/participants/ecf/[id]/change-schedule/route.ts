@@ -1,0 +1,6 @@
+// PUT /api/v3/participants/ecf/{id}/change-schedule (see lib/db/api/participant-actions.ts for the rules).
+import { participantActionRoute } from "@/lib/api/participant-action-route";
+
+export const dynamic = "force-dynamic";
+
+export const PUT = participantActionRoute("change-schedule");

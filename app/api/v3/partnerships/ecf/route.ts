@@ -1,0 +1,27 @@
+// GET /api/v3/partnerships/ecf?filter[cohort]=2024 — this provider's partnerships.
+// POST /api/v3/partnerships/ecf — confirm a partnership with a school and delivery partner.
+import { createPartnership } from "@/lib/db/api/partnership-actions";
+import { findPartnership, listPartnerships } from "@/lib/db/api/partnerships";
+import { notFound, unprocessable } from "@/lib/api/errors";
+import { parseCohortFilter, parsePage } from "@/lib/api/query";
+import { readAttributes } from "@/lib/api/request";
+import { dataResponse } from "@/lib/api/response";
+import { leadProviderRoute } from "@/lib/api/route";
+import { serializePartnership } from "@/lib/api/serializers";
+import { PARTNERSHIP_CREATE_TYPE, validatePartnershipCreate } from "@/lib/validation/api/partnerships";
+
+export const dynamic = "force-dynamic";
+
+export const GET = leadProviderRoute(async ({ url, prisma, provider }) => {
+  const partnerships = await listPartnerships(prisma, provider.id, parseCohortFilter(url), parsePage(url));
+  return dataResponse(partnerships.map(serializePartnership));
+});
+
+export const POST = leadProviderRoute(async ({ request, prisma, provider, now }) => {
+  const { values, issues } = validatePartnershipCreate(await readAttributes(request, PARTNERSHIP_CREATE_TYPE));
+  const outcome = await createPartnership(prisma, { leadProvider: provider, values, issues, now });
+  if (!outcome.ok) throw outcome.notFound ? notFound() : unprocessable(outcome.errors);
+  const partnership = await findPartnership(prisma, provider.id, outcome.partnershipId);
+  if (!partnership) throw notFound();
+  return dataResponse(serializePartnership(partnership));
+});

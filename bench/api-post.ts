@@ -1,0 +1,273 @@
+// POST /api/v3/participant-declarations under load: requests per second and latency (p50, p95,
+// p99) for a mix of new declarations and duplicates, at a fixed concurrency, against an app that
+// is already running on this machine. Bounded: at most --requests requests and --seconds seconds,
+// only to 127.0.0.1/localhost. Writes bench/results/api-post-<date>.md.
+//
+//   BENCH_URL=http://127.0.0.1:3213 DATABASE_URL=postgresql://postgres@127.0.0.1:5432/ecf_bench_api \
+//     npx tsx bench/api-post.ts [--requests 2000] [--concurrency 20] [--seconds 60] [--duplicates 0.25]
+//
+// DATABASE_URL must be the database the app under test uses, and its name must contain "bench":
+// the script adds its own participants (eligible ECTs of one provider) and an API token there.
+// Without BENCH_URL it prints how to start the built app, and does nothing else.
+import { cpus, loadavg, totalmem } from "node:os";
+import { appendFile, mkdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { randomUUID } from "node:crypto";
+import { createDb } from "@/lib/db/client";
+import { createApiToken } from "@/lib/auth/api-tokens";
+
+const HOW_TO_START = `BENCH_URL is not set. Start the built app on a local port with its own database first, e.g.:
+
+  createdb -h 127.0.0.1 -U postgres ecf_bench_api
+  export DATABASE_URL=postgresql://postgres@127.0.0.1:5432/ecf_bench_api
+  npm run db:setup                                   # migrate + demo seed
+  NEXT_DIST_DIR=.next-bench npx next build           # once
+  NODE_ENV=production AUTH_SECRET=bench-only-secret-0123456789abcdef NEXT_DIST_DIR=.next-bench \\
+    npx next start -p 3213 -H 127.0.0.1 &
+
+then run:
+
+  BENCH_URL=http://127.0.0.1:3213 npx tsx bench/api-post.ts --requests 2000 --concurrency 20
+`;
+
+const LIMITS = { requests: 20_000, concurrency: 200, seconds: 60 };
+
+interface Options {
+  url: URL;
+  databaseUrl: string;
+  requests: number;
+  concurrency: number;
+  seconds: number;
+  duplicates: number;
+  provider: string;
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+function options(): Options {
+  const { values } = parseArgs({
+    options: {
+      requests: { type: "string", default: "2000" },
+      concurrency: { type: "string", default: "20" },
+      seconds: { type: "string", default: "60" },
+      duplicates: { type: "string", default: "0.25" },
+      provider: { type: "string", default: "Ambition Institute" },
+    },
+  });
+  const benchUrl = process.env.BENCH_URL?.trim();
+  if (!benchUrl) {
+    console.log(HOW_TO_START);
+    process.exit(2);
+  }
+  const url = new URL(benchUrl);
+  if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) fail(`BENCH_URL must be on this machine (127.0.0.1 or localhost), not ${url.hostname}.`);
+  const databaseUrl = process.env.DATABASE_URL?.trim();
+  if (!databaseUrl) fail("DATABASE_URL must name the PostgreSQL database the app under test uses.");
+  const dbName = new URL(databaseUrl).pathname.slice(1);
+  if (!dbName.includes("bench")) fail(`The database "${dbName}" does not look like a bench database (its name must contain "bench"); the script adds participants to it.`);
+  const number = (name: string, text: string, min: number, max: number) => {
+    const n = Number(text);
+    if (!Number.isFinite(n) || n < min || n > max) fail(`--${name} must be a number from ${min} to ${max}.`);
+    return n;
+  };
+  return {
+    url,
+    databaseUrl,
+    requests: Math.floor(number("requests", values.requests, 1, LIMITS.requests)),
+    concurrency: Math.floor(number("concurrency", values.concurrency, 1, LIMITS.concurrency)),
+    seconds: number("seconds", values.seconds, 1, LIMITS.seconds),
+    duplicates: number("duplicates", values.duplicates, 0, 0.9),
+    provider: values.provider,
+  };
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so runs send the same mix. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Adds `count` eligible, active ECTs of the provider in the 2025 cohort; returns their user ids. */
+async function createParticipants(prisma: Awaited<ReturnType<typeof createDb>>["prisma"], provider: string, count: number): Promise<string[]> {
+  const place = await prisma.partnership.findFirst({
+    where: { leadProvider: { name: provider }, cohort: { startYear: 2025 }, status: "active" },
+    include: { cohort: { include: { schedules: { where: { identifier: "ecf-standard-september" } } } } },
+    orderBy: { id: "asc" },
+  });
+  const schedule = place?.cohort.schedules[0];
+  if (!place || !schedule) fail(`${provider} has no active partnership and standard September schedule in the 2025 cohort: run npm run db:setup first.`);
+  const run = randomUUID().slice(0, 8);
+  const people = Array.from({ length: count }, (_, i) => ({ userId: randomUUID(), identityId: randomUUID(), profileId: randomUUID(), i }));
+  for (let start = 0; start < people.length; start += 1000) {
+    const batch = people.slice(start, start + 1000);
+    await prisma.$transaction([
+      prisma.user.createMany({ data: batch.map((p) => ({ id: p.userId, fullName: `Bench Participant ${run}-${p.i}`, email: `bench.${run}.${p.i}@example.com` })) }),
+      prisma.participantIdentity.createMany({ data: batch.map((p) => ({ id: p.identityId, userId: p.userId, externalIdentifier: p.userId, email: `bench.${run}.${p.i}@school.example.org` })) }),
+      prisma.participantProfile.createMany({ data: batch.map((p) => ({ id: p.profileId, participantIdentityId: p.identityId, type: "ect" as const, eligibleForFunding: true, trnValidated: true })) }),
+      prisma.inductionRecord.createMany({
+        data: batch.map((p) => ({
+          participantProfileId: p.profileId,
+          leadProviderId: place.leadProviderId,
+          schoolId: place.schoolId,
+          deliveryPartnerId: place.deliveryPartnerId,
+          partnershipId: place.id,
+          scheduleId: schedule.id,
+          startDate: new Date("2025-09-01"),
+        })),
+      }),
+    ]);
+  }
+  return people.map((p) => p.userId);
+}
+
+function body(participantId: string): string {
+  return JSON.stringify({
+    data: {
+      type: "participant-declaration",
+      attributes: { participant_id: participantId, declaration_type: "started", declaration_date: "2025-10-01T10:00:00.000Z", course_identifier: "ecf-induction" },
+    },
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+async function main() {
+  const o = options();
+  const db = await createDb({ kind: "postgres", url: o.databaseUrl });
+  try {
+    const rng = random(20261125);
+    const newCount = Math.max(1, Math.round(o.requests * (1 - o.duplicates)));
+    console.log(`Preparing ${newCount} participants and a token for ${o.provider}…`);
+    const participants = await createParticipants(db.prisma, o.provider, newCount);
+    const token = await createApiToken(db.prisma, o.provider, { description: "bench/api-post.ts" });
+
+    // The plan: each new participant once; duplicates re-send one already planned.
+    const plan: string[] = [];
+    let next = 0;
+    for (let i = 0; i < o.requests; i += 1) {
+      if (next < participants.length && (plan.length === 0 || rng() >= o.duplicates)) plan.push(participants[next++] as string);
+      else plan.push(plan[Math.floor(rng() * plan.length)] as string);
+    }
+    const endpoint = new URL("/api/v3/participant-declarations", o.url).toString();
+    const headers = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
+    const send = async (participantId: string) => {
+      const response = await fetch(endpoint, { method: "POST", headers, body: body(participantId) });
+      await response.arrayBuffer();
+      return response.status;
+    };
+
+    // Warm up (not counted): a few requests that are refused without writing anything.
+    for (let i = 0; i < 10; i += 1) await send(randomUUID());
+
+    const loadBefore = loadavg()[0] ?? 0;
+    const latencies: number[] = [];
+    const statuses = new Map<number, number>();
+    let errors = 0;
+    let index = 0;
+    const started = performance.now();
+    const deadline = started + o.seconds * 1000;
+    await Promise.all(
+      Array.from({ length: o.concurrency }, async () => {
+        while (index < plan.length && performance.now() < deadline) {
+          const participantId = plan[index++] as string;
+          const t0 = performance.now();
+          try {
+            const status = await send(participantId);
+            statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          } catch {
+            errors += 1;
+          }
+          latencies.push(performance.now() - t0);
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const loadAfter = loadavg()[0] ?? 0;
+    latencies.sort((a, b) => a - b);
+
+    // Check: exactly one started declaration per participant that got a 200.
+    const created = await db.prisma.participantDeclaration.count({ where: { userId: { in: participants } } });
+    const doubles = await db.prisma.participantDeclaration.groupBy({
+      by: ["participantProfileId"],
+      where: { userId: { in: participants }, declarationType: "started", state: { not: "voided" } },
+      _count: { _all: true },
+      having: { participantProfileId: { _count: { gt: 1 } } },
+    });
+
+    const sent = latencies.length;
+    const result = {
+      sent,
+      seconds,
+      rps: sent / seconds,
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      max: latencies.at(-1) ?? Number.NaN,
+      ok: statuses.get(200) ?? 0,
+      duplicates: statuses.get(422) ?? 0,
+      other: [...statuses.entries()].filter(([s]) => s !== 200 && s !== 422),
+      errors,
+      created,
+      doubles: doubles.length,
+    };
+    const cpu = cpus();
+    const date = new Date().toISOString().slice(0, 10);
+    const ms = (n: number) => `${n.toFixed(1)} ms`;
+    const time = new Date().toISOString().slice(11, 16);
+    const report = `## ${date} ${time} UTC — concurrency ${o.concurrency}, ${o.requests} requests
+
+Machine: ${cpu.length} CPU cores (${cpu[0]?.model.trim() ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}; 1-minute load average ${loadBefore.toFixed(1)} before the run, ${loadAfter.toFixed(1)} after (the app, PostgreSQL, this client and anything else running share the cores).
+App: \`next start\` (production build) at ${o.url.origin}, PostgreSQL database \`${new URL(o.databaseUrl).pathname.slice(1)}\` on the same machine (demo seed + ${participants.length} bench participants).
+Load: ${o.requests} requests planned (${participants.length} new declarations, the rest duplicates of them), concurrency ${o.concurrency}, at most ${o.seconds} s; Node's fetch (undici), keep-alive.
+
+| Measure | Value |
+|---|---|
+| Requests sent | ${result.sent} in ${result.seconds.toFixed(2)} s |
+| Throughput | **${result.rps.toFixed(1)} requests/s** |
+| Latency p50 | ${ms(result.p50)} |
+| Latency p95 | ${ms(result.p95)} |
+| Latency p99 | **${ms(result.p99)}** |
+| Latency max | ${ms(result.max)} |
+| 200 (created) | ${result.ok} |
+| 422 (duplicate) | ${result.duplicates} |
+| Other statuses | ${result.other.length === 0 ? "none" : result.other.map(([s, n]) => `${s}: ${n}`).join(", ")} |
+| Network errors | ${result.errors} |
+| Declarations in the database | ${result.created} (equals the 200s: ${result.created === result.ok ? "yes" : "NO"}) |
+| Participants with two live started declarations | ${result.doubles} |
+
+Every request is a full submission: token check, participant lookup, a transaction that locks the
+participant profile row, the duplicate check, statement selection, the insert of the declaration,
+its statement line item and the audit entry; the response is built from what was written.
+`;
+    const dir = path.join(import.meta.dirname, "results");
+    await mkdir(dir, { recursive: true });
+    // One file per day; each run is appended as a section.
+    const file = path.join(dir, `api-post-${date}.md`);
+    const existing = await readFile(file, "utf8").catch(() => "");
+    const title = existing ? "" : `# POST /api/v3/participant-declarations — ${date}\n\nProduced by \`bench/api-post.ts\`; see docs/api.md ("Performance").\n\n`;
+    await appendFile(file, `${title}${existing ? "\n" : ""}${report}`);
+    console.log(report);
+    console.log(`Appended to ${path.relative(process.cwd(), file)}`);
+    if (result.created !== result.ok || result.doubles > 0 || result.other.length > 0 || result.errors > 0) process.exitCode = 1;
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

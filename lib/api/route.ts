@@ -1,0 +1,48 @@
+// Every lead provider API route handler is built with leadProviderRoute: it checks the bearer
+// token first (requireLeadProvider), then runs the handler with the provider, the database and
+// the clock, and turns any ApiError into its JSON:API response. Anything unexpected is logged and
+// answered with a JSON 500 that reveals nothing.
+import type { PrismaClient } from "@/generated/prisma/client";
+import { requireLeadProvider, type LeadProviderIdentity } from "./auth";
+import { apiDeps } from "./context";
+import { ApiError, errorResponse } from "./errors";
+
+export interface ApiRequest<P> {
+  request: Request;
+  url: URL;
+  params: P;
+  provider: LeadProviderIdentity;
+  prisma: PrismaClient;
+  /** The time of the request (fixed in tests). */
+  now: Date;
+}
+
+export type RouteHandler<P> = (request: Request, context?: { params: Promise<P> }) => Promise<Response>;
+
+export function leadProviderRoute<P extends object = object>(handler: (api: ApiRequest<P>) => Promise<Response>): RouteHandler<P> {
+  return async (request, context) => {
+    try {
+      const deps = apiDeps();
+      const prisma = await deps.prisma();
+      const now = deps.now();
+      const provider = await requireLeadProvider(request, prisma, now);
+      if (provider instanceof Response) return provider;
+      const params = ((await context?.params) ?? {}) as P;
+      return await handler({ request, url: new URL(request.url), params, provider, prisma, now });
+    } catch (error) {
+      if (error instanceof ApiError) return error.toResponse();
+      console.error(`Lead provider API ${request.method} ${safePath(request.url)} failed:`, error);
+      return errorResponse(500, [
+        { title: "Internal server error", detail: "Something went wrong on our side. Try again later, and contact DfE if it keeps happening." },
+      ]);
+    }
+  };
+}
+
+function safePath(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return "(unknown path)";
+  }
+}

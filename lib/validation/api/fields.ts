@@ -1,0 +1,44 @@
+// zod building blocks for API request attributes. Each field reports exactly one message (the
+// first problem), so a 422 lists every failing attribute once with the API's own wording.
+import { z } from "zod";
+
+export interface FieldIssue {
+  /** The attribute, e.g. "declaration_date". */
+  title: string;
+  detail: string;
+}
+
+/** A required text attribute: missing/blank → `missing`; not a string → `invalid`. Trimmed. */
+export function requiredText(missing: string, invalid: string) {
+  return z.unknown().transform((value, ctx): string => {
+    if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) {
+      ctx.addIssue({ code: "custom", message: missing });
+      return z.NEVER;
+    }
+    if (typeof value !== "string") {
+      ctx.addIssue({ code: "custom", message: invalid });
+      return z.NEVER;
+    }
+    return value.trim();
+  });
+}
+
+/** An optional text attribute: missing/blank → null; not a string → `invalid`. Trimmed. */
+export function optionalText(invalid: string) {
+  return z.unknown().transform((value, ctx): string | null => {
+    if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) return null;
+    if (typeof value !== "string") {
+      ctx.addIssue({ code: "custom", message: invalid });
+      return z.NEVER;
+    }
+    return value.trim();
+  });
+}
+
+/** Runs one field's schema; on failure records its first message under `title`. */
+export function check<T>(schema: z.ZodType<T>, value: unknown, title: string, issues: FieldIssue[]): T | undefined {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  if (!issues.some((i) => i.title === title)) issues.push({ title, detail: result.error.issues[0]?.message ?? "Enter a valid value." });
+  return undefined;
+}
