@@ -16,7 +16,8 @@ import {
   type StatementListItem,
 } from "@/lib/db/statements";
 import { formatDate } from "@/lib/format/dates";
-import { statementKindLabel, statementStatusTag } from "@/lib/format/statement";
+import { statementKindLabel } from "@/lib/format/statement";
+import { statementStatusTag } from "@/lib/format/tags";
 import { parseStatementChoice, statementChoiceHref, type SearchParams } from "@/lib/validation/statement-choice";
 import { statementPath } from "./_components/paths";
 

@@ -2,7 +2,7 @@
 // message naming the parameter; unknown parameters are ignored.
 import { parseIso8601 } from "./dates";
 import { badRequest } from "./errors";
-import { isUuid, normaliseUuid } from "./ids";
+import { isUuid, normaliseUuid } from "@/lib/validation/ids";
 
 export const DEFAULT_PER_PAGE = 100;
 export const MAX_PER_PAGE = 3000;

@@ -2,7 +2,7 @@
 import { parseEnvelope } from "@/lib/validation/api/envelope";
 import { readJsonBody } from "./body";
 import { notFound, badRequest, unprocessable, type ApiErrorItem } from "./errors";
-import { isUuid, normaliseUuid } from "./ids";
+import { isUuid, normaliseUuid } from "@/lib/validation/ids";
 import { parseRfc3339 } from "./dates";
 
 /** A UUID from the path; anything else cannot name a record, so it is a 404. */

@@ -1,18 +1,5 @@
-// Statement pages' display helpers: the one tag map for statement statuses, and the few labels
-// the statement pages need. Money and dates use lib/format/money.ts and lib/format/dates.ts.
-import { STATEMENT_STATUS_LABELS, type StatementStatus } from "@/lib/domain/statement-statuses";
-import type { TagSpec } from "./tags";
-import type { TagColour } from "@/components/govuk";
-
-export const STATEMENT_STATUS_TAG_COLOURS: Readonly<Record<StatementStatus, TagColour | undefined>> = {
-  open: "grey", // still collecting declarations
-  payable: undefined, // blue: cut-off passed, waiting for authorisation
-  paid: "green",
-};
-
-export function statementStatusTag(status: StatementStatus): TagSpec {
-  return { text: STATEMENT_STATUS_LABELS[status], colour: STATEMENT_STATUS_TAG_COLOURS[status] };
-}
+// Statement pages' display helpers: the few labels the statement pages need. Tags are in
+// lib/format/tags.ts, money and dates in lib/format/money.ts and lib/format/dates.ts.
 
 /** "Output statement" or "Service fee only". */
 export function statementKindLabel(outputFee: boolean): string {

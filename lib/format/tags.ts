@@ -1,7 +1,9 @@
-// The one colour map for declaration states and training statuses across the service.
+// The one colour map for declaration states, training statuses and statement statuses across the
+// service.
 // Colour is never the only signal: a tag's text always names the state.
 import type { TagColour } from "@/components/govuk";
 import { DECLARATION_STATE_LABELS, type DeclarationState } from "@/lib/domain/declaration-states";
+import { STATEMENT_STATUS_LABELS, type StatementStatus } from "@/lib/domain/statement-statuses";
 import { TRAINING_STATUS_LABELS, type TrainingStatusValue } from "./labels";
 
 /** A tag to render with `<Tag text={…} colour={…} />`; `colour` undefined is the default (blue). */
@@ -30,4 +32,14 @@ export function declarationStateTag(state: DeclarationState): TagSpec {
 
 export function trainingStatusTag(status: TrainingStatusValue): TagSpec {
   return { text: TRAINING_STATUS_LABELS[status], colour: TRAINING_STATUS_TAG_COLOURS[status] };
+}
+
+export const STATEMENT_STATUS_TAG_COLOURS: Readonly<Record<StatementStatus, TagColour | undefined>> = {
+  open: "grey", // still collecting declarations
+  payable: undefined, // blue: cut-off passed, waiting for authorisation
+  paid: "green",
+};
+
+export function statementStatusTag(status: StatementStatus): TagSpec {
+  return { text: STATEMENT_STATUS_LABELS[status], colour: STATEMENT_STATUS_TAG_COLOURS[status] };
 }

@@ -5,6 +5,8 @@
 //   - looks like an id but is not a UUID (hex and hyphens, a hyphen, 8+ characters)
 //                                   → "… is not a valid ID", no query
 //   - anything else                 → partial, case-insensitive text search of name, email and TRN
+import { isUuid } from "@/lib/validation/ids";
+
 export const SEARCH_MAX_LENGTH = 200;
 export const SEARCH_PAGE_SIZE = 25;
 /** Pages beyond this are refused: nobody pages through 100,000 results, and OFFSET gets slow. */
@@ -17,12 +19,7 @@ export const SEARCH_MESSAGES = {
   unknownId: (value: string) => `No participant or declaration has the ID ${value}.`,
 } as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ID_LIKE = /^[0-9a-f-]+$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 /** Hex digits and hyphens only, at least one hyphen, at least 8 characters. */
 export function looksLikeId(value: string): boolean {

@@ -2,9 +2,9 @@
 // statement, narrowing step by step) and the declaration lists' filter and page. Anything malformed
 // is dropped rather than trusted: the page then asks for that step again.
 import { PARTICIPANT_TYPES, isParticipantType, type ParticipantType } from "@/lib/domain/participant-types";
-import { isUuid, parsePage } from "@/lib/validation/participant-search";
+import { isUuid } from "@/lib/validation/ids";
+import { parsePage } from "@/lib/validation/participant-search";
 
-export { isUuid, parsePage };
 
 type Param = string | string[] | undefined;
 export type SearchParams = Record<string, Param>;

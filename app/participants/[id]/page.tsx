@@ -14,7 +14,6 @@ import { formatUkDate, formatUkDateTime } from "@/lib/format/dates";
 import { declarationTypeLabel, humaniseCode } from "@/lib/format/labels";
 import { declarationStateTag, trainingStatusTag } from "@/lib/format/tags";
 import { readFlash } from "@/lib/flash";
-import { PageBackLink } from "../back-link";
 import { participantPath, statementPath, voidDeclarationPath } from "../paths";
 
 type Props = { params: Promise<{ id: string }> };
@@ -38,7 +37,7 @@ export default async function ParticipantPage({ params }: Props) {
   const externalIds = detail.identities.map((i) => i.externalIdentifier);
 
   return (
-    <PageShell beforeContent={<PageBackLink href="/participants" text="Search participants" />}>
+    <PageShell backLink={{ href: "/participants", text: "Search participants" }}>
       {flash && <FlashBanner flash={flash} />}
       <span className="govuk-caption-l">Participant</span>
       <h1 className="govuk-heading-l">{detail.user.fullName}</h1>

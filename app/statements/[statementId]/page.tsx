@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { PageBackLink } from "@/app/participants/back-link";
 import { notFound } from "next/navigation";
 import { Button, InsetText, PageShell, SummaryList } from "@/components/govuk";
 import { FlashBanner } from "@/components/app/flash-banner";
@@ -83,7 +82,7 @@ export default async function StatementPage({ params }: Props) {
   if (loaded.kind === "missing_contract") {
     const { header } = loaded;
     return (
-      <PageShell beforeContent={<PageBackLink href={statementChoiceHref({ leadProviderId: header.leadProvider.id, cohortYear: header.cohort.startYear })} text="All statements" />}>
+      <PageShell backLink={{ href: statementChoiceHref({ leadProviderId: header.leadProvider.id, cohortYear: header.cohort.startYear }), text: "All statements" }}>
         <StatementHeading providerName={header.leadProvider.name} cohortYear={header.cohort.startYear} title={`${header.name} statement`} status={header.status} />
         <p className="govuk-body">{loaded.message}</p>
         <p className="govuk-body">Add the contract, then come back to this page.</p>
@@ -108,7 +107,7 @@ export default async function StatementPage({ params }: Props) {
   };
 
   return (
-    <PageShell beforeContent={<PageBackLink href={statementChoiceHref({ leadProviderId: view.provider.id, cohortYear: view.cohort.startYear })} text="All statements" />}>
+    <PageShell backLink={{ href: statementChoiceHref({ leadProviderId: view.provider.id, cohortYear: view.cohort.startYear }), text: "All statements" }}>
       {flash ? <FlashBanner flash={flash} /> : null}
       <StatementHeading providerName={view.provider.name} cohortYear={view.cohort.startYear} title={`${statement.name} statement`} status={statement.status} />
       <div className="govuk-grid-row">

@@ -1,4 +1,3 @@
-import { PageBackLink } from "@/app/participants/back-link";
 // Shared pieces of the adjustment pages: loading the statement (and adjustment) from the URL, and
 // the page shown instead of a form when the statement cannot be adjusted.
 import { notFound } from "next/navigation";
@@ -38,7 +37,7 @@ export async function adjustmentFromUrl(statementId: string, rawAdjustmentId: st
 export function AdjustmentRefused({ context, title }: { context: AdjustmentPageContext; title: string }) {
   const { header } = context;
   return (
-    <PageShell beforeContent={<PageBackLink href={statementPath(context.statementId)} text="Back to the statement" />}>
+    <PageShell backLink={{ href: statementPath(context.statementId), text: "Back to the statement" }}>
       <StatementHeading providerName={header.leadProvider.name} cohortYear={header.cohort.startYear} title={title} />
       <p className="govuk-body">{context.refusal}</p>
       <p className="govuk-body">

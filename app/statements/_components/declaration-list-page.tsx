@@ -1,4 +1,3 @@
-import { PageBackLink } from "@/app/participants/back-link";
 // The voided and clawed-back declarations of a statement: a filter (all, ECTs, mentors) and a
 // paginated table linking each participant to their drill-down.
 import { notFound } from "next/navigation";
@@ -65,7 +64,7 @@ export async function DeclarationListPage({
   const first = (result.page - 1) * DECLARATION_LIST_PAGE_SIZE + 1;
 
   return (
-    <PageShell beforeContent={<PageBackLink href={statementPath(id)} text="Back to the statement" />}>
+    <PageShell backLink={{ href: statementPath(id), text: "Back to the statement" }}>
       <StatementHeading
         providerName={header.leadProvider.name}
         cohortYear={header.cohort.startYear}

@@ -1,6 +1,6 @@
 import { Tag } from "@/components/govuk";
 import type { StatementStatus } from "@/lib/domain/statement-statuses";
-import { statementStatusTag } from "@/lib/format/statement";
+import { statementStatusTag } from "@/lib/format/tags";
 
 /** The heading every statement page shares: provider and cohort as the caption, the page's own title, the status. */
 export function StatementHeading({

@@ -10,7 +10,7 @@ import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { planVoid, selectOutputStatement, type Refusal, type VoidRefusalCode } from "@/lib/declarations/lifecycle";
 import { isBillable, type DeclarationState } from "@/lib/domain/declaration-states";
 import { writeAudit, type Actor } from "@/lib/db/audit";
-import { isUuid } from "@/lib/validation/participant-search";
+import { isUuid } from "@/lib/validation/ids";
 
 export type VoidRequest = {
   declarationId: string;

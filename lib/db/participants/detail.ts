@@ -6,7 +6,7 @@ import { isVoidable } from "@/lib/declarations/lifecycle";
 import { isDeclarationState, isRefundable, type DeclarationState } from "@/lib/domain/declaration-states";
 import type { ParticipantType } from "@/lib/domain/participant-types";
 import type { TrainingStatusValue } from "@/lib/format/labels";
-import { isUuid } from "@/lib/validation/participant-search";
+import { isUuid } from "@/lib/validation/ids";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 

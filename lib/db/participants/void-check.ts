@@ -11,7 +11,7 @@ import { isRefundable, type DeclarationState } from "@/lib/domain/declaration-st
 import { isDeclarationType } from "@/lib/domain/declaration-types";
 import type { ParticipantType } from "@/lib/domain/participant-types";
 import { calculateVat, toDecimal, type Decimal } from "@/lib/engine";
-import { isUuid } from "@/lib/validation/participant-search";
+import { isUuid } from "@/lib/validation/ids";
 import { resolveParticipantId, type StatementRef } from "./detail";
 
 type Db = PrismaClient | Prisma.TransactionClient;

@@ -5,7 +5,7 @@ import { isDeclarationType, type DeclarationType } from "@/lib/domain/declaratio
 import { isCourseIdentifier, isNpqCourse } from "@/lib/api/courses";
 import { parseRfc3339 } from "@/lib/api/dates";
 import { evidenceAllowed, evidenceRequired, type CourseIdentifier } from "@/lib/api/evidence";
-import { isUuid, normaliseUuid } from "@/lib/api/ids";
+import { isUuid, normaliseUuid } from "@/lib/validation/ids";
 import { DECLARATION_MESSAGES as M } from "@/lib/api/messages";
 import { check, optionalText, requiredText, type FieldIssue } from "./fields";
 

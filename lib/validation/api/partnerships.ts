@@ -2,7 +2,7 @@
 // school, cohort and delivery partner exist and fit together is checked in
 // lib/db/api/partnership-actions.ts.
 import { z } from "zod";
-import { isUuid, normaliseUuid } from "@/lib/api/ids";
+import { isUuid, normaliseUuid } from "@/lib/validation/ids";
 import { PARTNERSHIP_MESSAGES as M } from "@/lib/api/messages";
 import { check, requiredText, type FieldIssue } from "./fields";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isUuid, looksLikeId, parsePage, parseSearchQuery, searchHref, SEARCH_MAX_PAGE } from "@/lib/validation/participant-search";
+import { isUuid } from "@/lib/validation/ids";
+import { looksLikeId, parsePage, parseSearchQuery, searchHref, SEARCH_MAX_PAGE } from "@/lib/validation/participant-search";
 
 const UUID = "4b6a0a84-8f7c-4a41-9b1e-1c2d3e4f5a6b";
 

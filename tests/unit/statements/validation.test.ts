@@ -8,7 +8,7 @@ import {
 } from "@/lib/validation/adjustment";
 import { AUTHORISE_MESSAGES, authoriseSchema } from "@/lib/validation/authorise";
 import { declarationListHref, parseDeclarationListQuery, parseStatementChoice, statementChoiceHref } from "@/lib/validation/statement-choice";
-import { statementStatusTag } from "@/lib/format/statement";
+import { statementStatusTag } from "@/lib/format/tags";
 
 const ID = "3f2b8c1e-5d4a-4b6c-9e8f-0a1b2c3d4e5f";
 

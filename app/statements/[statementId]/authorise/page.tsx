@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { PageBackLink } from "@/app/participants/back-link";
 import { notFound } from "next/navigation";
 import { PageShell, SummaryList, WarningText } from "@/components/govuk";
 import { requireStaff } from "@/lib/auth/guard";
@@ -25,11 +24,11 @@ export default async function AuthorisePage({ params }: Props) {
   if (!id) notFound();
   const loaded = await loadStatementView(await getPrisma(), id);
   if (!loaded) notFound();
-  const back = <PageBackLink href={statementPath(id)} text="Back to the statement" />;
+  const back = { href: statementPath(id), text: "Back to the statement" };
   if (loaded.kind === "missing_contract") {
     const { header } = loaded;
     return (
-      <PageShell beforeContent={back}>
+      <PageShell backLink={back}>
         <StatementHeading providerName={header.leadProvider.name} cohortYear={header.cohort.startYear} title={TITLE} />
         <p className="govuk-body">{loaded.message}</p>
       </PageShell>
@@ -40,7 +39,7 @@ export default async function AuthorisePage({ params }: Props) {
   const heading = <StatementHeading providerName={view.provider.name} cohortYear={view.cohort.startYear} title={`${TITLE}: ${statement.name} statement`} />;
   if (statement.status !== "payable") {
     return (
-      <PageShell beforeContent={back}>
+      <PageShell backLink={back}>
         {heading}
         <p className="govuk-body">
           {statement.status === "paid"
@@ -51,7 +50,7 @@ export default async function AuthorisePage({ params }: Props) {
     );
   }
   return (
-    <PageShell beforeContent={back}>
+    <PageShell backLink={back}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <AuthoriseForm action={authoriseForPayment.bind(null, id)} title={`${TITLE} – ECF Finance – Department for Education`} cancelHref={statementPath(id)}>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { PageBackLink } from "@/app/participants/back-link";
 import { PageShell } from "@/components/govuk";
 import { AdjustmentForm } from "../../../_components/adjustment-form";
 import { AdjustmentRefused, adjustmentPageContext, queryValue, statementCaption } from "../../../_components/adjustment-pages";
@@ -17,7 +16,7 @@ export default async function NewAdjustmentPage({ params, searchParams }: Props)
   const query = await searchParams;
   const id = context.statementId;
   return (
-    <PageShell beforeContent={<PageBackLink href={statementPath(id)} text="Back to the statement" />}>
+    <PageShell backLink={{ href: statementPath(id), text: "Back to the statement" }}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <AdjustmentForm

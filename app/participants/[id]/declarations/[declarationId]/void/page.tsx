@@ -14,7 +14,6 @@ import { formatUkDate } from "@/lib/format/dates";
 import { declarationTypeLabel } from "@/lib/format/labels";
 import { formatMoneyForDisplay } from "@/lib/format/money";
 import { declarationStateTag } from "@/lib/format/tags";
-import { PageBackLink } from "../../../../back-link";
 import { participantPath, statementPath, voidDeclarationPath } from "../../../../paths";
 import { voidDeclarationAction } from "./actions";
 import { VoidDeclarationForm } from "./void-form";
@@ -50,7 +49,7 @@ export default async function VoidDeclarationPage({ params }: Props) {
   );
 
   return (
-    <PageShell beforeContent={<PageBackLink href={back} />}>
+    <PageShell backLink={{ href: back }}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           {check.outcome.ok ? (

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { PageBackLink } from "@/app/participants/back-link";
 import { PageShell } from "@/components/govuk";
 import { AdjustmentForm } from "../../../../_components/adjustment-form";
 import { AdjustmentRefused, adjustmentFromUrl, adjustmentPageContext, queryValue, statementCaption } from "../../../../_components/adjustment-pages";
@@ -27,7 +26,7 @@ export default async function ChangeAdjustmentPage({ params, searchParams }: Pro
     : { name: adjustment.name, amount: adjustment.amount.toFixed(2) };
   const version = returning ? queryValue(query.version, 40) : adjustment.updatedAt.toISOString();
   return (
-    <PageShell beforeContent={<PageBackLink href={statementPath(id)} text="Back to the statement" />}>
+    <PageShell backLink={{ href: statementPath(id), text: "Back to the statement" }}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <AdjustmentForm

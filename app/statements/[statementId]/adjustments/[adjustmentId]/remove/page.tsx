@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { PageBackLink } from "@/app/participants/back-link";
 import { PageShell, SummaryList } from "@/components/govuk";
 import { formatMoneyForDisplay } from "@/lib/format/money";
 import { AdjustmentRefused, adjustmentFromUrl, adjustmentPageContext, statementCaption } from "../../../../_components/adjustment-pages";
@@ -19,7 +18,7 @@ export default async function RemoveAdjustmentPage({ params }: Props) {
   const id = context.statementId;
   const adjustment = await adjustmentFromUrl(id, adjustmentId);
   return (
-    <PageShell beforeContent={<PageBackLink href={statementPath(id)} text="Back to the statement" />}>
+    <PageShell backLink={{ href: statementPath(id), text: "Back to the statement" }}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ConfirmForm

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
-import { PageBackLink } from "@/app/participants/back-link";
 import { redirect } from "next/navigation";
 import { PageShell, SummaryList } from "@/components/govuk";
 import { formatMoneyForDisplay } from "@/lib/format/money";
@@ -28,7 +27,7 @@ export default async function CheckNewAdjustmentPage({ params, searchParams }: P
   if (!parsed.success) redirect(formHref);
   const { name, amount } = parsed.data;
   return (
-    <PageShell beforeContent={<PageBackLink href={formHref} />}>
+    <PageShell backLink={{ href: formHref }}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ConfirmForm

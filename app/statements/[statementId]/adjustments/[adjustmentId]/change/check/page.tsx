@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { PageBackLink } from "@/app/participants/back-link";
 import { redirect } from "next/navigation";
 import { PageShell, SummaryList } from "@/components/govuk";
 import { formatMoneyForDisplay } from "@/lib/format/money";
@@ -36,7 +35,7 @@ export default async function CheckChangedAdjustmentPage({ params, searchParams 
   if (!parsed.success) redirect(changeAdjustmentPath(id, adjustment.id));
   const { name, amount, version } = parsed.data;
   return (
-    <PageShell beforeContent={<PageBackLink href={formHref} />}>
+    <PageShell backLink={{ href: formHref }}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ConfirmForm
