@@ -9,6 +9,9 @@ export const VIEWER_USER = "viewer@example.com";
 
 /** Zero axe violations against WCAG 2.2 AA (every level's tags: wcag22aa alone selects only the 2.2 rules). */
 export async function expectAccessible(page: Page) {
+  // Next streams a page's metadata: after a client-side navigation the <title> arrives a moment
+  // after the content. A page is only finished (and fair to check) once it has its title.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
     .analyze();

@@ -40,7 +40,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           errorMessage={errorFor("password")}
           {...form.register("password")}
         />
-        <Button type="submit" preventDoubleClick>
+        <Button type="submit">
           Sign in
         </Button>
       </form>
