@@ -10,6 +10,7 @@ import type { StatementRecord } from "@/lib/db/api/statements";
 import type { ParticipantTransfersRecord, TransferSide } from "@/lib/db/api/transfers";
 import type { UnfundedMentorRecord } from "@/lib/db/api/unfunded-mentors";
 import { calendarDate, timestamp } from "./dates";
+import { monthName } from "@/lib/domain/months";
 
 export function serializeSchool(s: SchoolRecord) {
   return {
@@ -161,14 +162,12 @@ export function serializeDeclaration(d: DeclarationRecord) {
   };
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
 export function serializeStatement(s: StatementRecord) {
   return {
     id: s.id,
     type: "statement",
     attributes: {
-      month: MONTHS[s.month - 1] ?? String(s.month),
+      month: monthName(s.month),
       year: String(s.year),
       type: "ecf",
       cohort: String(s.cohort),

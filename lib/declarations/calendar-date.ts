@@ -2,21 +2,7 @@
  * Calendar dates for statement cut-offs. Dates are compared as calendar days in
  * UTC, so a declaration submitted at any time on the cut-off day is on time.
  */
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+import { MONTH_NAMES } from "@/lib/domain/months";
 
 /** The UTC calendar day as a sortable number, e.g. 20250331 (NaN for an invalid date). */
 export function utcDay(date: Date): number {
@@ -25,5 +11,5 @@ export function utcDay(date: Date): number {
 
 /** "31 March 2025" (UTC). */
 export function formatUtcDate(date: Date): string {
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()] ?? "?"} ${date.getUTCFullYear()}`;
+  return `${date.getUTCDate()} ${MONTH_NAMES[date.getUTCMonth()] ?? "?"} ${date.getUTCFullYear()}`;
 }

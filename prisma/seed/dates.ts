@@ -10,20 +10,7 @@ export const SEED_TODAY = new Date("2026-11-25T00:00:00.000Z");
 export const TODAY = dayOfMs(SEED_TODAY.getTime());
 export const TODAY_MS = SEED_TODAY.getTime();
 
-export const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
+export { MONTH_NAMES } from "@/lib/domain/months";
 
 /** Day number of a calendar date (month 1–12). Out-of-range days/months roll over like Date.UTC. */
 export function dayOf(year: number, month: number, day: number): number {
