@@ -1,8 +1,11 @@
-// Content Security Policy with a fresh nonce per request. Next.js puts the nonce on its own
-// scripts; the root layout puts it on the one inline script (GOV.UK Frontend's js-enabled
-// snippet). Scripts: no 'unsafe-inline'. This is not an authorisation layer: every page,
-// server action and route handler checks the user itself (lib/auth/guard.ts).
+// Runs before every page, API request and /healthz: gives each request an id (X-Request-Id on the
+// response, x-request-id on the request for server code), writes one log line for it, and sets the
+// Content Security Policy with a fresh nonce. Next.js puts the nonce on its own scripts; the root
+// layout puts it on the one inline script (GOV.UK Frontend's js-enabled snippet). Scripts: no
+// 'unsafe-inline'. This is not an authorisation layer: every page, server action and route
+// handler checks the user itself (lib/auth/guard.ts).
 import { NextResponse, type NextRequest } from "next/server";
+import { log } from "@/lib/log";
 
 export function contentSecurityPolicy(nonce: string): string {
   return [
@@ -20,18 +23,46 @@ export function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
+// A load balancer's id is kept if it looks like one (so lines can be joined up); anything else is
+// replaced, so a client cannot put arbitrary text into our logs.
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export function requestId(request: Pick<NextRequest, "headers">): string {
+  const incoming = request.headers.get("x-request-id");
+  return incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+}
+
+/** The request's log line: method, path without the query string (it can carry names or emails), id. */
+export function logRequest(request: Pick<NextRequest, "method" | "nextUrl">, id: string): void {
+  log.info({ event: "request", requestId: id, method: request.method, path: request.nextUrl.pathname }, "request");
+}
+
+/** JSON endpoints: no CSP needed (it would do no harm, but there is no HTML to protect). */
+function isJsonEndpoint(pathname: string): boolean {
+  return pathname === "/healthz" || pathname.startsWith("/api/");
+}
+
 export function proxy(request: NextRequest) {
+  const id = requestId(request);
+  logRequest(request, id);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-request-id", id);
+  if (isJsonEndpoint(request.nextUrl.pathname)) {
+    const response = NextResponse.next({ request: { headers: requestHeaders } });
+    response.headers.set("X-Request-Id", id);
+    return response;
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce);
-  const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
+  response.headers.set("X-Request-Id", id);
   return response;
 }
 
 export const config = {
-  // Pages only: not static files, images or the API (JSON needs no CSP).
-  matcher: [{ source: "/((?!_next/static|_next/image|assets|api/|healthz).*)" }],
+  // Pages, the API and /healthz; not static files or images.
+  matcher: [{ source: "/((?!_next/static|_next/image|assets).*)" }],
 };

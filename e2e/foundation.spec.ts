@@ -117,6 +117,8 @@ test.describe("security headers", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["referrer-policy"]).toBe("same-origin");
+    // Every response carries the request id its log line has.
+    expect(headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
     // The inline GOV.UK snippet ran (it carries the nonce): the body is marked for GOV.UK JS.
     await expect(page.locator("body")).toHaveClass(/govuk-frontend-supported/);
     await signIn(page, FINANCE_USER);

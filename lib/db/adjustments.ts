@@ -4,6 +4,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { Prisma } from "@/generated/prisma/client";
 import { writeAudit, type Actor } from "@/lib/db/audit";
+import { moneyEvent } from "@/lib/log";
 import type { Refusal } from "@/lib/declarations/lifecycle";
 import type { StatementStatus } from "@/lib/domain/statement-statuses";
 
@@ -104,7 +105,13 @@ export async function createAdjustment(
       after: { statementId: request.statementId, ...plain(created) },
     });
     return { ok: true, adjustment: plain(created), unchanged: false };
-  }, TRANSACTION);
+  }, TRANSACTION).then((outcome) => {
+    // After the commit: the log never reports a change that rolled back.
+    if (outcome.ok && !outcome.unchanged) {
+      moneyEvent("adjustment.create", request.actor, { adjustmentId: outcome.adjustment.id, statementId: request.statementId, amount: outcome.adjustment.amount });
+    }
+    return outcome;
+  });
 }
 
 /**
@@ -140,7 +147,12 @@ export async function changeAdjustment(
       after: { statementId: request.statementId, ...plain(updated) },
     });
     return { ok: true, adjustment: plain(updated), unchanged: false };
-  }, TRANSACTION);
+  }, TRANSACTION).then((outcome) => {
+    if (outcome.ok && !outcome.unchanged) {
+      moneyEvent("adjustment.change", request.actor, { adjustmentId: outcome.adjustment.id, statementId: request.statementId, amount: outcome.adjustment.amount });
+    }
+    return outcome;
+  });
 }
 
 /** Removes an adjustment. Removing one that this statement's audit trail shows as removed already is not an error. */
@@ -172,5 +184,10 @@ export async function removeAdjustment(
       before: { statementId: request.statementId, ...plain(current) },
     });
     return { ok: true, adjustment: plain(current), unchanged: false };
-  }, TRANSACTION);
+  }, TRANSACTION).then((outcome) => {
+    if (outcome.ok && !outcome.unchanged) {
+      moneyEvent("adjustment.remove", request.actor, { adjustmentId: outcome.adjustment.id, statementId: request.statementId, amount: outcome.adjustment.amount });
+    }
+    return outcome;
+  });
 }

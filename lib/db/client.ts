@@ -27,10 +27,23 @@ export type CreateDbOptions = {
   poolSize?: number;
 };
 
+/** How long opening a PostgreSQL connection (or waiting for a free one in the pool) may take. */
+export const CONNECTION_TIMEOUT_MS = 10_000;
+
 export async function createDb(config: DbConfig, options: CreateDbOptions = {}): Promise<Db> {
   if (config.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: config.url, max: options.poolSize ?? 10, allowExitOnIdle: true });
+    // A connection that cannot be made in 10 s fails (rather than waiting for the operating
+    // system's TCP timeout), so an unreachable database gives errors, not hung requests. A client
+    // whose connection broke is dropped by the pool, and the next query opens a new one: the pool
+    // recovers by itself when the database returns (tests/integration/faults).
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: options.poolSize ?? 10,
+      allowExitOnIdle: true,
+      connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+    });
     pool.on("error", (error) => console.error(`PostgreSQL pool error: ${error.message}`));
+    releaseBrokenClients(pool);
     const sql = pgExecutor(pool);
     if (options.migrate) await migrate(sql);
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
@@ -66,6 +79,31 @@ export async function createDb(config: DbConfig, options: CreateDbOptions = {}):
     await release();
     throw error;
   }
+}
+
+/**
+ * Gives the pool back a checked-out client whose connection has ended. Prisma 6.19's pg adapter
+ * releases a transaction's client only after its COMMIT or ROLLBACK succeeds: when the connection
+ * drops mid-transaction the ROLLBACK fails and the client is never released, so every dropped
+ * transaction would hold one of the pool's slots for ever and, after `max` of them, every query
+ * would wait. Released here with an error, the pool discards it and opens a new connection when
+ * needed. A later release by its holder is ignored (the pool would throw on a second release).
+ */
+function releaseBrokenClients(pool: pg.Pool): void {
+  type PoolClient = pg.PoolClient & { release: (error?: Error | boolean) => void };
+  const checkedOut = new Set<PoolClient>();
+  pool.on("acquire", (client) => checkedOut.add(client as PoolClient));
+  pool.on("release", (_error, client) => checkedOut.delete(client as PoolClient));
+  pool.on("connect", (client) => {
+    client.on("end", () => {
+      const held = client as PoolClient;
+      if (!checkedOut.has(held)) return;
+      checkedOut.delete(held);
+      const release = held.release;
+      held.release = () => undefined;
+      release(new Error("The database connection ended"));
+    });
+  });
 }
 
 const globalForDb = globalThis as unknown as { ecfDb?: Promise<Db> };

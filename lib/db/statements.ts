@@ -5,6 +5,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { Prisma } from "@/generated/prisma/client";
 import { writeAudit, type Actor } from "@/lib/db/audit";
+import { moneyEvent } from "@/lib/log";
 import { calculateStatement, MissingContractError } from "@/lib/db/statement-calculation";
 import {
   authoriseStatementPayment,
@@ -391,6 +392,7 @@ export async function markStatementsPayable(
       };
     }, TRANSACTION);
     if (outcome) marked.push(outcome);
+    if (outcome) moneyEvent("statement.mark_payable", actor, { statementId: outcome.statementId, state: "payable", lineItems: outcome.lineItemsMadePayable });
   }
   return marked;
 }
@@ -446,7 +448,21 @@ export async function authoriseStatement(
         },
       });
       return { ok: true, statementId: statement.id, lineItemsPaid, lineItemsClawedBack, view };
-    }, TRANSACTION);
+    }, TRANSACTION).then((outcome) => {
+      // After the commit: the log never reports an authorisation that rolled back.
+      if (outcome.ok) {
+        moneyEvent("statement.authorise", request.actor, {
+          statementId: outcome.statementId,
+          state: "paid",
+          lineItemsPaid: outcome.lineItemsPaid,
+          lineItemsClawedBack: outcome.lineItemsClawedBack,
+          total: outcome.view.result.total,
+          vat: outcome.view.result.vat,
+          totalWithVat: outcome.view.result.totalWithVat,
+        });
+      }
+      return outcome;
+    });
   } catch (error) {
     if (error instanceof MissingContractError) return { ok: false, code: "missing_contract", message: error.message };
     throw error;

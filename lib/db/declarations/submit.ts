@@ -17,6 +17,7 @@ import { FieldErrors, type ApiErrorItem } from "@/lib/api/errors";
 import { DECLARATION_MESSAGES as M } from "@/lib/api/messages";
 import { apiActor } from "@/lib/api/actor";
 import { writeAudit } from "@/lib/db/audit";
+import { moneyEvent } from "@/lib/log";
 import { currentRecord } from "@/lib/db/api/common";
 import { upliftPaid, type DeclarationRecord } from "@/lib/db/api/declarations";
 import type { DeclarationValues } from "@/lib/validation/api/declarations";
@@ -296,5 +297,17 @@ export async function submitDeclaration(prisma: PrismaClient, request: SubmitDec
         leadProviderName: leadProvider.name,
       },
     };
-  }, TRANSACTION);
+  }, TRANSACTION).then((outcome) => {
+    // After the commit: the log never reports a submission that rolled back.
+    if (outcome.ok) {
+      moneyEvent("declaration.submit", apiActor(leadProvider), {
+        declarationId: outcome.declaration.id,
+        participantUserId: outcome.declaration.userId,
+        leadProviderId: leadProvider.id,
+        statementId: outcome.declaration.statementId ?? undefined,
+        state: outcome.declaration.state,
+      });
+    }
+    return outcome;
+  });
 }

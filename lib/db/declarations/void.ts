@@ -11,6 +11,7 @@ import { planVoid, selectOutputStatement, type Refusal, type VoidRefusalCode } f
 import { isBillable, type DeclarationState } from "@/lib/domain/declaration-states";
 import { writeAudit, type Actor } from "@/lib/db/audit";
 import { isUuid } from "@/lib/validation/ids";
+import { moneyEvent } from "@/lib/log";
 
 export type VoidRequest = {
   declarationId: string;
@@ -151,5 +152,18 @@ export async function voidDeclaration(prisma: PrismaClient, request: VoidRequest
       state: plan.state,
       clawbackStatement: plan.kind === "clawback" ? clawbackStatement : null,
     } as const;
-  }, TRANSACTION);
+  }, TRANSACTION).then((outcome) => {
+    // After the commit: the log never reports a void that rolled back.
+    if (outcome.ok) {
+      moneyEvent(outcome.kind === "void" ? "declaration.void" : "declaration.void_paid", request.actor, {
+        declarationId: outcome.declarationId,
+        participantUserId: outcome.userId,
+        leadProviderId: request.leadProviderId,
+        from: outcome.from,
+        state: outcome.state,
+        clawbackStatementId: outcome.clawbackStatement?.id ?? null,
+      });
+    }
+    return outcome;
+  });
 }

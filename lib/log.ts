@@ -1,0 +1,101 @@
+// Structured logs: one pino logger for the whole server, JSON lines on stdout (the platform
+// collects stdout). Level from LOG_LEVEL (default "info"); silent under Vitest unless LOG_LEVEL is
+// set. Log lines carry ids, never personal data: fields that could hold a name, email, TRN, free
+// text, password, token or cookie are removed by `redact` wherever a caller puts them (top level
+// or one object down), and `moneyEvent` only accepts ids, counts, states and amounts.
+// See docs/operations.md for the fields of each line.
+import pino, { type DestinationStream, type Logger } from "pino";
+import type { Actor } from "@/lib/db/audit";
+
+/** Keys that may carry personal data or secrets; removed from every line. */
+export const PERSONAL_KEYS = [
+  "email",
+  "name",
+  "fullName",
+  "full_name",
+  "firstName",
+  "lastName",
+  "trn",
+  "teacherReferenceNumber",
+  "dateOfBirth",
+  "reason",
+  "label",
+  "actorLabel",
+  "voidedBy",
+  "password",
+  "token",
+  "authorization",
+  "cookie",
+  "cookies",
+  "headers",
+  "query",
+  "search",
+  "url",
+] as const;
+
+const REDACT_PATHS = PERSONAL_KEYS.flatMap((key) => [key, `*.${key}`]);
+
+export type LoggerOptions = { level?: string; destination?: DestinationStream };
+
+function defaultLevel(): string {
+  const configured = process.env.LOG_LEVEL?.trim();
+  if (configured) return configured;
+  return process.env.VITEST ? "silent" : "info";
+}
+
+/** A configured logger; `destination` lets tests read the lines. */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const config = {
+    level: options.level ?? defaultLevel(),
+    base: { service: "ecf-finance" },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label: string) => ({ level: label }) },
+    redact: { paths: REDACT_PATHS, remove: true },
+  };
+  return options.destination ? pino(config, options.destination) : pino(config);
+}
+
+const globalForLog = globalThis as unknown as { ecfLogger?: Logger };
+
+/** The app's logger, one per process. */
+export const log: Logger = (globalForLog.ecfLogger ??= createLogger());
+
+export type MoneyEventName =
+  | "declaration.void"
+  | "declaration.void_paid"
+  | "declaration.submit"
+  | "adjustment.create"
+  | "adjustment.change"
+  | "adjustment.remove"
+  | "statement.authorise"
+  | "statement.mark_payable";
+
+/** What a money-changing line may say: ids, states, counts and amounts (as strings), nothing else. */
+export type MoneyEventFields = {
+  declarationId?: string;
+  statementId?: string;
+  clawbackStatementId?: string | null;
+  adjustmentId?: string;
+  leadProviderId?: string;
+  participantUserId?: string;
+  from?: string;
+  state?: string;
+  amount?: string;
+  previousAmount?: string;
+  total?: string;
+  vat?: string;
+  totalWithVat?: string;
+  lineItems?: number;
+  lineItemsPaid?: number;
+  lineItemsClawedBack?: number;
+};
+
+/** Who did it, by id only: staff user id, lead provider id (API) or the system job's name. */
+export function actorFields(actor: Actor): { actorType: Actor["type"]; actorId: string } {
+  return { actorType: actor.type, actorId: actor.id };
+}
+
+/** One line per committed money-changing action. Call it after the transaction commits. */
+export function moneyEvent(event: MoneyEventName, actor: Actor, fields: MoneyEventFields, logger: Logger = log): void {
+  logger.info({ event, ...actorFields(actor), ...fields }, event);
+}
