@@ -10,7 +10,7 @@
 // the script adds its own participants (eligible ECTs of one provider) and an API token there.
 // Without BENCH_URL it prints how to start the built app, and does nothing else.
 import { cpus, loadavg, totalmem } from "node:os";
-import { appendFile, mkdir, readFile } from "node:fs/promises";
+import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { randomUUID } from "node:crypto";
@@ -252,6 +252,14 @@ Every request is a full submission: token check, participant lookup, a transacti
 participant profile row, the duplicate check, statement selection, the insert of the declaration,
 its statement line item and the audit entry; the response is built from what was written.
 `;
+    // Called by bench/run.ts: the figures as JSON for its combined report, instead of this file's own.
+    const jsonOut = process.env.BENCH_JSON_OUT?.trim();
+    if (jsonOut) {
+      await writeFile(jsonOut, JSON.stringify({ ...result, requests: o.requests, concurrency: o.concurrency, maxSeconds: o.seconds, participants: participants.length }, null, 2));
+      console.log(report);
+      if (result.created !== result.ok || result.doubles > 0 || result.other.length > 0 || result.errors > 0) process.exitCode = 1;
+      return;
+    }
     const dir = path.join(import.meta.dirname, "results");
     await mkdir(dir, { recursive: true });
     // One file per day; each run is appended as a section.

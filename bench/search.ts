@@ -7,7 +7,8 @@
 // `npm run db:seed -- --scale N`). Without it, it creates a temporary database on the local server
 // (DATABASE_URL's server, else 127.0.0.1:5432), seeds it with seedScale (default 1,000,000
 // declarations, about 200,000 participants), measures, and drops it. Results go to the console and
-// to bench/results/search-<date>.md. Performance is measured here, never asserted in tests.
+// to bench/results/search-<date>.md (or, with BENCH_JSON_OUT=<file>, as JSON to that file: bench/run.ts
+// uses that). Performance is measured here, never asserted in tests.
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -159,6 +160,14 @@ async function main(): Promise<void> {
     for (const p of plans) {
       const used = INDEXES.filter((index) => p.plan.includes(index));
       console.log(`\n${p.title} — indexes used: ${used.join(", ") || "none"}\n${p.plan}`);
+    }
+
+    // Called by bench/run.ts: the figures as JSON for its combined report, instead of this file's own.
+    const jsonOut = process.env.BENCH_JSON_OUT?.trim();
+    if (jsonOut) {
+      const json = { counts, timings, plans: plans.map((p) => ({ ...p, indexes: INDEXES.filter((i) => p.plan.includes(i)) })) };
+      await writeFile(jsonOut, JSON.stringify(json, null, 2));
+      return;
     }
 
     const date = new Date().toISOString().slice(0, 10);

@@ -1,0 +1,551 @@
+// The benchmark suite, one command: `npm run bench` (tsx bench/run.ts).
+//
+//   npm run bench [-- --declarations N] [-- --smoke] [-- --skip-api] [-- --runs N] [-- --keep-db]
+//
+// Against the local PostgreSQL (BENCH_ADMIN_URL, else postgresql://postgres@127.0.0.1:5432/postgres;
+// localhost only) it creates a fresh database, migrates it, seeds the demo and the scale data
+// (seedScale: default 1,000,000 declarations ≈ 200k participants, 40 providers, 36 statements per
+// provider and cohort) timing the seeding, then measures, each in this one database:
+//
+// 1. the statement page's data (loadStatementView, what app/statements/[statementId]/page.tsx
+//    renders from) for the statement with the most line items, against a baseline in the same
+//    process: one hand-written GROUP BY over the same statement's line items, runs alternating;
+// 2. participant search (bench/search.ts, run against this database through BENCH_DATABASE_URL);
+// 3. the declarations CSV of the biggest statement (bench/csv.ts's measurement, in its own process);
+//    then the benchmark authorises that statement and times its page again (now the stored snapshot);
+// 4. POST /api/v3/participant-declarations (bench/api-post.ts) against the production build in
+//    NEXT_DIST_DIR (default .next-3204) started with `next start` on a free local port — skipped,
+//    with a message, when there is no build, with --skip-api, and in --smoke.
+//
+// Every figure goes, with the machine's core count, Node and PostgreSQL versions and the date, to
+// bench/results/<date>-<n>.md and its JSON twin; a summary table is printed; the database is dropped
+// (also on failure, unless --keep-db). `--smoke` (10,000 declarations, 2 providers, few runs, no API)
+// is the CI run. Targets are reported, never asserted: the exit code is non-zero only when something
+// failed to run (or a check of the figures' correctness failed), and the last line says which.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { Prisma } from "@/generated/prisma/client";
+import { createDb, type Db } from "@/lib/db/client";
+import { authoriseStatement, loadStatementView } from "@/lib/db/statements";
+import { seedDemo } from "@/prisma/seed/demo";
+import { seedScale } from "@/prisma/seed/scale";
+
+const root = path.resolve(import.meta.dirname, "..");
+const tsx = path.join(root, "node_modules/tsx/dist/cli.mjs");
+const TARGETS = { statementRatio: 2, searchP95Ms: 50, csvRssMiB: 64 } as const;
+
+type Args = { declarations: number; providers: number; smoke: boolean; skipApi: boolean; runs: number; keepDb: boolean };
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { declarations: 1_000_000, providers: 40, smoke: false, skipApi: false, runs: 30, keepDb: false };
+  let declarationsGiven = false;
+  let runsGiven = false;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    const [name, inline] = arg.split("=", 2);
+    const number = () => {
+      const value = inline ?? argv[++i] ?? "";
+      const n = Number(value.replace(/[_,]/g, ""));
+      if (!Number.isInteger(n) || n < 1) throw new Error(`${name} needs a whole number, got "${value}".`);
+      return n;
+    };
+    if (name === "--smoke") args.smoke = true;
+    else if (name === "--skip-api") args.skipApi = true;
+    else if (name === "--keep-db") args.keepDb = true;
+    else if (name === "--declarations") {
+      args.declarations = number();
+      declarationsGiven = true;
+    } else if (name === "--runs") {
+      args.runs = number();
+      runsGiven = true;
+    } else throw new Error(`Unknown argument "${arg}". Usage: npm run bench -- [--declarations N] [--smoke] [--skip-api] [--runs N] [--keep-db]`);
+  }
+  if (args.declarations > 5_000_000) throw new Error("--declarations must be at most 5,000,000.");
+  if (args.smoke) {
+    if (!declarationsGiven) args.declarations = 10_000;
+    if (!runsGiven) args.runs = 10;
+    args.providers = 2;
+    args.skipApi = true;
+  }
+  return args;
+}
+
+const adminUrl = process.env.BENCH_ADMIN_URL?.trim() || "postgresql://postgres@127.0.0.1:5432/postgres";
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] ?? Number.NaN;
+}
+
+type Stats = { runs: number; p50: number; p95: number; max: number };
+
+function stats(times: number[]): Stats {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { runs: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? Number.NaN };
+}
+
+function log(message: string): void {
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+}
+
+/** Runs `tsx <script> …args` in its own process; resolves with its stdout, rejects on a non-zero exit. */
+function runScript(script: string, args: string[], env: Record<string, string>, echo = true): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [tsx, script, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      if (echo) process.stdout.write(chunk);
+    });
+    child.stderr.on("data", (chunk: Buffer) => process.stderr.write(chunk));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`${script} exited with ${code}`))));
+  });
+}
+
+// ---------------------------------------------------------------------------
+// 1. Statement page vs a hand-written GROUP BY
+// ---------------------------------------------------------------------------
+
+type StatementBench = {
+  statementId: string;
+  label: string;
+  status: string;
+  lineItems: number;
+  source: string;
+  page: Stats;
+  baseline: Stats;
+  ratioP50: number;
+  ratioP95: number;
+};
+
+async function benchStatement(db: Db, statementId: string, runs: number): Promise<StatementBench> {
+  const [info] = await db.sql.query<{ label: string; status: string; line_items: number }>(
+    `SELECT lp.name || ', ' || c.start_year || ', ' || s.name AS label, s.status::text AS status,
+            (SELECT count(*) FROM statement_line_items li WHERE li.statement_id = s.id)::int AS line_items
+       FROM statements s JOIN lead_providers lp ON lp.id = s.lead_provider_id JOIN cohorts c ON c.id = s.cohort_id
+      WHERE s.id = $1`,
+    [statementId],
+  );
+  if (!info) throw new Error(`No statement ${statementId}`);
+  let source = "";
+  const page = async () => {
+    const loaded = await loadStatementView(db.prisma, statementId);
+    if (!loaded || loaded.kind !== "view") throw new Error(`The statement page has no view for ${statementId}`);
+    source = loaded.source;
+    return loaded.view;
+  };
+  const baseline = () =>
+    db.prisma.$queryRaw<{ state: string; declaration_type: string; mentor: boolean; count: number }[]>(Prisma.sql`
+      SELECT li.state::text AS state, d.declaration_type, (d.course_identifier = 'ecf-mentor') AS mentor, count(*)::int AS count
+        FROM statement_line_items li
+        JOIN participant_declarations d ON d.id = li.participant_declaration_id
+       WHERE li.statement_id = ${statementId}::uuid
+       GROUP BY 1, 2, 3`);
+
+  // The two must agree on the line items counted (the page's summary is billable + clawed back + voided).
+  const view = await page();
+  const groups = await baseline();
+  const baselineTotal = groups.reduce((sum, g) => sum + Number(g.count), 0);
+  const d = view.declarations;
+  const viewTotal =
+    Object.values(d.byType).reduce((sum, t) => sum + t.ect + t.mentor, 0) + d.clawedBack.ect + d.clawedBack.mentor + d.voided.ect + d.voided.mentor;
+  if (viewTotal > baselineTotal) throw new Error(`The statement page counts ${viewTotal} line items, the GROUP BY ${baselineTotal}.`);
+
+  for (let i = 0; i < 2; i += 1) {
+    await page();
+    await baseline();
+  }
+  const pageTimes: number[] = [];
+  const baselineTimes: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    // Alternate which goes first, so neither always runs on the other's warm cache.
+    const order = i % 2 === 0 ? ([page, baseline] as const) : ([baseline, page] as const);
+    for (const fn of order) {
+      const started = performance.now();
+      await fn();
+      (fn === page ? pageTimes : baselineTimes).push(performance.now() - started);
+    }
+  }
+  const p = stats(pageTimes);
+  const b = stats(baselineTimes);
+  return { statementId, label: info.label, status: info.status, lineItems: info.line_items, source, page: p, baseline: b, ratioP50: p.p50 / b.p50, ratioP95: p.p95 / b.p95 };
+}
+
+// ---------------------------------------------------------------------------
+// 2. Search (bench/search.ts), 3. CSV (bench/csv.ts), 4. POST (bench/api-post.ts)
+// ---------------------------------------------------------------------------
+
+type SearchResult = {
+  counts: { users: number; profiles: number; declarations: number };
+  timings: { kind: string; description: string; runs: number; p50: number; p95: number; max: number; meanResults: number }[];
+  plans: { title: string; plan: string; indexes: string[] }[];
+};
+
+async function benchSearch(url: string, runs: number, tmp: string): Promise<SearchResult & { seqScans: string[] }> {
+  const out = path.join(tmp, "search.json");
+  await runScript("bench/search.ts", ["--runs", String(Math.max(50, runs))], { BENCH_DATABASE_URL: url, BENCH_JSON_OUT: out }, false);
+  const result = JSON.parse(await readFile(out, "utf8")) as SearchResult;
+  const seqScans = result.plans.filter((p) => /Seq Scan on (users|participant_profiles)\b/.test(p.plan)).map((p) => p.title);
+  return { ...result, seqScans };
+}
+
+type CsvResult = {
+  rows: number;
+  bytes: number;
+  records: number;
+  firstByteMs: number;
+  firstRowMs: number;
+  totalMs: number;
+  rowsPerSecond: number;
+  peakRssGrowthMiB: number;
+  peakHeapGrowthMiB: number;
+  rssBeforeMiB: number;
+};
+
+async function benchCsv(url: string, statementId: string, lineItems: number): Promise<CsvResult> {
+  const out = await runScript("bench/csv.ts", ["--child", url, statementId, String(lineItems)], {}, false);
+  const measured = JSON.parse(out.trim().split("\n").at(-1) as string) as CsvResult;
+  if (measured.records !== lineItems + 1) throw new Error(`The CSV has ${measured.records} lines, expected ${lineItems + 1} (header + line items).`);
+  return measured;
+}
+
+type ApiResult = { rps: number; p50: number; p95: number; p99: number; max: number; sent: number; seconds: number; ok: number; duplicates: number; errors: number; requests: number; concurrency: number };
+
+async function freePort(from: number): Promise<number> {
+  for (let port = from; port < from + 50; port += 1) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.once("error", () => resolve(false));
+      server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+    });
+    if (ok) return port;
+  }
+  throw new Error(`No free port from ${from}`);
+}
+
+async function benchApi(url: string, distDir: string, tmp: string, smallLoad: boolean): Promise<ApiResult> {
+  const port = await freePort(3204);
+  const base = `http://127.0.0.1:${port}`;
+  log(`Starting the production build (${distDir}) with next start on ${base}…`);
+  const server: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("hex") },
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+  });
+  let serverErr = "";
+  server.stderr?.on("data", (chunk: Buffer) => (serverErr = (serverErr + chunk.toString()).slice(-4000)));
+  try {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}: ${serverErr}`);
+      const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+      if (ok) break;
+      if (Date.now() > deadline) throw new Error(`The app did not answer /healthz within 60 s: ${serverErr}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const out = path.join(tmp, "api.json");
+    const load = smallLoad ? ["--requests", "200", "--concurrency", "4", "--seconds", "30"] : ["--requests", "2000", "--concurrency", "10", "--seconds", "60"];
+    await runScript("bench/api-post.ts", load, { BENCH_URL: base, DATABASE_URL: url, BENCH_JSON_OUT: out }, false);
+    return JSON.parse(await readFile(out, "utf8")) as ApiResult;
+  } finally {
+    if (server.pid && server.exitCode === null) {
+      try {
+        process.kill(-server.pid, "SIGTERM");
+      } catch {
+        server.kill("SIGTERM");
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Report
+// ---------------------------------------------------------------------------
+
+type Report = {
+  date: string;
+  startedAt: string;
+  machine: { cores: number; cpu: string; memoryGiB: number; platform: string; loadAverageStart: number[]; loadAverageEnd: number[] };
+  node: string;
+  postgres: string;
+  mode: "smoke" | "full";
+  seed: { declarations: number; providers: number; statementsPerProviderCohort: number; demoSeconds: number; scaleSeconds: number; users: number; lineItems: number };
+  statement: StatementBench | null;
+  /** The same statement once authorised: the page renders the stored snapshot. */
+  paidStatement: (StatementBench & { authoriseMs: number }) | null;
+  search: (SearchResult & { seqScans: string[] }) | null;
+  csv: CsvResult | null;
+  api: ApiResult | { skipped: string } | null;
+  totalSeconds: number;
+  errors: string[];
+};
+
+const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
+const int = (n: number) => Math.round(n).toLocaleString("en-GB");
+
+function summaryRows(r: Report): [string, string, string][] {
+  const rows: [string, string, string][] = [];
+  rows.push(["Seeding: demo + scale", `${f1(r.seed.demoSeconds)} s + ${f1(r.seed.scaleSeconds)} s (${int(r.seed.declarations)} declarations, ${int(r.seed.users)} users, ${int(r.seed.lineItems)} line items)`, "minutes, not hours"]);
+  const s = r.statement;
+  if (s) {
+    rows.push([`Statement page, p50 / p95 (${int(s.lineItems)} line items, ${s.status}, ${s.source})`, `${f1(s.page.p50)} / ${f1(s.page.p95)} ms`, ""]);
+    rows.push(["Baseline GROUP BY, p50 / p95", `${f1(s.baseline.p50)} / ${f1(s.baseline.p95)} ms`, ""]);
+    rows.push(["Statement page ÷ baseline, p50 / p95", `${s.ratioP50.toFixed(2)}× / ${s.ratioP95.toFixed(2)}×`, `≤ ${TARGETS.statementRatio}× ${s.ratioP50 <= TARGETS.statementRatio ? "met" : "MISSED"}`]);
+  }
+  const q = r.paidStatement;
+  if (q) {
+    rows.push([`Authorising it (payable → paid, snapshot stored)`, `${f1(q.authoriseMs)} ms`, ""]);
+    rows.push([`Statement page once paid (${q.source}), p50 / p95`, `${f1(q.page.p50)} / ${f1(q.page.p95)} ms`, ""]);
+    rows.push(["Paid statement page ÷ baseline, p50 / p95", `${q.ratioP50.toFixed(2)}× / ${q.ratioP95.toFixed(2)}×`, `≤ ${TARGETS.statementRatio}× ${q.ratioP50 <= TARGETS.statementRatio ? "met" : "MISSED"}`]);
+  }
+  if (r.search) {
+    for (const t of r.search.timings) {
+      const worst = t.description.startsWith("one letter");
+      rows.push([`Search ${t.kind}: ${t.description}, p50 / p95`, `${f1(t.p50)} / ${f1(t.p95)} ms`, worst ? "(worst case, no target)" : `p95 ≤ ${TARGETS.searchP95Ms} ms ${t.p95 <= TARGETS.searchP95Ms ? "met" : "MISSED"}`]);
+    }
+    rows.push(["Search plans with a Seq Scan on users/participant_profiles", r.search.seqScans.length === 0 ? "none" : r.search.seqScans.join("; "), "none"]);
+  }
+  if (r.csv) {
+    const c = r.csv;
+    rows.push([`CSV (${int(c.rows)} lines): first byte / first row`, `${f1(c.firstByteMs)} / ${f1(c.firstRowMs)} ms`, ""]);
+    rows.push(["CSV: total, rows/s", `${(c.totalMs / 1000).toFixed(2)} s, ${int(c.rowsPerSecond)} rows/s`, ""]);
+    rows.push(["CSV: peak RSS growth (heap)", `${f1(c.peakRssGrowthMiB)} MiB (${f1(c.peakHeapGrowthMiB)} MiB)`, `≤ ${TARGETS.csvRssMiB} MiB ${c.peakRssGrowthMiB <= TARGETS.csvRssMiB ? "met" : "MISSED"}`]);
+  }
+  if (r.api && "skipped" in r.api) rows.push(["POST participant-declarations", `skipped: ${r.api.skipped}`, ""]);
+  else if (r.api) {
+    const a = r.api;
+    rows.push([`POST participant-declarations (${a.sent} requests, concurrency ${a.concurrency})`, `${f1(a.rps)} requests/s, p50 ${f1(a.p50)} ms, p99 ${f1(a.p99)} ms`, `200: ${a.ok}, 422: ${a.duplicates}, errors: ${a.errors}`]);
+  }
+  return rows;
+}
+
+function markdown(r: Report): string {
+  const m = r.machine;
+  const lines = [
+    `# Benchmark run, ${r.date} (${r.mode})`,
+    "",
+    `- Machine: **${m.cores} cores** (${m.cpu}), ${m.memoryGiB} GiB memory, ${m.platform}; load average ${m.loadAverageStart.map((n) => n.toFixed(1)).join(" / ")} at the start, ${m.loadAverageEnd.map((n) => n.toFixed(1)).join(" / ")} at the end`,
+    `- Node ${r.node}; PostgreSQL ${r.postgres}, on the same machine`,
+    `- Started ${r.startedAt}; whole run ${f1(r.totalSeconds)} s; produced by \`npm run bench${r.mode === "smoke" ? " -- --smoke" : ""}\` (bench/run.ts), method in docs/performance.md`,
+    `- Data: demo seed + seedScale(${int(r.seed.declarations)} declarations, ${r.seed.providers} providers, ${r.seed.statementsPerProviderCohort} statements per provider and cohort)`,
+    "",
+    "| Measure | Value | Target |",
+    "|---|---|---|",
+    ...summaryRows(r).map(([a, b, c]) => `| ${a} | ${b} | ${c} |`),
+    "",
+  ];
+  if (r.statement) {
+    const s = r.statement;
+    lines.push(
+      "## Statement page",
+      "",
+      `Statement: ${s.label} (\`${s.statementId}\`), ${int(s.lineItems)} line items, status ${s.status}, view source ${s.source}.`,
+      `${s.page.runs} alternating runs of each after 2 warm-ups. Page = \`loadStatementView\` (lib/db/statements.ts); baseline = one \`GROUP BY\` of the statement's line items joined to their declarations (state × declaration type × participant type).`,
+      "",
+      "| | p50 (ms) | p95 (ms) | max (ms) |",
+      "|---|---:|---:|---:|",
+      `| Statement page | ${f1(s.page.p50)} | ${f1(s.page.p95)} | ${f1(s.page.max)} |`,
+      `| Baseline GROUP BY | ${f1(s.baseline.p50)} | ${f1(s.baseline.p95)} | ${f1(s.baseline.max)} |`,
+      `| Ratio | ${s.ratioP50.toFixed(2)}× | ${s.ratioP95.toFixed(2)}× | |`,
+      "",
+    );
+  }
+  if (r.paidStatement) {
+    const s = r.paidStatement;
+    lines.push(
+      "## The same statement once paid",
+      "",
+      `Authorised by the benchmark (after the CSV measurement) in ${f1(s.authoriseMs)} ms; the page then renders the snapshot stored when it was authorised (one row read). Same method as above.`,
+      "",
+      "| | p50 (ms) | p95 (ms) | max (ms) |",
+      "|---|---:|---:|---:|",
+      `| Statement page (${s.source}) | ${f1(s.page.p50)} | ${f1(s.page.p95)} | ${f1(s.page.max)} |`,
+      `| Baseline GROUP BY | ${f1(s.baseline.p50)} | ${f1(s.baseline.p95)} | ${f1(s.baseline.max)} |`,
+      `| Ratio | ${s.ratioP50.toFixed(2)}× | ${s.ratioP95.toFixed(2)}× | |`,
+      "",
+    );
+  }
+  if (r.search) {
+    lines.push(
+      "## Participant search (bench/search.ts)",
+      "",
+      `Data: ${int(r.search.counts.users)} users, ${int(r.search.counts.profiles)} participant profiles, ${int(r.search.counts.declarations)} declarations.`,
+      "",
+      "| Query | Case | Runs | p50 (ms) | p95 (ms) | max (ms) | rows (mean) |",
+      "|---|---|---:|---:|---:|---:|---:|",
+      ...r.search.timings.map((t) => `| ${t.kind} | ${t.description} | ${t.runs} | ${f1(t.p50)} | ${f1(t.p95)} | ${f1(t.max)} | ${f1(t.meanResults)} |`),
+      "",
+      ...r.search.plans.flatMap((p) => [`### Plan: ${p.title}`, "", `Indexes used: ${p.indexes.join(", ") || "none"}`, "", "```", p.plan, "```", ""]),
+    );
+  }
+  if (r.errors.length > 0) lines.push("## Errors", "", ...r.errors.map((e) => `- ${e}`), "");
+  return lines.join("\n");
+}
+
+async function nextResultFile(date: string): Promise<string> {
+  const dir = path.join(root, "bench", "results");
+  await mkdir(dir, { recursive: true });
+  const taken = (await readdir(dir)).map((name) => new RegExp(`^${date}-(\\d+)\\.md$`).exec(name)?.[1]).filter(Boolean).map(Number);
+  return path.join(dir, `${date}-${Math.max(0, ...taken) + 1}`);
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const admin_ = new URL(adminUrl);
+  if (!["127.0.0.1", "localhost", "[::1]"].includes(admin_.hostname)) throw new Error(`The benchmark runs against a local PostgreSQL only, not ${admin_.hostname}.`);
+  const startedAt = new Date();
+  const started = performance.now();
+  const loadAverageStart = os.loadavg();
+  const name = `ecf_bench_run_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const dbUrl = url.toString();
+  const tmp = path.join(os.tmpdir(), name);
+  await mkdir(tmp, { recursive: true });
+  const statementsPerProviderCohort = 36;
+  const errors: string[] = [];
+  const report: Report = {
+    date: startedAt.toISOString().slice(0, 10),
+    startedAt: startedAt.toISOString(),
+    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model.trim() ?? "unknown", memoryGiB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}`, loadAverageStart, loadAverageEnd: [] },
+    node: process.version,
+    postgres: "",
+    mode: args.smoke ? "smoke" : "full",
+    seed: { declarations: args.declarations, providers: args.providers, statementsPerProviderCohort, demoSeconds: 0, scaleSeconds: 0, users: 0, lineItems: 0 },
+    statement: null,
+    paidStatement: null,
+    search: null,
+    csv: null,
+    api: null,
+    totalSeconds: 0,
+    errors,
+  };
+
+  // Fail rather than hang: a bound on the whole run.
+  const limitMs = args.smoke ? 5 * 60_000 : 60 * 60_000;
+  const timer = setTimeout(() => {
+    console.error(`The benchmark did not finish within ${limitMs / 60_000} minutes.`);
+    void admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => process.exit(1));
+  }, limitMs);
+  timer.unref();
+
+  log(`Creating database ${name}…`);
+  await admin(`CREATE DATABASE "${name}"`);
+  let db: Db | null = null;
+  try {
+    db = await createDb({ kind: "postgres", url: dbUrl }, { migrate: true, poolSize: 8 });
+    report.postgres = (await db.sql.query<{ v: string }>("SELECT current_setting('server_version') AS v"))[0]?.v ?? "?";
+    let t = performance.now();
+    await seedDemo(db);
+    report.seed.demoSeconds = (performance.now() - t) / 1000;
+    log(`Demo seeded in ${f1(report.seed.demoSeconds)} s. Seeding ${int(args.declarations)} declarations…`);
+    t = performance.now();
+    const scale = await seedScale(db, { declarations: args.declarations, providers: args.providers, statementsPerProviderCohort, log: (m) => log(`  ${m}`) });
+    report.seed.scaleSeconds = (performance.now() - t) / 1000;
+    await db.sql.exec("ANALYZE");
+    const [counts] = await db.sql.query<{ users: number; line_items: number }>(
+      "SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM statement_line_items)::int AS line_items",
+    );
+    report.seed.users = counts?.users ?? 0;
+    report.seed.lineItems = counts?.line_items ?? 0;
+    log(`Scale data seeded in ${f1(report.seed.scaleSeconds)} s.`);
+
+    const [biggest] = await db.sql.query<{ id: string; n: number }>(
+      "SELECT statement_id::text AS id, count(*)::int AS n FROM statement_line_items GROUP BY statement_id ORDER BY count(*) DESC, statement_id LIMIT 1",
+    );
+    const statementId = scale.largestStatement?.id ?? biggest?.id;
+    if (!statementId || !biggest) throw new Error("The seed made no statement line items.");
+
+    const step = async (what: string, fn: () => Promise<void>) => {
+      log(`${what}…`);
+      try {
+        await fn();
+      } catch (error) {
+        const message = `${what}: ${error instanceof Error ? error.message : String(error)}`;
+        errors.push(message);
+        console.error(message);
+      }
+    };
+    await step("Statement page vs GROUP BY", async () => {
+      report.statement = await benchStatement(db as Db, statementId, args.runs);
+    });
+    await step("Participant search (bench/search.ts)", async () => {
+      report.search = await benchSearch(dbUrl, args.runs, tmp);
+    });
+    await step("Declarations CSV (bench/csv.ts)", async () => {
+      const [n] = await (db as Db).sql.query<{ n: number }>("SELECT count(*)::int AS n FROM statement_line_items WHERE statement_id = $1", [statementId]);
+      report.csv = await benchCsv(dbUrl, statementId, n?.n ?? 0);
+    });
+    await step("Statement page of the same statement once paid (stored snapshot)", async () => {
+      const t0 = performance.now();
+      const outcome = await authoriseStatement((db as Db).prisma, { statementId, actor: { type: "system", id: "bench", label: "bench/run.ts" } });
+      const authoriseMs = performance.now() - t0;
+      if (!outcome.ok) throw new Error(`Authorising the statement was refused: ${outcome.message}`);
+      const paid = await benchStatement(db as Db, statementId, args.runs);
+      if (paid.source !== "snapshot") throw new Error(`The paid statement was rendered from ${paid.source}, not its snapshot.`);
+      report.paidStatement = { ...paid, authoriseMs };
+    });
+    const distDir = process.env.NEXT_DIST_DIR?.trim() || ".next-3204";
+    if (args.skipApi) report.api = { skipped: args.smoke ? "not part of the smoke run" : "--skip-api" };
+    else if (!existsSync(path.join(root, distDir, "BUILD_ID")))
+      report.api = { skipped: `no production build in ${distDir}: build it with \`NEXT_DIST_DIR=${distDir} npx next build\`, or pass --skip-api` };
+    else
+      await step("POST /api/v3/participant-declarations (bench/api-post.ts)", async () => {
+        report.api = await benchApi(dbUrl, distDir, tmp, false);
+      });
+  } catch (error) {
+    errors.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    console.error(error);
+  } finally {
+    await db?.close();
+    if (args.keepDb) log(`Kept the database: ${dbUrl}`);
+    else await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch((e: unknown) => errors.push(`Dropping ${name}: ${String(e)}`));
+    await rm(tmp, { recursive: true, force: true });
+  }
+
+  report.machine.loadAverageEnd = os.loadavg();
+  report.totalSeconds = (performance.now() - started) / 1000;
+  const file = await nextResultFile(report.date);
+  await writeFile(`${file}.md`, markdown(report));
+  await writeFile(`${file}.json`, `${JSON.stringify(report, null, 2)}\n`);
+
+  console.log("");
+  const rows = summaryRows(report);
+  const width = Math.max(...rows.map((r) => r[0].length));
+  for (const [a, b, c] of rows) console.log(`${a.padEnd(width)}  ${b}${c ? `  [${c}]` : ""}`);
+  console.log(`\nMachine: ${report.machine.cores} cores, Node ${report.node}, PostgreSQL ${report.postgres}. Written to ${path.relative(root, file)}.md and .json.`);
+  clearTimeout(timer);
+  if (errors.length > 0) {
+    console.log(`BENCH FAILED (${report.mode}, ${f1(report.totalSeconds)} s): ${errors.length} error(s).`);
+    return 1;
+  }
+  console.log(`BENCH OK (${report.mode}, ${f1(report.totalSeconds)} s).`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    console.log("BENCH FAILED");
+    process.exit(1);
+  },
+);
