@@ -44,7 +44,9 @@ function first(value: Param): string | undefined {
 export function parseSearchQuery(raw: Param): ParsedSearch {
   const value = first(raw);
   if (value === undefined) return { kind: "none" };
-  const q = value.trim();
+  // Control characters are never part of a name, email, TRN or id, and PostgreSQL refuses a NUL
+  // in a text parameter (a 500): read them as spaces.
+  const q = value.replace(/[\u0000-\u001f\u007f]/g, " ").trim();
   if (q === "") return { kind: "empty", message: SEARCH_MESSAGES.empty };
   if (q.length > SEARCH_MAX_LENGTH) return { kind: "too_long", q, message: SEARCH_MESSAGES.tooLong };
   if (isUuid(q)) return { kind: "id", q, id: q.toLowerCase() };

@@ -10,6 +10,7 @@ export const VOID_DECLARATION_FIELDS = ["reason", "expectedState"] as const;
 export const VOID_FORM_MESSAGES = {
   reasonMissing: "Enter the reason for voiding this declaration",
   reasonTooLong: `Reason for voiding must be ${VOID_REASON_MAX_LENGTH.toLocaleString("en-GB")} characters or fewer`,
+  reasonControlCharacters: "Reason for voiding must only include letters, numbers, spaces and punctuation",
   expectedStateMissing: "This page is out of date. Reload it, check the declaration and try again",
 } as const;
 
@@ -17,7 +18,9 @@ export const voidReasonField = z
   .string({ error: VOID_FORM_MESSAGES.reasonMissing })
   .trim()
   .min(1, VOID_FORM_MESSAGES.reasonMissing)
-  .max(VOID_REASON_MAX_LENGTH, VOID_FORM_MESSAGES.reasonTooLong);
+  .max(VOID_REASON_MAX_LENGTH, VOID_FORM_MESSAGES.reasonTooLong)
+  // No control characters but tab and new lines (PostgreSQL refuses a NUL in text: it was a 500).
+  .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, VOID_FORM_MESSAGES.reasonControlCharacters);
 
 export const voidDeclarationSchema = z.object({
   reason: voidReasonField,

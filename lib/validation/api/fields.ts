@@ -8,14 +8,15 @@ export interface FieldIssue {
   detail: string;
 }
 
-/** A required text attribute: missing/blank → `missing`; not a string → `invalid`. Trimmed. */
+/** A required text attribute: missing/blank → `missing`; not a string (or one with a NUL) → `invalid`. Trimmed. */
 export function requiredText(missing: string, invalid: string) {
   return z.unknown().transform((value, ctx): string => {
     if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) {
       ctx.addIssue({ code: "custom", message: missing });
       return z.NEVER;
     }
-    if (typeof value !== "string") {
+    // A NUL is never part of a real value, and PostgreSQL refuses it in a text parameter (a 500).
+    if (typeof value !== "string" || value.includes("\u0000")) {
       ctx.addIssue({ code: "custom", message: invalid });
       return z.NEVER;
     }
@@ -23,11 +24,12 @@ export function requiredText(missing: string, invalid: string) {
   });
 }
 
-/** An optional text attribute: missing/blank → null; not a string → `invalid`. Trimmed. */
+/** An optional text attribute: missing/blank → null; not a string (or one with a NUL) → `invalid`. Trimmed. */
 export function optionalText(invalid: string) {
   return z.unknown().transform((value, ctx): string | null => {
     if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) return null;
-    if (typeof value !== "string") {
+    // A NUL is never part of a real value, and PostgreSQL refuses it in a text parameter (a 500).
+    if (typeof value !== "string" || value.includes("\u0000")) {
       ctx.addIssue({ code: "custom", message: invalid });
       return z.NEVER;
     }

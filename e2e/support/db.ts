@@ -1,0 +1,106 @@
+// Database helpers for the hardening specs: a pg client on this run's e2e database, and a digest
+// of every business table so a test can prove that a refused request changed nothing.
+import pg from "pg";
+import { e2eState } from "../fixtures";
+
+export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const url = e2eState().databaseUrl;
+  if (!url) throw new Error("The hardening specs need the PostgreSQL end-to-end database (no server was reachable).");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Every table the service writes to (prisma/schema.prisma's @@map names). api_tokens is counted
+ * but not hashed: reading with a token legitimately updates its last_used_at.
+ */
+export const DIGEST_TABLES = [
+  "staff_users",
+  "lead_providers",
+  "cohorts",
+  "schedules",
+  "milestones",
+  "call_off_contracts",
+  "participant_bands",
+  "mentor_call_off_contracts",
+  "schools",
+  "school_cohorts",
+  "delivery_partners",
+  "provider_relationships",
+  "partnerships",
+  "users",
+  "participant_identities",
+  "participant_id_changes",
+  "participant_profiles",
+  "induction_records",
+  "participant_declarations",
+  "statements",
+  "statement_line_items",
+  "additional_adjustments",
+  "audit_logs",
+] as const;
+
+export type Digest = Record<string, string>;
+
+/** Row count and an md5 of every row of each table (and the api_tokens count). */
+export async function digest(): Promise<Digest> {
+  return withDb(async (client) => {
+    const parts = DIGEST_TABLES.map(
+      (table) => `SELECT '${table}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '-') AS d FROM ${table} x`,
+    );
+    parts.push(`SELECT 'api_tokens' AS t, count(*)::text AS d FROM api_tokens`);
+    const { rows } = await client.query<{ t: string; d: string }>(parts.join(" UNION ALL "));
+    return Object.fromEntries(rows.map((r) => [r.t, r.d]));
+  });
+}
+
+/** The tables whose digest differs. */
+export function changedTables(before: Digest, after: Digest): string[] {
+  return Object.keys(before).filter((table) => before[table] !== after[table]);
+}
+
+/** Real ids from the demo seed, for the dynamic segments of the finance pages. */
+export interface SeedIds {
+  statementId: string;
+  adjustmentId: string;
+  adjustmentUpdatedAt: string;
+  participantId: string;
+  declarationId: string;
+  declarationState: string;
+  openStatementId: string;
+}
+
+export async function seedIds(): Promise<SeedIds> {
+  return withDb(async (client) => {
+    const adjustment = (
+      await client.query<{ id: string; statement_id: string; updated_at: Date }>(
+        `SELECT a.id::text, a.statement_id::text, a.updated_at FROM additional_adjustments a
+           JOIN statements s ON s.id = a.statement_id ORDER BY (s.status = 'open') DESC, a.id LIMIT 1`,
+      )
+    ).rows[0];
+    if (!adjustment) throw new Error("The demo seed has no additional adjustment");
+    const declaration = (
+      await client.query<{ id: string; user_id: string; state: string }>(
+        `SELECT d.id::text, d.user_id::text, d.state::text FROM participant_declarations d
+          WHERE d.state IN ('submitted', 'eligible', 'payable', 'paid') ORDER BY d.id LIMIT 1`,
+      )
+    ).rows[0];
+    if (!declaration) throw new Error("The demo seed has no voidable declaration");
+    const open = (await client.query<{ id: string }>(`SELECT id::text FROM statements WHERE status = 'open' ORDER BY payment_date, id LIMIT 1`)).rows[0];
+    if (!open) throw new Error("The demo seed has no open statement");
+    return {
+      statementId: adjustment.statement_id,
+      adjustmentId: adjustment.id,
+      adjustmentUpdatedAt: adjustment.updated_at.toISOString(),
+      participantId: declaration.user_id,
+      declarationId: declaration.id,
+      declarationState: declaration.state,
+      openStatementId: open.id,
+    };
+  });
+}
