@@ -401,7 +401,8 @@ function markdown(r: Report): string {
 }
 
 async function nextResultFile(date: string): Promise<string> {
-  const dir = path.join(root, "bench", "results");
+  // BENCH_RESULTS_DIR: where a run's files go (the test command's smoke run keeps them out of git).
+  const dir = process.env.BENCH_RESULTS_DIR ? path.resolve(process.env.BENCH_RESULTS_DIR) : path.join(root, "bench", "results");
   await mkdir(dir, { recursive: true });
   const taken = (await readdir(dir)).map((name) => new RegExp(`^${date}-(\\d+)\\.md$`).exec(name)?.[1]).filter(Boolean).map(Number);
   return path.join(dir, `${date}-${Math.max(0, ...taken) + 1}`);

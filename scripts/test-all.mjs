@@ -20,8 +20,8 @@ function run(label, command, args, env = {}) {
   return result.status === 0;
 }
 
-function check(label, command, args) {
-  const ok = run(label, command, args);
+function check(label, command, args, env) {
+  const ok = run(label, command, args, env);
   if (ok) passed++;
   else failed++;
   lines.push(`${label}: ${ok ? "passed" : "FAILED"}`);
@@ -44,6 +44,20 @@ function suite(label, command, args, jsonFile, count, env) {
 const vitestCount = (json) => [json.numPassedTests ?? 0, (json.numFailedTests ?? 0) + (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0)];
 const playwrightCount = (json) => [json.stats?.expected ?? 0, (json.stats?.unexpected ?? 0) + (json.stats?.flaky ?? 0) + (json.stats?.skipped ?? 0)];
 
+async function postgresReachable() {
+  const { default: pg } = await import("pg");
+  const url = process.env.BENCH_ADMIN_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 const node = process.execPath;
 const bin = (p) => path.join(root, "node_modules", p);
 
@@ -55,6 +69,15 @@ check("Type-check", node, [bin("typescript/bin/tsc"), "--noEmit"]);
 for (const project of ["unit", "integration"]) {
   const out = path.join(results, `${project}.json`);
   suite(`${project[0].toUpperCase()}${project.slice(1)} tests`, node, [bin("vitest/vitest.mjs"), "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile=${out}`], out, vitestCount);
+}
+// The benchmark suite at 10k declarations (the 1M run is `npm run bench`, not part of the tests):
+// it proves the benchmarks still run. It needs PostgreSQL; without one it is reported, not run.
+if (await postgresReachable()) {
+  check("Benchmark smoke", node, [bin("tsx/dist/cli.mjs"), path.join(root, "bench/run.ts"), "--smoke"], {
+    BENCH_RESULTS_DIR: path.join(results, "bench"),
+  });
+} else {
+  lines.push("Benchmark smoke: not run (no PostgreSQL on 127.0.0.1:5432 or BENCH_ADMIN_URL)");
 }
 if (check("Build", node, [bin("next/dist/bin/next"), "build"])) {
   suite("End-to-end tests", node, [bin("@playwright/test/cli.js"), "test"], path.join(results, "e2e.json"), playwrightCount);
