@@ -104,10 +104,16 @@ function candidatesSql(contains: string): Prisma.Sql {
   return Prisma.sql`
       SELECT p.id AS profile_id, u.id AS user_id, u.full_name, u.email, p.trn, p.type,
              lower(u.full_name) AS name_key, lower(u.email) AS email_key, lower(p.trn) AS trn_key
-        FROM users u
+        FROM (
+              -- One indexed look-up per column: with "name OR email" the planner misjudges how
+              -- many rows match a common surname and scans the whole table instead.
+              SELECT id FROM users WHERE full_name ILIKE ${contains} ESCAPE '\\'
+              UNION
+              SELECT id FROM users WHERE email ILIKE ${contains} ESCAPE '\\'
+             ) matched
+        JOIN users u ON u.id = matched.id
         JOIN participant_identities pi ON pi.user_id = u.id
         JOIN participant_profiles p ON p.participant_identity_id = pi.id
-       WHERE u.full_name ILIKE ${contains} ESCAPE '\\' OR u.email ILIKE ${contains} ESCAPE '\\'
       UNION ALL
       SELECT p.id, u.id, u.full_name, u.email, p.trn, p.type, lower(u.full_name), lower(u.email), lower(p.trn)
         FROM participant_profiles p
