@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { ErrorMessage } from "./error-message";
 import { Hint } from "./hint";
 import { Label } from "./label";
-import { describedByIds, hasContent } from "./utils";
+import { cx, describedByIds, hasContent } from "./utils";
 
 /** Label / hint / error props shared by Input, Textarea and Select. */
 export interface FieldProps {
@@ -26,8 +26,36 @@ export interface FieldProps {
   formGroupClassName?: string;
 }
 
-/** Renders label, hint and error message in template order and works out `aria-describedby`. */
-export function fieldChrome(id: string | undefined, props: FieldProps) {
+const FIELD_PROP_KEYS = [
+  "label",
+  "labelClassName",
+  "isPageHeading",
+  "hint",
+  "hintClassName",
+  "errorMessage",
+  "errorMessageClassName",
+  "errorMessageVisuallyHiddenText",
+  "describedBy",
+  "formGroupClassName",
+] as const satisfies readonly (keyof FieldProps)[];
+
+/** A field component's props split into its label/hint/error props and the rest (for the control). */
+export function splitFieldProps<P extends FieldProps>(props: P): [FieldProps, Omit<P, keyof FieldProps>] {
+  const field: Record<string, unknown> = {};
+  const rest = { ...props } as Record<string, unknown>;
+  for (const key of FIELD_PROP_KEYS) {
+    field[key] = props[key];
+    delete rest[key];
+  }
+  return [field as FieldProps, rest as Omit<P, keyof FieldProps>];
+}
+
+/**
+ * Renders label, hint and error message in template order and works out `aria-describedby`
+ * (`describedBy`, else the control's own `aria-describedby`, then hint and error ids) and the
+ * form group's classes.
+ */
+export function fieldChrome(id: string | undefined, props: FieldProps, ariaDescribedBy?: string) {
   const hasHint = hasContent(props.hint);
   const hasError = hasContent(props.errorMessage);
   const hintId = hasHint ? `${id}-hint` : undefined;
@@ -58,6 +86,7 @@ export function fieldChrome(id: string | undefined, props: FieldProps) {
   return {
     hasError,
     nodes,
-    describedBy: describedByIds(props.describedBy, hintId, errorId),
+    describedBy: describedByIds(props.describedBy ?? ariaDescribedBy, hintId, errorId),
+    formGroupClassName: cx("govuk-form-group", hasError && "govuk-form-group--error", props.formGroupClassName),
   };
 }

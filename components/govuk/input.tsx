@@ -1,5 +1,5 @@
 import type { Ref, InputHTMLAttributes, ReactNode } from "react";
-import { fieldChrome, type FieldProps } from "./field";
+import { fieldChrome, splitFieldProps, type FieldProps } from "./field";
 import { cx, hasContent } from "./utils";
 
 export interface InputProps
@@ -21,38 +21,10 @@ export interface InputProps
 }
 
 /** GOV.UK Text input. Extra props (inputMode, spellCheck, autoComplete, defaultValue, pattern, …) go on the `<input>`. */
-export function Input({
-  name,
-  id: idProp,
-  className,
-  type,
-  prefix,
-  suffix,
-  inputWrapperClassName,
-  label,
-  labelClassName,
-  isPageHeading,
-  hint,
-  hintClassName,
-  errorMessage,
-  errorMessageClassName,
-  errorMessageVisuallyHiddenText,
-  describedBy,
-  formGroupClassName,
-  ...attributes
-}: InputProps) {
+export function Input(props: InputProps) {
+  const [field, { name, id: idProp, className, type, prefix, suffix, inputWrapperClassName, ...attributes }] = splitFieldProps(props);
   const id = idProp || name;
-  const chrome = fieldChrome(id, {
-    label,
-    labelClassName,
-    isPageHeading,
-    hint,
-    hintClassName,
-    errorMessage,
-    errorMessageClassName,
-    errorMessageVisuallyHiddenText,
-    describedBy: describedBy ?? attributes["aria-describedby"],
-  });
+  const chrome = fieldChrome(id, field, attributes["aria-describedby"]);
   const hasPrefix = hasContent(prefix);
   const hasSuffix = hasContent(suffix);
 
@@ -68,7 +40,7 @@ export function Input({
   );
 
   return (
-    <div className={cx("govuk-form-group", chrome.hasError && "govuk-form-group--error", formGroupClassName)}>
+    <div className={chrome.formGroupClassName}>
       {chrome.nodes}
       {hasPrefix || hasSuffix ? (
         <div className={cx("govuk-input__wrapper", inputWrapperClassName)}>

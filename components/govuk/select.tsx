@@ -1,5 +1,5 @@
 import type { Ref, SelectHTMLAttributes } from "react";
-import { fieldChrome, type FieldProps } from "./field";
+import { fieldChrome, splitFieldProps, type FieldProps } from "./field";
 import { cx } from "./utils";
 
 export interface SelectItem {
@@ -44,42 +44,16 @@ function initialValue(items: SelectItem[], defaultValue: string | number | undef
 }
 
 /** GOV.UK Select. */
-export function Select({
-  name,
-  id: idProp,
-  items,
-  defaultValue,
-  className,
-  label,
-  labelClassName,
-  isPageHeading,
-  hint,
-  hintClassName,
-  errorMessage,
-  errorMessageClassName,
-  errorMessageVisuallyHiddenText,
-  describedBy,
-  formGroupClassName,
-  ...attributes
-}: SelectProps) {
+export function Select(props: SelectProps) {
+  const [field, { name, id: idProp, items, defaultValue, className, ...attributes }] = splitFieldProps(props);
   const id = idProp || name;
-  const chrome = fieldChrome(id, {
-    label,
-    labelClassName,
-    isPageHeading,
-    hint,
-    hintClassName,
-    errorMessage,
-    errorMessageClassName,
-    errorMessageVisuallyHiddenText,
-    describedBy: describedBy ?? attributes["aria-describedby"],
-  });
+  const chrome = fieldChrome(id, field, attributes["aria-describedby"]);
   const options = items.filter((item): item is SelectItem => Boolean(item));
   // A controlled `value` (client usage) takes over from the computed initial value.
   const selectValue = attributes.value === undefined ? { defaultValue: initialValue(options, defaultValue) } : {};
 
   return (
-    <div className={cx("govuk-form-group", chrome.hasError && "govuk-form-group--error", formGroupClassName)}>
+    <div className={chrome.formGroupClassName}>
       {chrome.nodes}
       <select
         {...selectValue}

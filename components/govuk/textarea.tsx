@@ -1,5 +1,5 @@
 import type { Ref, TextareaHTMLAttributes } from "react";
-import { fieldChrome, type FieldProps } from "./field";
+import { fieldChrome, splitFieldProps, type FieldProps } from "./field";
 import { cx } from "./utils";
 
 export interface TextareaProps
@@ -15,38 +15,13 @@ export interface TextareaProps
 }
 
 /** GOV.UK Textarea. Extra props (rows, defaultValue, spellCheck, autoComplete, …) go on the `<textarea>`. */
-export function Textarea({
-  name,
-  id: idProp,
-  className,
-  rows,
-  label,
-  labelClassName,
-  isPageHeading,
-  hint,
-  hintClassName,
-  errorMessage,
-  errorMessageClassName,
-  errorMessageVisuallyHiddenText,
-  describedBy,
-  formGroupClassName,
-  ...attributes
-}: TextareaProps) {
+export function Textarea(props: TextareaProps) {
+  const [field, { name, id: idProp, className, rows, ...attributes }] = splitFieldProps(props);
   const id = idProp || name;
-  const chrome = fieldChrome(id, {
-    label,
-    labelClassName,
-    isPageHeading,
-    hint,
-    hintClassName,
-    errorMessage,
-    errorMessageClassName,
-    errorMessageVisuallyHiddenText,
-    describedBy: describedBy ?? attributes["aria-describedby"],
-  });
+  const chrome = fieldChrome(id, field, attributes["aria-describedby"]);
 
   return (
-    <div className={cx("govuk-form-group", chrome.hasError && "govuk-form-group--error", formGroupClassName)}>
+    <div className={chrome.formGroupClassName}>
       {chrome.nodes}
       <textarea
         {...attributes}
