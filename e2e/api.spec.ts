@@ -3,23 +3,11 @@
 // statement's CSV. Runs against this run's own database with the demo seed (e2eState); the test
 // adds its own participant, so it does not depend on (or disturb) the other journeys' data.
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import type { Page } from "@playwright/test";
-import { test, expect, signIn, screenshot, e2eState, FINANCE_USER } from "./fixtures";
+import { test, expect, signIn, screenshot, withDb, FINANCE_USER } from "./fixtures";
 
 const TOKEN = "demo-token-ambition-institute";
 
-async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const url = e2eState().databaseUrl;
-  if (!url) throw new Error("This journey needs the PostgreSQL end-to-end database (no server was reachable).");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A new, eligible Ambition Institute ECT in the 2025 cohort (standard September schedule). */
 async function createParticipant(): Promise<{ userId: string; name: string }> {

@@ -3,10 +3,10 @@
 // user and (for the lead provider API) without a token and with another provider's token.
 // A leak is any answer that gives a caller more than their identity allows; the test asserts 0.
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { test, expect, e2eState, FINANCE_USER, VIEWER_USER } from "./fixtures";
+import { test, expect, e2eState, withDb, FINANCE_USER, VIEWER_USER } from "./fixtures";
 import { actionSources, dynamicSegments, fillPattern, manifestActions, pages, routes, type ManifestAction } from "./support/app-map";
 import { FORM_ARG, INITIAL_FORM_STATE, postAction, type ActionArg } from "./support/actions";
-import { changedTables, digest, seedIds, withDb, type SeedIds } from "./support/db";
+import { changedTables, digest, seedIds, type SeedIds } from "./support/db";
 import { API_TOKENS, sessionFor, type StorageState } from "./support/identities";
 
 /** Routes that are deliberately public (docs/security.md says why). */

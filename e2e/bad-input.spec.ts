@@ -4,11 +4,11 @@
 // a digest of every table proves nothing changed.
 import { readFileSync } from "node:fs";
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { test, expect, e2eState, FINANCE_USER } from "./fixtures";
+import { test, expect, e2eState, withDb, FINANCE_USER } from "./fixtures";
 import { routes, dynamicSegments, manifestActions, fillPattern } from "./support/app-map";
 import { FORM_ARG, INITIAL_FORM_STATE, postAction, type ActionArg } from "./support/actions";
 import { CORPUS, JSON_CORPUS, SCRIPT, hasUnescapedScript } from "./support/corpus";
-import { changedTables, digest, seedIds, withDb, type Digest, type SeedIds } from "./support/db";
+import { changedTables, digest, seedIds, type Digest, type SeedIds } from "./support/db";
 import { API_TOKENS, sessionFor } from "./support/identities";
 
 let baseURL: string;

@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import pg from "pg";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -36,6 +37,24 @@ export async function screenshot(page: Page, name: string) {
 
 export function e2eState(): { databaseUrl: string | null; baseURL: string } {
   return JSON.parse(readFileSync(path.join(process.cwd(), "test-results", `e2e-state-${process.env.E2E_PORT ?? "3100"}.json`), "utf8"));
+}
+
+/** A client on this run's end-to-end database (PostgreSQL; the server made it with the demo seed). */
+export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const url = e2eState().databaseUrl;
+  if (!url) throw new Error("This test needs the PostgreSQL end-to-end database (no server was reachable).");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** One query on this run's end-to-end database. */
+export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  return withDb(async (client) => (await client.query<T>(sql, params)).rows);
 }
 
 export const test = base;

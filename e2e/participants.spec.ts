@@ -1,25 +1,13 @@
 // Finance journeys: search participants, drill into their declarations, void through check your
 // answers. Data comes from the demo seed in this run's own database (e2eState): each test picks its
 // own declarations (by state and lead provider) so no test depends on another's changes.
-import pg from "pg";
 import type { Browser, Page } from "@playwright/test";
-import { test, expect, expectAccessible, signIn, screenshot, e2eState, FINANCE_USER, VIEWER_USER } from "./fixtures";
+import { test, expect, expectAccessible, signIn, screenshot, query, FINANCE_USER, VIEWER_USER } from "./fixtures";
 
 const VOIDED_MESSAGE = "This declaration has already been voided.";
 const CLAWED_BACK_MESSAGE = "This declaration has been clawed-back, so you can only view it.";
 const CYA_HEADING = "Check the details before voiding this declaration";
 
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const url = e2eState().databaseUrl;
-  if (!url) throw new Error("These journeys need the PostgreSQL end-to-end database (no server was reachable).");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 type DeclarationRow = {
   id: string;

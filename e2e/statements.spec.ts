@@ -2,22 +2,10 @@
 // lists, add / change / remove an adjustment, authorise for payment, download the CSV, and 403 for
 // anyone without the finance role on every URL. Axe on every page and state (in the JavaScript
 // journeys: axe itself needs JavaScript, so the no-JavaScript journeys check behaviour only).
-import pg from "pg";
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { test, expect, expectAccessible, signIn, screenshot, e2eState, FINANCE_USER, VIEWER_USER, DEMO_PASSWORD } from "./fixtures";
+import { test, expect, expectAccessible, signIn, screenshot, query, FINANCE_USER, VIEWER_USER, DEMO_PASSWORD } from "./fixtures";
 
-async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const { databaseUrl } = e2eState();
-  if (!databaseUrl) throw new Error("These journeys read the demo data from the PostgreSQL database the e2e server made.");
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 async function statementId(provider: string, cohort: number, name: string): Promise<string> {
   const rows = await query<{ id: string }>(

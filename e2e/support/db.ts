@@ -1,19 +1,6 @@
 // Database helpers for the hardening specs: a pg client on this run's e2e database, and a digest
 // of every business table so a test can prove that a refused request changed nothing.
-import pg from "pg";
-import { e2eState } from "../fixtures";
-
-export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const url = e2eState().databaseUrl;
-  if (!url) throw new Error("The hardening specs need the PostgreSQL end-to-end database (no server was reachable).");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+import { withDb } from "../fixtures";
 
 /**
  * Every table the service writes to (prisma/schema.prisma's @@map names). api_tokens is counted
