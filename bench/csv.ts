@@ -25,7 +25,8 @@ import { createLargeStatement } from "@/tests/unit/statements/large-statement";
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..");
 
-type Measurement = {
+/** One export measured (bench/run.ts reads the same shape from `--child`). */
+export type Measurement = {
   rows: number;
   bytes: number;
   records: number;

@@ -35,6 +35,7 @@ import { createDb, type Db } from "@/lib/db/client";
 import { authoriseStatement, loadStatementView } from "@/lib/db/statements";
 import { seedDemo } from "@/prisma/seed/demo";
 import { seedScale } from "@/prisma/seed/scale";
+import type { Measurement as CsvMeasurement } from "./csv";
 
 const root = path.resolve(import.meta.dirname, "..");
 const tsx = path.join(root, "node_modules/tsx/dist/cli.mjs");
@@ -206,22 +207,10 @@ async function benchSearch(url: string, runs: number, tmp: string): Promise<Sear
   return { ...result, seqScans };
 }
 
-type CsvResult = {
-  rows: number;
-  bytes: number;
-  records: number;
-  firstByteMs: number;
-  firstRowMs: number;
-  totalMs: number;
-  rowsPerSecond: number;
-  peakRssGrowthMiB: number;
-  peakHeapGrowthMiB: number;
-  rssBeforeMiB: number;
-};
 
-async function benchCsv(url: string, statementId: string, lineItems: number): Promise<CsvResult> {
+async function benchCsv(url: string, statementId: string, lineItems: number): Promise<CsvMeasurement> {
   const out = await runScript("bench/csv.ts", ["--child", url, statementId, String(lineItems)], {}, false);
-  const measured = JSON.parse(out.trim().split("\n").at(-1) as string) as CsvResult;
+  const measured = JSON.parse(out.trim().split("\n").at(-1) as string) as CsvMeasurement;
   if (measured.records !== lineItems + 1) throw new Error(`The CSV has ${measured.records} lines, expected ${lineItems + 1} (header + line items).`);
   return measured;
 }
@@ -292,7 +281,7 @@ type Report = {
   /** The same statement once authorised: the page renders the stored snapshot. */
   paidStatement: (StatementBench & { authoriseMs: number }) | null;
   search: (SearchResult & { seqScans: string[] }) | null;
-  csv: CsvResult | null;
+  csv: CsvMeasurement | null;
   api: ApiResult | { skipped: string } | null;
   totalSeconds: number;
   errors: string[];
