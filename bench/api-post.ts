@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import { randomUUID } from "node:crypto";
 import { createDb } from "@/lib/db/client";
 import { createApiToken } from "@/lib/auth/api-tokens";
+import { percentile } from "./support";
 
 const HOW_TO_START = `BENCH_URL is not set. Start the built app on a local port with its own database first, e.g.:
 
@@ -137,11 +138,6 @@ function body(participantId: string): string {
       attributes: { participant_id: participantId, declaration_type: "started", declaration_date: "2025-10-01T10:00:00.000Z", course_identifier: "ecf-induction" },
     },
   });
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
 async function main() {

@@ -17,10 +17,10 @@ import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import pg from "pg";
 import { createDb } from "@/lib/db/client";
 import { statementDeclarationsCsv } from "@/lib/csv/statement-declarations";
 import { createLargeStatement } from "@/tests/unit/statements/large-statement";
+import { adminQuery } from "./support";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..");
@@ -84,16 +84,6 @@ async function measure(url: string, statementId: string, rows: number): Promise<
   }
 }
 
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 function parseSizes(argv: readonly string[]): number[] {
   let sizes = [10_000, 100_000, 300_000];
   for (let i = 0; i < argv.length; i += 1) {
@@ -120,7 +110,7 @@ async function main(): Promise<void> {
   const loadBefore = os.loadavg();
   for (const rows of sizes) {
     const name = `ecf_bench_csv_${randomBytes(4).toString("hex")}`;
-    await admin(adminUrl, `CREATE DATABASE "${name}"`);
+    await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     try {
@@ -147,7 +137,7 @@ async function main(): Promise<void> {
           `peak RSS growth ${measured.peakRssGrowthMiB.toFixed(1)} MiB, peak heap growth ${measured.peakHeapGrowthMiB.toFixed(1)} MiB`,
       );
     } finally {
-      await admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     }
   }
   const loadAfter = os.loadavg();

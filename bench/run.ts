@@ -29,13 +29,13 @@ import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { Prisma } from "@/generated/prisma/client";
 import { createDb, type Db } from "@/lib/db/client";
 import { authoriseStatement, loadStatementView } from "@/lib/db/statements";
 import { seedDemo } from "@/prisma/seed/demo";
 import { seedScale } from "@/prisma/seed/scale";
 import type { Measurement as CsvMeasurement } from "./csv";
+import { adminQuery, percentile } from "./support";
 
 const root = path.resolve(import.meta.dirname, "..");
 const tsx = path.join(root, "node_modules/tsx/dist/cli.mjs");
@@ -78,21 +78,6 @@ function parseArgs(argv: readonly string[]): Args {
 }
 
 const adminUrl = process.env.BENCH_ADMIN_URL?.trim() || "postgresql://postgres@127.0.0.1:5432/postgres";
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)] ?? Number.NaN;
-}
 
 type Stats = { runs: number; p50: number; p95: number; max: number };
 
@@ -433,12 +418,12 @@ async function main(): Promise<number> {
   const limitMs = args.smoke ? 5 * 60_000 : 60 * 60_000;
   const timer = setTimeout(() => {
     console.error(`The benchmark did not finish within ${limitMs / 60_000} minutes.`);
-    void admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => process.exit(1));
+    void adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => process.exit(1));
   }, limitMs);
   timer.unref();
 
   log(`Creating database ${name}…`);
-  await admin(`CREATE DATABASE "${name}"`);
+  await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
   let db: Db | null = null;
   try {
     db = await createDb({ kind: "postgres", url: dbUrl }, { migrate: true, poolSize: 8 });
@@ -507,7 +492,7 @@ async function main(): Promise<number> {
   } finally {
     await db?.close();
     if (args.keepDb) log(`Kept the database: ${dbUrl}`);
-    else await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch((e: unknown) => errors.push(`Dropping ${name}: ${String(e)}`));
+    else await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch((e: unknown) => errors.push(`Dropping ${name}: ${String(e)}`));
     await rm(tmp, { recursive: true, force: true });
   }
 

@@ -12,11 +12,11 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { Prisma } from "@/generated/prisma/client";
 import { createDb, type Db } from "@/lib/db/client";
 import { findParticipantById, idLookupSql, searchParticipants, searchSql } from "@/lib/db/participants/search";
 import { seedScale } from "@/prisma/seed/scale";
+import { adminQuery, percentile } from "./support";
 
 type Args = { declarations: number; runs: number };
 
@@ -36,16 +36,6 @@ function parseArgs(argv: readonly string[]): Args {
   return args;
 }
 
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A deterministic shuffle-free sample: every k-th row, so runs are repeatable. */
 async function sample<T>(db: Db, sql: string, n: number): Promise<T[]> {
   return db.sql.query<T>(sql, [n]);
@@ -53,11 +43,6 @@ async function sample<T>(db: Db, sql: string, n: number): Promise<T[]> {
 
 type Case = { kind: string; description: string; queries: string[]; run: (q: string) => Promise<number> };
 type Timing = { kind: string; description: string; runs: number; p50: number; p95: number; max: number; meanResults: number };
-
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)] as number;
-}
 
 async function measure(c: Case, runs: number): Promise<Timing> {
   // Warm up once per case (plan cache, buffers), then time `runs` queries cycling through the samples.
@@ -90,7 +75,7 @@ async function main(): Promise<void> {
   let temporary: string | null = null;
   if (!url) {
     temporary = `ecf_bench_search_${Date.now()}`;
-    await admin(adminUrl, `CREATE DATABASE "${temporary}"`);
+    await adminQuery(adminUrl, `CREATE DATABASE "${temporary}"`);
     const u = new URL(adminUrl);
     u.pathname = `/${temporary}`;
     url = u.toString();
@@ -196,7 +181,7 @@ async function main(): Promise<void> {
   } finally {
     await db.close();
     if (temporary) {
-      await admin(adminUrl, `DROP DATABASE IF EXISTS "${temporary}" WITH (FORCE)`);
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${temporary}" WITH (FORCE)`);
       console.log(`Dropped temporary database ${temporary}.`);
     }
   }
