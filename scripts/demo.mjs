@@ -2,6 +2,7 @@
 // DATABASE_URL points at PostgreSQL) and serves it on PORT (default 3000).
 import { spawnSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 
 const port = process.env.PORT || "3000";
 const env = { ...process.env, PORT: port, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` };
@@ -24,6 +25,6 @@ ECF Finance is starting on http://localhost:${port}
   Finance user:          finance@example.com / demo-password-123
   Signed in, no finance: viewer@example.com  / demo-password-123
 `);
-const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
+const server = spawn(process.execPath, [path.join(import.meta.dirname, "start.mjs"), "-p", port], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

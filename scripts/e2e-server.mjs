@@ -52,6 +52,6 @@ writeFileSync(path.join(root, "test-results", `e2e-state-${port}.json`), JSON.st
 const setup = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/db-setup.ts"], { cwd: root, env, stdio: "inherit" });
 if (setup.status !== 0) process.exit(setup.status ?? 1);
 
-const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
+const server = spawn(process.execPath, [path.join(root, "scripts/start.mjs"), "-p", port, "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
