@@ -11,7 +11,7 @@
 import type { Page } from "@playwright/test";
 import type pg from "pg";
 import { test, expect, expectAccessible, signIn, screenshot, query, withDb, FINANCE_USER } from "./fixtures";
-import { changedTables, digest } from "./support/db";
+import { changedTables, digest, statementId } from "./support/db";
 
 const ERROR_HEADING = "Sorry, there is a problem with the service";
 
@@ -63,15 +63,6 @@ async function expectErrorPage(page: Page) {
   await expectAccessible(page);
 }
 
-async function statementId(provider: string, cohort: number, name: string): Promise<string> {
-  const [row] = await query<{ id: string }>(
-    `SELECT s.id::text FROM statements s JOIN lead_providers p ON p.id = s.lead_provider_id JOIN cohorts c ON c.id = s.cohort_id
-      WHERE p.name = $1 AND c.start_year = $2 AND s.name = $3`,
-    [provider, cohort, name],
-  );
-  if (!row) throw new Error(`No ${provider} ${cohort} ${name} statement`);
-  return row.id;
-}
 
 test.describe("the database connection drops during a money-changing action", () => {
   test("void: the error page, nothing written, and the declaration can still be opened", async ({ page }) => {

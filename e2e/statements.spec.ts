@@ -5,17 +5,9 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { test, expect, expectAccessible, signIn, screenshot, query, FINANCE_USER, VIEWER_USER, DEMO_PASSWORD } from "./fixtures";
+import { statementId } from "./support/db";
 
 
-async function statementId(provider: string, cohort: number, name: string): Promise<string> {
-  const rows = await query<{ id: string }>(
-    `SELECT s.id::text FROM statements s JOIN lead_providers p ON p.id = s.lead_provider_id JOIN cohorts c ON c.id = s.cohort_id
-      WHERE p.name = $1 AND c.start_year = $2 AND s.name = $3`,
-    [provider, cohort, name],
-  );
-  if (!rows[0]) throw new Error(`No ${provider} ${cohort} ${name} statement`);
-  return rows[0].id;
-}
 
 /** Records of an RFC 4180 file (CRLF, quoted fields with doubled quotes). */
 function parseCsv(text: string): string[][] {

@@ -1,6 +1,6 @@
 // Database helpers for the hardening specs: a pg client on this run's e2e database, and a digest
 // of every business table so a test can prove that a refused request changed nothing.
-import { withDb } from "../fixtures";
+import { query, withDb } from "../fixtures";
 
 /**
  * Every table the service writes to (prisma/schema.prisma's @@map names). api_tokens is counted
@@ -90,4 +90,15 @@ export async function seedIds(): Promise<SeedIds> {
       openStatementId: open.id,
     };
   });
+}
+
+/** The id of a demo statement, by provider name, cohort start year and statement name ("November 2026"). */
+export async function statementId(provider: string, cohort: number, name: string): Promise<string> {
+  const [row] = await query<{ id: string }>(
+    `SELECT s.id::text FROM statements s JOIN lead_providers p ON p.id = s.lead_provider_id JOIN cohorts c ON c.id = s.cohort_id
+      WHERE p.name = $1 AND c.start_year = $2 AND s.name = $3`,
+    [provider, cohort, name],
+  );
+  if (!row) throw new Error(`No ${provider} ${cohort} ${name} statement`);
+  return row.id;
 }

@@ -21,7 +21,7 @@ describe("the server's Node options", () => {
     });
     // V8 takes the last one: the process really gets 512 MiB.
     const child = spawnSync(process.execPath, ["-e", "console.log(require('v8').getHeapStatistics().heap_size_limit)"], {
-      env: serverEnv({ PATH: process.env.PATH, NODE_OPTIONS: "--max-old-space-size=512" }),
+      env: serverEnv({ ...process.env, NODE_OPTIONS: "--max-old-space-size=512" }),
       encoding: "utf8",
     });
     const limitMiB = Number(child.stdout.trim()) / 1024 / 1024;
