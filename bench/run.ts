@@ -15,9 +15,9 @@
 //    process: at the heap limit the server runs with, and at Node's default for comparison);
 //    then the benchmark authorises that statement and times its page again (now the stored snapshot);
 // 4. POST /api/v3/participant-declarations (bench/api-post.ts) against the production build in
-//    NEXT_DIST_DIR (default .next-3204) started with scripts/start.mjs (`next start` with the server's
-//    Node options) on a free local port — skipped, with a message, when there is no build, with
-//    --skip-api, and in --smoke.
+//    NEXT_DIST_DIR (default .next-3204; built first when it is not there) started with
+//    scripts/start.mjs (`next start` with the server's Node options) on a free local port —
+//    skipped with --skip-api, and in --smoke.
 //
 // Every figure goes, with the machine's core count, Node and PostgreSQL versions and the date, to
 // bench/results/<date>-<n>.md and its JSON twin; a summary table is printed; the database is dropped
@@ -217,6 +217,31 @@ async function freePort(from: number): Promise<number> {
     if (ok) return port;
   }
   throw new Error(`No free port from ${from}`);
+}
+
+/**
+ * Builds the app into `distDir` (`next build`, about a minute) unless a build is there already.
+ * next build adds `<distDir>/types` to tsconfig.json's include for a dist folder other than .next:
+ * the committed tsconfig.json is put back afterwards.
+ */
+async function ensureProductionBuild(distDir: string): Promise<void> {
+  if (existsSync(path.join(root, distDir, "BUILD_ID"))) return;
+  log(`No production build in ${distDir}: building one (next build)…`);
+  const tsconfigPath = path.join(root, "tsconfig.json");
+  const tsconfig = await readFile(tsconfigPath, "utf8");
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const build = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+        cwd: root,
+        env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir },
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      build.on("error", reject);
+      build.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));
+    });
+  } finally {
+    await writeFile(tsconfigPath, tsconfig);
+  }
 }
 
 async function benchApi(url: string, distDir: string, tmp: string, smallLoad: boolean): Promise<ApiResult> {
@@ -487,10 +512,9 @@ async function main(): Promise<number> {
     });
     const distDir = process.env.NEXT_DIST_DIR?.trim() || ".next-3204";
     if (args.skipApi) report.api = { skipped: args.smoke ? "not part of the smoke run" : "--skip-api" };
-    else if (!existsSync(path.join(root, distDir, "BUILD_ID")))
-      report.api = { skipped: `no production build in ${distDir}: build it with \`NEXT_DIST_DIR=${distDir} npx next build\`, or pass --skip-api` };
     else
       await step("POST /api/v3/participant-declarations (bench/api-post.ts)", async () => {
+        await ensureProductionBuild(distDir);
         report.api = await benchApi(dbUrl, distDir, tmp, false);
       });
   } catch (error) {
