@@ -9,8 +9,10 @@ export type DbConfig =
 export function dbConfigFromEnv(env: Record<string, string | undefined> = process.env): DbConfig {
   const url = env.DATABASE_URL?.trim();
   if (url) return { kind: "postgres", url };
-  const dataDir = env.PGLITE_DATA_DIR?.trim() || path.join(process.cwd(), ".data", "pglite");
-  return { kind: "pglite", dataDir: path.resolve(dataDir) };
+  // The data folder is chosen at run time: the comments stop the bundler from tracing (and packing)
+  // the whole project as if the server read files from any path.
+  const dataDir = env.PGLITE_DATA_DIR?.trim() || path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "pglite");
+  return { kind: "pglite", dataDir: path.resolve(/* turbopackIgnore: true */ dataDir) };
 }
 
 export function describeDbConfig(config: DbConfig): string {
