@@ -6,8 +6,8 @@
 // How the connection is dropped: a second connection takes `LOCK TABLE audit_logs IN SHARE MODE`, so
 // the action's transaction stops at its audit entry, the last write of every money-changing
 // transaction, after all its other writes. PostgreSQL then ends that backend (pg_terminate_backend),
-// exactly as when the database restarts or the network drops. (tests/integration/faults covers the
-// same three actions through a TCP proxy, and /healthz going 503 then 200.)
+// as it ends every connection when it is shut down or restarted. (tests/integration/faults covers
+// the same three actions with a TCP proxy cutting the network, and /healthz going 503 then 200.)
 import type { Page } from "@playwright/test";
 import type pg from "pg";
 import { test, expect, expectAccessible, signIn, screenshot, query, withDb, FINANCE_USER } from "./fixtures";
@@ -62,7 +62,6 @@ async function expectErrorPage(page: Page) {
   await expect(page.locator(".govuk-notification-banner--success")).toHaveCount(0);
   await expectAccessible(page);
 }
-
 
 test.describe("the database connection drops during a money-changing action", () => {
   test("void: the error page, nothing written, and the declaration can still be opened", async ({ page }) => {

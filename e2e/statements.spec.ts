@@ -7,8 +7,6 @@ import type { Page } from "@playwright/test";
 import { test, expect, expectAccessible, signIn, screenshot, query, FINANCE_USER, VIEWER_USER, DEMO_PASSWORD } from "./fixtures";
 import { statementId } from "./support/db";
 
-
-
 /** Records of an RFC 4180 file (CRLF, quoted fields with doubled quotes). */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
