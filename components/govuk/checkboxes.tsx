@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from "react";
-import { ErrorMessage } from "./error-message";
 import { Fieldset } from "./fieldset";
+import { hintAndError, type HintAndErrorProps } from "./field";
 import { Hint } from "./hint";
 import { Label } from "./label";
 import { cx, describedByIds, hasContent } from "./utils";
@@ -32,7 +32,8 @@ export interface CheckboxDivider {
 
 export type CheckboxesItem = CheckboxItem | CheckboxDivider;
 
-export interface CheckboxesProps {
+/** Hint, error, `describedBy` and `formGroupClassName` as for the other fields (`HintAndErrorProps`). */
+export interface CheckboxesProps extends HintAndErrorProps {
   name: string;
   /** Prefix for item, hint and error ids; defaults to `name`. */
   idPrefix?: string;
@@ -44,16 +45,8 @@ export interface CheckboxesProps {
   legendClassName?: string;
   legendIsPageHeading?: boolean;
   fieldsetClassName?: string;
-  hint?: ReactNode;
-  hintClassName?: string;
-  errorMessage?: ReactNode;
-  errorMessageClassName?: string;
-  errorMessageVisuallyHiddenText?: string;
-  /** Extra ids to put first in `aria-describedby`. */
-  describedBy?: string;
   /** Extra classes on `govuk-checkboxes`, e.g. `govuk-checkboxes--small`. */
   className?: string;
-  formGroupClassName?: string;
 }
 
 function isDivider(item: CheckboxesItem): item is CheckboxDivider {
@@ -70,35 +63,17 @@ export function Checkboxes({
   legendClassName,
   legendIsPageHeading,
   fieldsetClassName,
-  hint,
-  hintClassName,
-  errorMessage,
-  errorMessageClassName,
-  errorMessageVisuallyHiddenText,
-  describedBy,
   className,
-  formGroupClassName,
+  ...hintAndErrorProps
 }: CheckboxesProps) {
   const idPrefix = idPrefixProp || name;
   const hasFieldset = legend !== undefined;
-  const hasHint = hasContent(hint);
-  const hasError = hasContent(errorMessage);
-  const hintId = hasHint ? `${idPrefix}-hint` : undefined;
-  const errorId = hasError ? `${idPrefix}-error` : undefined;
-  const groupDescribedBy = describedByIds(describedBy, hintId, errorId);
+  const chrome = hintAndError(idPrefix, hintAndErrorProps);
+  const groupDescribedBy = chrome.describedBy;
 
   const inner = (
     <>
-      {hasHint ? (
-        <Hint id={hintId} className={hintClassName}>
-          {hint}
-        </Hint>
-      ) : null}
-      {hasError ? (
-        <ErrorMessage id={errorId} className={errorMessageClassName} visuallyHiddenText={errorMessageVisuallyHiddenText}>
-          {errorMessage}
-        </ErrorMessage>
-      ) : null}
+      {chrome.nodes}
       <div className={cx("govuk-checkboxes", className)} data-module="govuk-checkboxes">
         {items.map((item, index) => {
           if (!item) return null;
@@ -155,7 +130,7 @@ export function Checkboxes({
   );
 
   return (
-    <div className={cx("govuk-form-group", hasError && "govuk-form-group--error", formGroupClassName)}>
+    <div className={chrome.formGroupClassName}>
       {hasFieldset ? (
         <Fieldset
           legend={legend}

@@ -50,12 +50,14 @@ export function splitFieldProps<P extends FieldProps>(props: P): [FieldProps, Om
   return [field as FieldProps, rest as Omit<P, keyof FieldProps>];
 }
 
+/** The hint and error props: what a field has besides its label (Checkboxes use these with a legend). */
+export type HintAndErrorProps = Omit<FieldProps, "label" | "labelClassName" | "isPageHeading">;
+
 /**
- * Renders label, hint and error message in template order and works out `aria-describedby`
- * (`describedBy`, else the control's own `aria-describedby`, then hint and error ids) and the
- * form group's classes.
+ * Renders hint and error message in template order and works out `aria-describedby` (`describedBy`,
+ * then hint and error ids, the ids made from `id`) and the form group's classes.
  */
-export function fieldChrome(id: string | undefined, props: FieldProps, ariaDescribedBy?: string) {
+export function hintAndError(id: string | undefined, props: HintAndErrorProps) {
   const hasHint = hasContent(props.hint);
   const hasError = hasContent(props.errorMessage);
   const hintId = hasHint ? `${id}-hint` : undefined;
@@ -63,9 +65,6 @@ export function fieldChrome(id: string | undefined, props: FieldProps, ariaDescr
 
   const nodes = (
     <>
-      <Label htmlFor={id} className={props.labelClassName} isPageHeading={props.isPageHeading}>
-        {props.label}
-      </Label>
       {hasHint ? (
         <Hint id={hintId} className={props.hintClassName}>
           {props.hint}
@@ -86,7 +85,27 @@ export function fieldChrome(id: string | undefined, props: FieldProps, ariaDescr
   return {
     hasError,
     nodes,
-    describedBy: describedByIds(props.describedBy ?? ariaDescribedBy, hintId, errorId),
+    describedBy: describedByIds(props.describedBy, hintId, errorId),
     formGroupClassName: cx("govuk-form-group", hasError && "govuk-form-group--error", props.formGroupClassName),
+  };
+}
+
+/**
+ * Renders label, hint and error message in template order and works out `aria-describedby`
+ * (`describedBy`, else the control's own `aria-describedby`, then hint and error ids) and the
+ * form group's classes.
+ */
+export function fieldChrome(id: string | undefined, props: FieldProps, ariaDescribedBy?: string) {
+  const rest = hintAndError(id, { ...props, describedBy: props.describedBy ?? ariaDescribedBy });
+  return {
+    ...rest,
+    nodes: (
+      <>
+        <Label htmlFor={id} className={props.labelClassName} isPageHeading={props.isPageHeading}>
+          {props.label}
+        </Label>
+        {rest.nodes}
+      </>
+    ),
   };
 }
