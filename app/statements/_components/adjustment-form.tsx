@@ -1,7 +1,8 @@
 "use client";
 // The adjustment form (add and change): name and signed amount, checked by react-hook-form with the
 // shared zod schema on submit, then by the server action with the same schema (works without JS).
-import { Button, ErrorSummary, Input } from "@/components/govuk";
+import { ErrorSummary, Input } from "@/components/govuk";
+import { SubmitAndCancel } from "@/components/forms/submit-and-cancel";
 import { useGovukForm } from "@/components/forms/use-govuk-form";
 import type { FormState } from "@/lib/forms/form-state";
 import { ADJUSTMENT_FIELDS, ADJUSTMENT_NAME_MAX_LENGTH, adjustmentSchema } from "@/lib/validation/adjustment";
@@ -65,14 +66,9 @@ export function AdjustmentForm({
           defaultValue={values.amount ?? ""}
           {...form.register("amount")}
         />
-        <div className="govuk-button-group">
-          <Button type="submit" preventDoubleClick>
-            {submitLabel}
-          </Button>
-          <a className="govuk-link" href={cancelHref}>
-            Cancel
-          </a>
-        </div>
+        <SubmitAndCancel cancelHref={cancelHref}>
+          {submitLabel}
+        </SubmitAndCancel>
       </form>
     </>
   );

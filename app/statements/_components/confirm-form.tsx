@@ -3,7 +3,8 @@
 // in hidden fields, below the page's content. A refusal (the statement was paid meanwhile, the adjustment changed…) comes
 // back as a message in the GOV.UK error summary. Works without JavaScript.
 import { useActionState, useEffect, type ReactNode } from "react";
-import { Button, ErrorSummary, type ButtonVariant } from "@/components/govuk";
+import { ErrorSummary, type ButtonVariant } from "@/components/govuk";
+import { SubmitAndCancel } from "@/components/forms/submit-and-cancel";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 
 export function ConfirmForm({
@@ -12,7 +13,7 @@ export function ConfirmForm({
   submitLabel,
   variant,
   cancelHref,
-  cancelText = "Cancel",
+  cancelText,
   title,
   children,
 }: {
@@ -39,14 +40,9 @@ export function ConfirmForm({
         {Object.entries(hidden).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
-        <div className="govuk-button-group">
-          <Button type="submit" variant={variant} preventDoubleClick>
-            {submitLabel}
-          </Button>
-          <a className="govuk-link" href={cancelHref}>
-            {cancelText}
-          </a>
-        </div>
+        <SubmitAndCancel variant={variant} cancelHref={cancelHref} cancelText={cancelText}>
+          {submitLabel}
+        </SubmitAndCancel>
       </form>
     </>
   );

@@ -3,7 +3,8 @@
 // submitting; the server action checks it again. (The GOV.UK Checkboxes component does not take a
 // ref, so the checkbox's value reaches react-hook-form through the form's change event.)
 import type { ChangeEvent, ReactNode } from "react";
-import { Button, Checkboxes, ErrorSummary } from "@/components/govuk";
+import { Checkboxes, ErrorSummary } from "@/components/govuk";
+import { SubmitAndCancel } from "@/components/forms/submit-and-cancel";
 import { useGovukForm } from "@/components/forms/use-govuk-form";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { AUTHORISE_CONFIRM_VALUE, AUTHORISE_FIELDS, authoriseSchema } from "@/lib/validation/authorise";
@@ -42,14 +43,9 @@ export function AuthoriseForm({
           errorMessage={errorFor("confirm")}
           items={[{ value: AUTHORISE_CONFIRM_VALUE, text: "I confirm that all the necessary checks have been done" }]}
         />
-        <div className="govuk-button-group">
-          <Button type="submit" preventDoubleClick>
-            Authorise for payment
-          </Button>
-          <a className="govuk-link" href={cancelHref}>
-            Cancel
-          </a>
-        </div>
+        <SubmitAndCancel cancelHref={cancelHref}>
+          Authorise for payment
+        </SubmitAndCancel>
       </form>
     </>
   );

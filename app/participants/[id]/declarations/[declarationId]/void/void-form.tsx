@@ -3,7 +3,8 @@
 // zod schema on submit; the server action checks the whole form again. Errors (the reason, or a
 // refusal from the transaction) show in the error summary at the top of the page.
 import type { ReactNode } from "react";
-import { Button, ErrorSummary, Textarea } from "@/components/govuk";
+import { ErrorSummary, Textarea } from "@/components/govuk";
+import { SubmitAndCancel } from "@/components/forms/submit-and-cancel";
 import { useGovukForm } from "@/components/forms/use-govuk-form";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import type { DeclarationState } from "@/lib/domain/declaration-states";
@@ -55,14 +56,9 @@ export function VoidDeclarationForm({
           defaultValue={values.reason ?? ""}
           {...form.register("reason")}
         />
-        <div className="govuk-button-group">
-          <Button type="submit" variant="warning" preventDoubleClick>
-            Void declaration
-          </Button>
-          <a className="govuk-link" href={cancelHref}>
-            Cancel
-          </a>
-        </div>
+        <SubmitAndCancel variant="warning" cancelHref={cancelHref}>
+          Void declaration
+        </SubmitAndCancel>
       </form>
     </>
   );
