@@ -2,10 +2,11 @@
 // GOV.UK "Sorry, there is a problem with the service" page for errors while rendering a page.
 import { useEffect } from "react";
 import { PageShell } from "@/components/govuk";
+import { pageTitle } from "@/lib/format/page-title";
 
 export default function ErrorPage({ error }: { error: Error & { digest?: string } }) {
   useEffect(() => {
-    document.title = "Sorry, there is a problem with the service – ECF Finance – Department for Education";
+    document.title = pageTitle("Sorry, there is a problem with the service");
     console.error(error);
   }, [error]);
   return (

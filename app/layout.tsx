@@ -5,10 +5,11 @@ import { headers } from "next/headers";
 import { GenericHeader, PhaseBanner, ServiceNavigation, SkipLink } from "@/components/govuk";
 import { GovukFrontendInit } from "@/components/app/govuk-frontend-init";
 import { currentStaff, hasRole } from "@/lib/auth/guard";
+import { SERVICE_TITLE, pageTitle } from "@/lib/format/page-title";
 import { signOut } from "./sign-out-action";
 
 export const metadata: Metadata = {
-  title: { template: "%s – ECF Finance – Department for Education", default: "ECF Finance – Department for Education" },
+  title: { template: pageTitle("%s"), default: SERVICE_TITLE },
   icons: {
     icon: [
       { url: "/assets/images/favicon.ico", sizes: "48x48" },

@@ -4,6 +4,7 @@ import { Button, ErrorSummary, Input } from "@/components/govuk";
 import { useGovukForm } from "@/components/forms/use-govuk-form";
 import { initialFormState } from "@/lib/forms/form-state";
 import { SIGN_IN_FIELDS, signInSchema } from "@/lib/validation/sign-in";
+import { pageTitle } from "@/lib/format/page-title";
 import { signIn } from "./actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -12,7 +13,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     action: signIn,
     fields: SIGN_IN_FIELDS,
     initialState: initialFormState,
-    title: "Sign in – ECF Finance – Department for Education",
+    title: pageTitle("Sign in"),
   });
   return (
     <>

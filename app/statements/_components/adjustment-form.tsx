@@ -6,6 +6,7 @@ import { SubmitAndCancel } from "@/components/forms/submit-and-cancel";
 import { useGovukForm } from "@/components/forms/use-govuk-form";
 import type { FormState } from "@/lib/forms/form-state";
 import { ADJUSTMENT_FIELDS, ADJUSTMENT_NAME_MAX_LENGTH, adjustmentSchema } from "@/lib/validation/adjustment";
+import { pageTitle } from "@/lib/format/page-title";
 
 export function AdjustmentForm({
   action,
@@ -19,7 +20,7 @@ export function AdjustmentForm({
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   initialState: FormState;
-  /** The page title without " – ECF Finance – Department for Education". */
+  /** The page title without the service and organisation (`pageTitle` adds them). */
   title: string;
   heading: string;
   caption: string;
@@ -33,7 +34,7 @@ export function AdjustmentForm({
     action,
     fields: ADJUSTMENT_FIELDS,
     initialState,
-    title: `${title} – ECF Finance – Department for Education`,
+    title: pageTitle(title),
   });
   return (
     <>

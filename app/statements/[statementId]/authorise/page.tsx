@@ -7,6 +7,7 @@ import { loadStatementView } from "@/lib/db/statements";
 import { formatDate } from "@/lib/format/dates";
 import { formatMoneyForDisplay } from "@/lib/format/money";
 import { parseId } from "@/lib/validation/statement-choice";
+import { pageTitle } from "@/lib/format/page-title";
 import { authorisePath, statementPath } from "../../_components/paths";
 import { StatementHeading } from "../../_components/statement-heading";
 import { authoriseForPayment } from "./actions";
@@ -53,7 +54,7 @@ export default async function AuthorisePage({ params }: Props) {
     <PageShell backLink={back}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <AuthoriseForm action={authoriseForPayment.bind(null, id)} title={`${TITLE} – ECF Finance – Department for Education`} cancelHref={statementPath(id)}>
+          <AuthoriseForm action={authoriseForPayment.bind(null, id)} title={pageTitle(TITLE)} cancelHref={statementPath(id)}>
             {heading}
             <SummaryList
               rows={[

@@ -14,6 +14,7 @@ import { formatUkDate } from "@/lib/format/dates";
 import { declarationTypeLabel } from "@/lib/format/labels";
 import { formatMoneyForDisplay } from "@/lib/format/money";
 import { declarationStateTag } from "@/lib/format/tags";
+import { pageTitle } from "@/lib/format/page-title";
 import { participantPath, statementPath, voidDeclarationPath } from "../../../../paths";
 import { voidDeclarationAction } from "./actions";
 import { VoidDeclarationForm } from "./void-form";
@@ -21,7 +22,6 @@ import { VoidDeclarationForm } from "./void-form";
 type Props = { params: Promise<{ id: string; declarationId: string }> };
 
 const TITLE = "Check the details before voiding this declaration";
-const SITE = " – ECF Finance – Department for Education";
 
 const load = cache(async (id: string, declarationId: string) => loadVoidCheck(await getPrisma(), id, declarationId));
 
@@ -56,7 +56,7 @@ export default async function VoidDeclarationPage({ params }: Props) {
             <VoidDeclarationForm
               action={voidDeclarationAction.bind(null, check.participant.userId, check.declaration.id)}
               expectedState={check.declaration.state}
-              title={TITLE + SITE}
+              title={pageTitle(TITLE)}
               cancelHref={back}
             >
               {content}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageShell, SummaryList } from "@/components/govuk";
 import { formatMoneyForDisplay } from "@/lib/format/money";
+import { pageTitle } from "@/lib/format/page-title";
 import { AdjustmentRefused, adjustmentFromUrl, adjustmentPageContext, statementCaption } from "../../../../_components/adjustment-pages";
 import { ConfirmForm } from "../../../../_components/confirm-form";
 import { removeAdjustmentPath, statementPath } from "../../../../_components/paths";
@@ -28,7 +29,7 @@ export default async function RemoveAdjustmentPage({ params }: Props) {
             variant="warning"
             cancelHref={statementPath(id)}
             cancelText="No, keep it"
-            title="Remove an adjustment – ECF Finance – Department for Education"
+            title={pageTitle("Remove an adjustment")}
           >
             <span className="govuk-caption-l">{statementCaption(context.header)}</span>
             <h1 className="govuk-heading-l">{TITLE}</h1>

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { PageShell, SummaryList } from "@/components/govuk";
 import { formatMoneyForDisplay } from "@/lib/format/money";
 import { adjustmentSchema } from "@/lib/validation/adjustment";
+import { pageTitle } from "@/lib/format/page-title";
 import { AdjustmentRefused, adjustmentPageContext, queryValue, statementCaption } from "../../../../_components/adjustment-pages";
 import { ConfirmForm } from "../../../../_components/confirm-form";
 import { newAdjustmentCheckPath, newAdjustmentPath, statementPath, withQuery } from "../../../../_components/paths";
@@ -35,7 +36,7 @@ export default async function CheckNewAdjustmentPage({ params, searchParams }: P
             hidden={{ name, amount, token: randomUUID() }}
             submitLabel="Add adjustment"
             cancelHref={statementPath(id)}
-            title={`${TITLE} – ECF Finance – Department for Education`}
+            title={pageTitle(TITLE)}
           >
             <span className="govuk-caption-l">{statementCaption(context.header)}</span>
             <h1 className="govuk-heading-l">{TITLE}</h1>

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { PageShell, SummaryList } from "@/components/govuk";
 import { formatMoneyForDisplay } from "@/lib/format/money";
 import { adjustmentChangeConfirmSchema } from "@/lib/validation/adjustment";
+import { pageTitle } from "@/lib/format/page-title";
 import {
   AdjustmentRefused,
   adjustmentFromUrl,
@@ -43,7 +44,7 @@ export default async function CheckChangedAdjustmentPage({ params, searchParams 
             hidden={{ name, amount, version }}
             submitLabel="Save changes"
             cancelHref={statementPath(id)}
-            title={`${TITLE} – ECF Finance – Department for Education`}
+            title={pageTitle(TITLE)}
           >
             <span className="govuk-caption-l">{statementCaption(context.header)}</span>
             <h1 className="govuk-heading-l">{TITLE}</h1>
