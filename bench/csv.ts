@@ -1,4 +1,4 @@
-// Statement declarations CSV benchmark: the export the route streams (lib/csv/statement-declarations.ts,
+// Statement declarations CSV benchmark: the export the route streams (lib/statements/csv.ts,
 // a database cursor read 1,000 rows at a time) over a synthetic statement of N line items.
 //
 //   npx tsx bench/csv.ts [--rows 10000,100000,300000]
@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import { promisify } from "node:util";
 import { createDb } from "@/lib/db/client";
-import { statementDeclarationsCsv } from "@/lib/csv/statement-declarations";
+import { statementDeclarationsCsv } from "@/lib/statements/csv";
 import { createLargeStatement } from "@/tests/unit/statements/large-statement";
 import { serverNodeOptions } from "@/scripts/server-options.mjs";
 import { adminQuery } from "./support";

@@ -1,4 +1,4 @@
-// Participant search benchmark: latency of the search data functions (lib/db/participants/search.ts)
+// Participant search benchmark: latency of the search data functions (lib/participants/search.ts)
 // for name, email, TRN and id queries over the seed's --scale data, with EXPLAIN (ANALYZE) plans.
 //
 //   npx tsx bench/search.ts [--declarations N] [--runs N]
@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { Prisma } from "@/generated/prisma/client";
 import { createDb, type Db } from "@/lib/db/client";
-import { findParticipantById, idLookupSql, searchParticipants, searchSql } from "@/lib/db/participants/search";
+import { findParticipantById, idLookupSql, searchParticipants, searchSql } from "@/lib/participants/search";
 import { seedScale } from "@/prisma/seed/scale";
 import { adminQuery, percentile } from "./support";
 

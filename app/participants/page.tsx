@@ -6,7 +6,7 @@ import { cache } from "react";
 import { Button, ErrorSummary, Input, Pagination, PageShell, Table, Tag, paginationItems } from "@/components/govuk";
 import { requireStaff } from "@/lib/auth/guard";
 import { getPrisma } from "@/lib/db/client";
-import { findParticipantById, searchParticipants, type SearchResults } from "@/lib/db/participants/search";
+import { findParticipantById, searchParticipants, type SearchResults } from "@/lib/participants/search";
 import { PARTICIPANT_TYPE_SHORT_LABELS, pluralise } from "@/lib/format/labels";
 import { trainingStatusTag } from "@/lib/format/tags";
 import {

@@ -14,7 +14,7 @@ import {
   listStatementCohorts,
   listStatementProviders,
   type StatementListItem,
-} from "@/lib/db/statements";
+} from "@/lib/statements/queries";
 import { formatDate } from "@/lib/format/dates";
 import { statementKindLabel } from "@/lib/format/statement";
 import { statementStatusTag } from "@/lib/format/tags";

@@ -1,8 +1,9 @@
 import type { HTMLAttributes, ReactNode } from "react";
+import type { TagColour } from "@/lib/format/tags";
 import { cx } from "./utils";
 
-/** GOV.UK Frontend v6 tag colours. Omit for the default (blue) tag. */
-export type TagColour = "green" | "purple" | "red" | "orange" | "teal" | "magenta" | "yellow" | "grey";
+/** GOV.UK Frontend v6 tag colours (defined with the tag specs in lib/format). Omit for the default (blue) tag. */
+export type { TagColour };
 
 export interface TagProps extends Omit<HTMLAttributes<HTMLElement>, "className"> {
   /** Tag content (alternatively use `children`). */

@@ -1,7 +1,7 @@
 // Validation messages of the lead provider API. The declaration messages marked "seed" are
 // payment-engine.md's, word for word (including "RCF3339" and the missing full stops); the others
 // are ours, written in the same style. docs/api.md lists them all.
-import { frozenCohortMessage } from "@/lib/declarations/lifecycle";
+import { frozenCohortMessage } from "@/lib/declarations/rules/lifecycle";
 
 export const DECLARATION_MESSAGES = {
   /** seed */

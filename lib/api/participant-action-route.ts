@@ -1,9 +1,9 @@
 // The four PUT /api/v3/participants/ecf/{id}/<action> endpoints share one handler: find the
 // participant (404 when this provider cannot see them), check the body, apply the change, and
 // answer with the participant as GET …/{id} shows it.
-import { applyParticipantAction, type ParticipantAction } from "@/lib/db/api/participant-actions";
-import { findParticipant, isParticipantVisible } from "@/lib/db/api/participants";
-import { PARTICIPANT_ACTION_TYPES, validateChangeSchedule, validateStatusChange } from "@/lib/validation/api/participants";
+import { applyParticipantAction, type ParticipantAction } from "@/lib/participants/actions";
+import { findParticipant, isParticipantVisible } from "@/lib/participants/queries";
+import { PARTICIPANT_ACTION_TYPES, validateChangeSchedule, validateStatusChange } from "@/lib/api/validation/participants";
 import { notFound, unprocessable, type ApiErrorItem } from "./errors";
 import { pathId, readAttributes } from "./request";
 import { dataResponse } from "./response";

@@ -1,5 +1,5 @@
 // Request helpers for the route handlers: path ids and JSON:API bodies.
-import { parseEnvelope } from "@/lib/validation/api/envelope";
+import { parseEnvelope } from "@/lib/api/validation/envelope";
 import { readJsonBody } from "./body";
 import { notFound, badRequest, unprocessable, type ApiErrorItem } from "./errors";
 import { isUuid, normaliseUuid } from "@/lib/validation/ids";

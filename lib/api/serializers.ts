@@ -1,14 +1,14 @@
 // JSON:API resources, shaped exactly as the API guidance's example bodies: attribute names,
 // order, nesting and types (e.g. `cohort` is a number for schools and partnerships but a string
 // for participants and statements; `in_partnership` is the string "true"/"false").
-import type { DeclarationRecord } from "@/lib/db/api/declarations";
-import type { DeliveryPartnerRecord } from "@/lib/db/api/delivery-partners";
-import type { ParticipantRecord } from "@/lib/db/api/participants";
-import type { PartnershipRecord } from "@/lib/db/api/partnerships";
-import type { SchoolRecord } from "@/lib/db/api/schools";
-import type { StatementRecord } from "@/lib/db/api/statements";
-import type { ParticipantTransfersRecord, TransferSide } from "@/lib/db/api/transfers";
-import type { UnfundedMentorRecord } from "@/lib/db/api/unfunded-mentors";
+import type { DeclarationRecord } from "@/lib/declarations/queries";
+import type { DeliveryPartnerRecord } from "@/lib/delivery-partners/queries";
+import type { ParticipantRecord } from "@/lib/participants/queries";
+import type { PartnershipRecord } from "@/lib/partnerships/queries";
+import type { SchoolRecord } from "@/lib/schools/queries";
+import type { StatementRecord } from "@/lib/statements/provider-queries";
+import type { ParticipantTransfersRecord, TransferSide } from "@/lib/participants/transfers";
+import type { UnfundedMentorRecord } from "@/lib/participants/unfunded-mentors";
 import { calendarDate, timestamp } from "./dates";
 import { monthName } from "@/lib/domain/months";
 

@@ -40,3 +40,8 @@ export async function writeAudit(tx: AuditWriter, entry: AuditEntry): Promise<vo
 export function staffActor(user: { id: string; email: string }): Actor {
   return { type: "staff", id: user.id, label: user.email };
 }
+
+/** An API change: the lead provider. The label is its name (as the finance pages show it). */
+export function apiActor(leadProvider: { id: string; name: string }): Actor {
+  return { type: "api", id: leadProvider.id, label: leadProvider.name };
+}

@@ -2,7 +2,7 @@
 // - Date-only columns (statement cut-offs, induction dates: `@db.Date`) are calendar days stored at
 //   UTC midnight: `formatDate` (the lifecycle's own `formatUtcDate`, so there is one formatter).
 // - Moments (declaration dates, audit entries, created/updated) are shown in UK time.
-import { formatUtcDate } from "@/lib/declarations/lifecycle";
+import { formatUtcDate } from "@/lib/declarations/rules/lifecycle";
 
 export const UK_TIME_ZONE = "Europe/London";
 

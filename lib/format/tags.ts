@@ -1,12 +1,14 @@
 // The one colour map for declaration states, training statuses and statement statuses across the
 // service.
 // Colour is never the only signal: a tag's text always names the state.
-import type { TagColour } from "@/components/govuk";
 import { DECLARATION_STATE_LABELS, type DeclarationState } from "@/lib/domain/declaration-states";
 import { STATEMENT_STATUS_LABELS, type StatementStatus } from "@/lib/domain/statement-statuses";
 import { TRAINING_STATUS_LABELS, type TrainingStatusValue } from "./labels";
 
 /** A tag to render with `<Tag text={…} colour={…} />`; `colour` undefined is the default (blue). */
+/** The GOV.UK tag colours (the Tag component's `colour`). */
+export type TagColour = "green" | "purple" | "red" | "orange" | "teal" | "magenta" | "yellow" | "grey";
+
 export type TagSpec = { text: string; colour: TagColour | undefined };
 
 export const DECLARATION_STATE_TAG_COLOURS: Readonly<Record<DeclarationState, TagColour | undefined>> = {

@@ -298,7 +298,7 @@ export function resolveDeclaration(
       actorType: actor.actorType,
       actorId: actor.actorId,
       actorLabel: actor.actorLabel,
-      // As lib/db/declarations/void.ts writes it.
+      // As lib/declarations/void.ts writes it.
       action: clawback ? "declaration.void_paid" : "declaration.void",
       entityType: "declaration",
       entityId: draft.id,

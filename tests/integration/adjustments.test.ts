@@ -3,8 +3,8 @@
 // on paid and service-fee-only statements, for stale or unknown adjustments.
 import { describe, expect, it } from "vitest";
 import { staffActor } from "@/lib/db/audit";
-import { adjustmentRefusal, changeAdjustment, createAdjustment, findAdjustment, removeAdjustment } from "@/lib/db/adjustments";
-import { loadStatementView } from "@/lib/db/statements";
+import { adjustmentRefusal, changeAdjustment, createAdjustment, findAdjustment, removeAdjustment } from "@/lib/statements/adjustments";
+import { loadStatementView } from "@/lib/statements/queries";
 import { seedDemo } from "@/prisma/seed/demo";
 import { availableKinds, withTestDb, type TestDb } from "./db";
 

@@ -5,13 +5,13 @@
 import v8 from "node:v8";
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
-import { calculateStatement } from "@/lib/db/statement-calculation";
+import { calculateStatement } from "@/lib/statements/calculation";
 import {
   neutraliseFormula,
   STATEMENT_CSV_HEADERS,
   statementCsvFilename,
   statementDeclarationsCsv,
-} from "@/lib/csv/statement-declarations";
+} from "@/lib/statements/csv";
 import type { DeclarationState } from "@/lib/domain/declaration-states";
 import { createLargeStatement } from "@/tests/unit/statements/large-statement";
 import { availableKinds, withTestDb, type TestDb } from "./db";

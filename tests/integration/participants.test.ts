@@ -1,12 +1,12 @@
-// Participant search (lib/db/participants/search.ts) and the drill-down loader
-// (lib/db/participants/detail.ts), on PostgreSQL and PGlite.
+// Participant search (lib/participants/search.ts) and the drill-down loader
+// (lib/participants/detail.ts), on PostgreSQL and PGlite.
 import { describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { staffActor } from "@/lib/db/audit";
-import { voidDeclaration } from "@/lib/db/declarations/void";
-import { loadParticipant, resolveParticipantId } from "@/lib/db/participants/detail";
-import { escapeLike, findParticipantById, searchParticipants } from "@/lib/db/participants/search";
+import { voidDeclaration } from "@/lib/declarations/void";
+import { loadParticipant, resolveParticipantId } from "@/lib/participants/detail";
+import { escapeLike, findParticipantById, searchParticipants } from "@/lib/participants/search";
 import { NOW, createDeclaration, createParticipant, createWorld, type World } from "../unit/participants/fixtures";
 import { availableKinds, withTestDb } from "./db";
 

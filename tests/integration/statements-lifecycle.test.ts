@@ -6,8 +6,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { staffActor } from "@/lib/db/audit";
-import { calculateStatement } from "@/lib/db/statement-calculation";
-import { authoriseStatement, buildStatementView, loadStatementView, markStatementsPayable } from "@/lib/db/statements";
+import { calculateStatement } from "@/lib/statements/calculation";
+import { authoriseStatement, buildStatementView, loadStatementView, markStatementsPayable } from "@/lib/statements/queries";
 import { seedDemo } from "@/prisma/seed/demo";
 import { availableKinds, withTestDb, type TestDb } from "./db";
 

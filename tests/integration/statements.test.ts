@@ -5,7 +5,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StatementFigures, type StatementLinks } from "@/app/statements/_components/statement-figures";
-import { loadCalculation } from "@/lib/db/statement-calculation";
+import { loadCalculation } from "@/lib/statements/calculation";
 import {
   authoriseStatement,
   defaultStatement,
@@ -17,7 +17,7 @@ import {
   loadStatementView,
   STATEMENT_LIST_PAGE_SIZE,
   type StatementView,
-} from "@/lib/db/statements";
+} from "@/lib/statements/queries";
 import { DECLARATION_TYPES, DECLARATION_TYPE_LABELS } from "@/lib/domain/declaration-types";
 import { isBillable, isRefundable, type DeclarationState } from "@/lib/domain/declaration-states";
 import { calculateStatements, serializeStatementResults, type StatementJson } from "@/lib/engine";

@@ -1,13 +1,13 @@
-// The void transaction (lib/db/declarations/void.ts) and the check-your-answers preview
-// (lib/db/participants/void-check.ts), in every starting state, on PostgreSQL and PGlite.
+// The void transaction (lib/declarations/void.ts) and the check-your-answers preview
+// (lib/declarations/void-check.ts), in every starting state, on PostgreSQL and PGlite.
 import { describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { staffActor } from "@/lib/db/audit";
-import { voidDeclaration, findClawbackStatement } from "@/lib/db/declarations/void";
-import { loadVoidCheck } from "@/lib/db/participants/void-check";
-import { calculateStatement, previewClawback } from "@/lib/db/statement-calculation";
-import { frozenCohortMessage, noClawbackStatementMessage, VOID_MESSAGES } from "@/lib/declarations/lifecycle";
+import { voidDeclaration, findClawbackStatement } from "@/lib/declarations/void";
+import { loadVoidCheck } from "@/lib/declarations/void-check";
+import { calculateStatement, previewClawback } from "@/lib/statements/calculation";
+import { frozenCohortMessage, noClawbackStatementMessage, VOID_MESSAGES } from "@/lib/declarations/rules/lifecycle";
 import type { DeclarationState } from "@/lib/domain/declaration-states";
 import { toDecimal } from "@/lib/engine";
 import { NOW, createDeclaration, createParticipant, createWorld, snapshot, type World } from "../unit/participants/fixtures";

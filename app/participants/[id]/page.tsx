@@ -7,7 +7,7 @@ import { PageShell, SummaryCard, SummaryList, Table, Tag, type SummaryListRow } 
 import { FlashBanner } from "@/components/app/flash-banner";
 import { requireStaff } from "@/lib/auth/guard";
 import { getPrisma } from "@/lib/db/client";
-import { loadParticipant, type AuditView, type DeclarationView, type EnrolmentView, type InductionRecordView } from "@/lib/db/participants/detail";
+import { loadParticipant, type AuditView, type DeclarationView, type EnrolmentView, type InductionRecordView } from "@/lib/participants/detail";
 import { DECLARATION_STATE_LABELS } from "@/lib/domain/declaration-states";
 import { PARTICIPANT_TYPE_LABELS } from "@/lib/domain/participant-types";
 import { formatUkDate, formatUkDateTime } from "@/lib/format/dates";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { PageShell, Pagination, Table, Tag, paginationItems } from "@/components/govuk";
 import { requireStaff } from "@/lib/auth/guard";
 import { getPrisma } from "@/lib/db/client";
-import { DECLARATION_LIST_PAGE_SIZE, findStatementHeader, listStatementDeclarations, type StatementDeclarationList } from "@/lib/db/statements";
+import { DECLARATION_LIST_PAGE_SIZE, findStatementHeader, listStatementDeclarations, type StatementDeclarationList } from "@/lib/statements/queries";
 import { DECLARATION_TYPE_LABELS } from "@/lib/domain/declaration-types";
 import { PARTICIPANT_TYPES, type ParticipantType } from "@/lib/domain/participant-types";
 import { formatUkDate } from "@/lib/format/dates";

@@ -1,9 +1,9 @@
-// The statement page's body, from its view model only (lib/db/statements/view.ts): every figure is
+// The statement page's body, from its view model only (lib/statements/view.ts): every figure is
 // the engine's, formatted here and nowhere else worked out. Rendered the same way for a live
 // statement and for a paid statement's snapshot.
 import type { ReactNode } from "react";
 import { Button, Details, InsetText, SummaryCard, SummaryList, Table, type SummaryListRow, type TableCell, type TableCellInput } from "@/components/govuk";
-import type { StatementView } from "@/lib/db/statements";
+import type { StatementView } from "@/lib/statements/queries";
 import { DECLARATION_TYPES, DECLARATION_TYPE_LABELS, type DeclarationType } from "@/lib/domain/declaration-types";
 import { MENTOR_SHARE_PERCENT } from "@/lib/engine";
 import { MINUS_SIGN, formatMoneyForDisplay } from "@/lib/format/money";

@@ -1,4 +1,4 @@
-import type { StatementForSelection } from "@/lib/declarations/lifecycle";
+import type { StatementForSelection } from "@/lib/declarations/rules/lifecycle";
 
 export const utc = (iso: string): Date => new Date(iso);
 

@@ -20,7 +20,7 @@ import {
   DECLARATION_TRANSITIONS,
   declarationStateForLineItems,
   formatUtcDate,
-} from "@/lib/declarations/lifecycle";
+} from "@/lib/declarations/rules/lifecycle";
 
 describe("DECLARATION_TRANSITIONS", () => {
   it("names every transition after submission", () => {

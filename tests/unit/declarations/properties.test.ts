@@ -10,7 +10,7 @@ import {
   planVoid,
   selectOutputStatement,
   type Refusal,
-} from "@/lib/declarations/lifecycle";
+} from "@/lib/declarations/rules/lifecycle";
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !(value instanceof Date)) {

@@ -6,7 +6,7 @@ import {
   lineItemStateWhenStatementPayable,
   markStatementPayable,
   type StatementForTransition,
-} from "@/lib/declarations/lifecycle";
+} from "@/lib/declarations/rules/lifecycle";
 import { utc } from "./fixtures";
 
 const lineItems = DECLARATION_STATES.filter((s) => s !== "submitted").map((state, i) => ({

@@ -7,7 +7,7 @@ import {
   planSubmission,
   selectOutputStatement,
   stateOnSubmission,
-} from "@/lib/declarations/lifecycle";
+} from "@/lib/declarations/rules/lifecycle";
 import { FROZEN_2021, outputStatement, utc } from "./fixtures";
 
 const statements = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DECLARATION_STATES, type DeclarationState } from "@/lib/domain/declaration-states";
-import { isVoidable, planVoid } from "@/lib/declarations/lifecycle";
+import { isVoidable, planVoid } from "@/lib/declarations/rules/lifecycle";
 import { FROZEN_2021 } from "./fixtures";
 
 const open = { cohortStartYear: 2024, cohortPaymentsFrozen: false };

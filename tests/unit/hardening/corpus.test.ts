@@ -10,9 +10,9 @@ import { signInSchema } from "@/lib/validation/sign-in";
 import { authoriseSchema } from "@/lib/validation/authorise";
 import { parsePage, parseSearchQuery } from "@/lib/validation/participant-search";
 import { parseDeclarationListQuery, parseId, parseStatementChoice } from "@/lib/validation/statement-choice";
-import { validateDeclarationAttributes } from "@/lib/validation/api/declarations";
-import { validateChangeSchedule, validateStatusChange } from "@/lib/validation/api/participants";
-import { validatePartnershipCreate, validatePartnershipUpdate } from "@/lib/validation/api/partnerships";
+import { validateDeclarationAttributes } from "@/lib/api/validation/declarations";
+import { validateChangeSchedule, validateStatusChange } from "@/lib/api/validation/participants";
+import { validatePartnershipCreate, validatePartnershipUpdate } from "@/lib/api/validation/partnerships";
 
 const NUL = "\u0000";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,5 +1,5 @@
 // GET /api/v3/delivery-partners?filter[cohort]=2024 — delivery partners working with this provider.
-import { listDeliveryPartners } from "@/lib/db/api/delivery-partners";
+import { listDeliveryPartners } from "@/lib/delivery-partners/queries";
 import { parseCohortFilter, parsePage } from "@/lib/api/query";
 import { dataResponse } from "@/lib/api/response";
 import { leadProviderRoute } from "@/lib/api/route";

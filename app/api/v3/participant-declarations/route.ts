@@ -1,7 +1,7 @@
 // GET /api/v3/participant-declarations?filter[participant_id]=…&filter[cohort]=…&filter[updated_since]=…
 // POST /api/v3/participant-declarations — submit a declaration (payment-engine.md's validations).
-import { submitDeclaration } from "@/lib/db/declarations/submit";
-import { listDeclarations } from "@/lib/db/api/declarations";
+import { submitDeclaration } from "@/lib/declarations/submit";
+import { listDeclarations } from "@/lib/declarations/queries";
 import { apiDeps } from "@/lib/api/context";
 import { unprocessable } from "@/lib/api/errors";
 import { parseCohortFilter, parsePage, parseParticipantIdFilter, parseUpdatedSince } from "@/lib/api/query";
@@ -9,7 +9,7 @@ import { readAttributes, serverDate } from "@/lib/api/request";
 import { dataResponse } from "@/lib/api/response";
 import { leadProviderRoute } from "@/lib/api/route";
 import { serializeDeclaration } from "@/lib/api/serializers";
-import { DECLARATION_TYPE, validateDeclarationAttributes } from "@/lib/validation/api/declarations";
+import { DECLARATION_TYPE, validateDeclarationAttributes } from "@/lib/api/validation/declarations";
 
 export const dynamic = "force-dynamic";
 

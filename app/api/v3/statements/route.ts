@@ -1,5 +1,5 @@
 // GET /api/v3/statements?filter[cohort]=2024&filter[updated_since]=… — this provider's output statements.
-import { listStatements } from "@/lib/db/api/statements";
+import { listStatements } from "@/lib/statements/provider-queries";
 import { parseCohortFilter, parsePage, parseUpdatedSince } from "@/lib/api/query";
 import { dataResponse } from "@/lib/api/response";
 import { leadProviderRoute } from "@/lib/api/route";

@@ -1,14 +1,14 @@
 "use server";
 // Server actions for additional adjustments. Each checks the user first, re-validates with the
-// same zod schema the browser used, and leaves every rule to lib/db/adjustments.ts. The form steps
+// same zod schema the browser used, and leaves every rule to lib/statements/adjustments.ts. The form steps
 // send the user on to a check-your-answers page; the confirm steps write and go back to the statement.
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/guard";
 import { staffActor } from "@/lib/db/audit";
 import { getPrisma } from "@/lib/db/client";
-import { adjustmentRefusal, changeAdjustment, createAdjustment, removeAdjustment } from "@/lib/db/adjustments";
-import { findStatementHeader } from "@/lib/db/statements";
+import { adjustmentRefusal, changeAdjustment, createAdjustment, removeAdjustment } from "@/lib/statements/adjustments";
+import { findStatementHeader } from "@/lib/statements/queries";
 import { setFlash } from "@/lib/flash";
 import { formatMoneyForDisplay } from "@/lib/format/money";
 import { formError, validateForm, type FormState } from "@/lib/forms/form-state";

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth/guard";
 import { staffActor } from "@/lib/db/audit";
 import { getPrisma } from "@/lib/db/client";
-import { authoriseStatement } from "@/lib/db/statements";
+import { authoriseStatement } from "@/lib/statements/queries";
 import { setFlash } from "@/lib/flash";
 import { formatMoneyForDisplay } from "@/lib/format/money";
 import { formError, validateForm, type FormState } from "@/lib/forms/form-state";
@@ -11,7 +11,7 @@ import { AUTHORISE_FIELDS, authoriseSchema } from "@/lib/validation/authorise";
 import { parseId } from "@/lib/validation/statement-choice";
 import { authorisePath, statementPath } from "../../_components/paths";
 
-/** Authorise for payment: the checkbox, then one transaction in lib/db/statements.ts. */
+/** Authorise for payment: the checkbox, then one transaction in lib/statements/queries.ts. */
 export async function authoriseForPayment(statementId: string, previous: FormState, formData: FormData): Promise<FormState> {
   const user = await requireStaff("finance", authorisePath(statementId));
   const result = validateForm(authoriseSchema, formData, AUTHORISE_FIELDS, previous);

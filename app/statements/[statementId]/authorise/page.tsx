@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { PageShell, SummaryList, WarningText } from "@/components/govuk";
 import { requireStaff } from "@/lib/auth/guard";
 import { getPrisma } from "@/lib/db/client";
-import { loadStatementView } from "@/lib/db/statements";
+import { loadStatementView } from "@/lib/statements/queries";
 import { formatDate } from "@/lib/format/dates";
 import { formatMoneyForDisplay } from "@/lib/format/money";
 import { parseId } from "@/lib/validation/statement-choice";

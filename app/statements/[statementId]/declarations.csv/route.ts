@@ -2,8 +2,8 @@
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
-import { findStatementHeader } from "@/lib/db/statements";
-import { statementCsvFilename, statementDeclarationsCsv } from "@/lib/csv/statement-declarations";
+import { findStatementHeader } from "@/lib/statements/queries";
+import { statementCsvFilename, statementDeclarationsCsv } from "@/lib/statements/csv";
 import { parseId } from "@/lib/validation/statement-choice";
 
 type Context = { params: Promise<{ statementId: string }> };

@@ -1,5 +1,5 @@
 // GET /api/v3/delivery-partners/{id} — one delivery partner working with this provider.
-import { findDeliveryPartner } from "@/lib/db/api/delivery-partners";
+import { findDeliveryPartner } from "@/lib/delivery-partners/queries";
 import { notFound } from "@/lib/api/errors";
 import { pathId } from "@/lib/api/request";
 import { dataResponse } from "@/lib/api/response";

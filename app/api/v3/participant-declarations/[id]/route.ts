@@ -1,5 +1,5 @@
 // GET /api/v3/participant-declarations/{id} — one of this provider's declarations.
-import { findDeclaration } from "@/lib/db/api/declarations";
+import { findDeclaration } from "@/lib/declarations/queries";
 import { notFound } from "@/lib/api/errors";
 import { pathId } from "@/lib/api/request";
 import { dataResponse } from "@/lib/api/response";

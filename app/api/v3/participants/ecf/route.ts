@@ -1,5 +1,5 @@
 // GET /api/v3/participants/ecf?filter[cohort]=2024&filter[updated_since]=2020-11-13T11:21:55Z
-import { listParticipants } from "@/lib/db/api/participants";
+import { listParticipants } from "@/lib/participants/queries";
 import { parseCohortFilter, parsePage, parseUpdatedSince } from "@/lib/api/query";
 import { dataResponse } from "@/lib/api/response";
 import { leadProviderRoute } from "@/lib/api/route";

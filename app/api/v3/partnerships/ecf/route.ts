@@ -1,14 +1,14 @@
 // GET /api/v3/partnerships/ecf?filter[cohort]=2024 — this provider's partnerships.
 // POST /api/v3/partnerships/ecf — confirm a partnership with a school and delivery partner.
-import { createPartnership } from "@/lib/db/api/partnership-actions";
-import { findPartnership, listPartnerships } from "@/lib/db/api/partnerships";
+import { createPartnership } from "@/lib/partnerships/actions";
+import { findPartnership, listPartnerships } from "@/lib/partnerships/queries";
 import { notFound, unprocessable } from "@/lib/api/errors";
 import { parseCohortFilter, parsePage } from "@/lib/api/query";
 import { readAttributes } from "@/lib/api/request";
 import { dataResponse } from "@/lib/api/response";
 import { leadProviderRoute } from "@/lib/api/route";
 import { serializePartnership } from "@/lib/api/serializers";
-import { PARTNERSHIP_CREATE_TYPE, validatePartnershipCreate } from "@/lib/validation/api/partnerships";
+import { PARTNERSHIP_CREATE_TYPE, validatePartnershipCreate } from "@/lib/api/validation/partnerships";
 
 export const dynamic = "force-dynamic";
 

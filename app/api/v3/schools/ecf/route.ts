@@ -1,6 +1,6 @@
 // GET /api/v3/schools/ecf?filter[cohort]=2024&filter[urn]=123456 — schools eligible for funded
 // training in the cohort (filter[cohort] is required).
-import { listSchools } from "@/lib/db/api/schools";
+import { listSchools } from "@/lib/schools/queries";
 import { parseCohortFilter, parsePage, parseUrnFilter } from "@/lib/api/query";
 import { dataResponse } from "@/lib/api/response";
 import { leadProviderRoute } from "@/lib/api/route";

@@ -1,5 +1,5 @@
 // GET /api/v3/statements/{id} — one of this provider's output statements.
-import { findStatement } from "@/lib/db/api/statements";
+import { findStatement } from "@/lib/statements/provider-queries";
 import { notFound } from "@/lib/api/errors";
 import { pathId } from "@/lib/api/request";
 import { dataResponse } from "@/lib/api/response";

@@ -1,5 +1,5 @@
 // GET /api/v3/unfunded-mentors/ecf — mentors of this provider's ECTs who train with another provider.
-import { listUnfundedMentors } from "@/lib/db/api/unfunded-mentors";
+import { listUnfundedMentors } from "@/lib/participants/unfunded-mentors";
 import { parsePage } from "@/lib/api/query";
 import { dataResponse } from "@/lib/api/response";
 import { leadProviderRoute } from "@/lib/api/route";

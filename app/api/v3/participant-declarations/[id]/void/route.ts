@@ -1,9 +1,9 @@
 // PUT /api/v3/participant-declarations/{id}/void — void (or, once paid, claw back) a declaration.
-// The shared void transaction (lib/db/declarations/void.ts) locks the row, applies the lifecycle,
+// The shared void transaction (lib/declarations/void.ts) locks the row, applies the lifecycle,
 // writes the clawback line item and the audit entry.
-import { voidDeclaration } from "@/lib/db/declarations/void";
-import { findDeclaration } from "@/lib/db/api/declarations";
-import { apiActor } from "@/lib/api/actor";
+import { voidDeclaration } from "@/lib/declarations/void";
+import { findDeclaration } from "@/lib/declarations/queries";
+import { apiActor } from "@/lib/db/audit";
 import { notFound, unprocessable } from "@/lib/api/errors";
 import { VOID_TITLE } from "@/lib/api/messages";
 import { pathId } from "@/lib/api/request";

@@ -1,6 +1,6 @@
 // GET /api/v3/participants/ecf/{id} — one participant (the id is the user id; a registration's
 // external or retired id is accepted too, and the answer carries the user id).
-import { findParticipant } from "@/lib/db/api/participants";
+import { findParticipant } from "@/lib/participants/queries";
 import { notFound } from "@/lib/api/errors";
 import { pathId } from "@/lib/api/request";
 import { dataResponse } from "@/lib/api/response";

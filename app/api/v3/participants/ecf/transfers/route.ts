@@ -1,5 +1,5 @@
 // GET /api/v3/participants/ecf/transfers — participants who moved to or from this provider's schools.
-import { listTransfers } from "@/lib/db/api/transfers";
+import { listTransfers } from "@/lib/participants/transfers";
 import { parsePage } from "@/lib/api/query";
 import { dataResponse } from "@/lib/api/response";
 import { leadProviderRoute } from "@/lib/api/route";

@@ -1,13 +1,13 @@
 // GET /api/v3/partnerships/ecf/{id} — one of this provider's partnerships.
 // PUT /api/v3/partnerships/ecf/{id} — change its delivery partner (active partnerships only).
-import { updatePartnership } from "@/lib/db/api/partnership-actions";
-import { findPartnership } from "@/lib/db/api/partnerships";
+import { updatePartnership } from "@/lib/partnerships/actions";
+import { findPartnership } from "@/lib/partnerships/queries";
 import { notFound, unprocessable } from "@/lib/api/errors";
 import { pathId, readAttributes } from "@/lib/api/request";
 import { dataResponse } from "@/lib/api/response";
 import { leadProviderRoute } from "@/lib/api/route";
 import { serializePartnership } from "@/lib/api/serializers";
-import { PARTNERSHIP_UPDATE_TYPE, validatePartnershipUpdate } from "@/lib/validation/api/partnerships";
+import { PARTNERSHIP_UPDATE_TYPE, validatePartnershipUpdate } from "@/lib/api/validation/partnerships";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 // GET /api/v3/schools/ecf/{id}?filter[cohort]=2024 — one school, if eligible in that cohort.
-import { findSchool } from "@/lib/db/api/schools";
+import { findSchool } from "@/lib/schools/queries";
 import { notFound } from "@/lib/api/errors";
 import { parseCohortFilter } from "@/lib/api/query";
 import { pathId } from "@/lib/api/request";

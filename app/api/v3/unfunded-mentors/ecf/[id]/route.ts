@@ -1,5 +1,5 @@
 // GET /api/v3/unfunded-mentors/ecf/{id} — one unfunded mentor (the id is the mentor's user id).
-import { findUnfundedMentor } from "@/lib/db/api/unfunded-mentors";
+import { findUnfundedMentor } from "@/lib/participants/unfunded-mentors";
 import { notFound } from "@/lib/api/errors";
 import { pathId } from "@/lib/api/request";
 import { dataResponse } from "@/lib/api/response";

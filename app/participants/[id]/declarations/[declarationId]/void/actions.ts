@@ -1,6 +1,6 @@
 "use server";
 // Voids a declaration from the check-your-answers page: the finance role, the form's zod schema,
-// the declaration must be this participant's, then the one transaction (lib/db/declarations/void.ts).
+// the declaration must be this participant's, then the one transaction (lib/declarations/void.ts).
 // A refusal changes nothing and comes back to the page's error summary; the page is refreshed so
 // it shows the declaration as it is now.
 import { refresh } from "next/cache";
@@ -8,8 +8,8 @@ import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth/guard";
 import { staffActor } from "@/lib/db/audit";
 import { getPrisma } from "@/lib/db/client";
-import { voidDeclaration } from "@/lib/db/declarations/void";
-import { findParticipantDeclaration } from "@/lib/db/participants/void-check";
+import { voidDeclaration } from "@/lib/declarations/void";
+import { findParticipantDeclaration } from "@/lib/declarations/void-check";
 import { setFlash } from "@/lib/flash";
 import { formatUkDate } from "@/lib/format/dates";
 import { declarationTypeLabel } from "@/lib/format/labels";

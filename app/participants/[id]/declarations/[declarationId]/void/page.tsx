@@ -8,7 +8,7 @@ import { cache } from "react";
 import { Button, ErrorSummary, InsetText, PageShell, SummaryList, Tag, WarningText } from "@/components/govuk";
 import { requireStaff } from "@/lib/auth/guard";
 import { getPrisma } from "@/lib/db/client";
-import { loadVoidCheck, type VoidCheck } from "@/lib/db/participants/void-check";
+import { loadVoidCheck, type VoidCheck } from "@/lib/declarations/void-check";
 import { PARTICIPANT_TYPE_LABELS } from "@/lib/domain/participant-types";
 import { formatUkDate } from "@/lib/format/dates";
 import { declarationTypeLabel } from "@/lib/format/labels";

@@ -1,4 +1,4 @@
-// PUT /api/v3/participants/ecf/{id}/resume (see lib/db/api/participant-actions.ts for the rules).
+// PUT /api/v3/participants/ecf/{id}/resume (see lib/participants/actions.ts for the rules).
 import { participantActionRoute } from "@/lib/api/participant-action-route";
 
 export const dynamic = "force-dynamic";

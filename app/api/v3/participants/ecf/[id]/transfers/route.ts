@@ -1,5 +1,5 @@
 // GET /api/v3/participants/ecf/{id}/transfers — one participant's transfers.
-import { findTransfers } from "@/lib/db/api/transfers";
+import { findTransfers } from "@/lib/participants/transfers";
 import { notFound } from "@/lib/api/errors";
 import { pathId } from "@/lib/api/request";
 import { dataResponse } from "@/lib/api/response";

@@ -1,0 +1,257 @@
+// The participant drill-down: who they are, each enrolment (participant profile) with its current
+// induction record, its declarations and the statements they are on, and the audit history of
+// their declarations. Plain data for the page; labels and formatting are the page's job.
+import type { Prisma } from "@/generated/prisma/client";
+import { isVoidable } from "@/lib/declarations/rules/lifecycle";
+import { isDeclarationState, isRefundable, type DeclarationState } from "@/lib/domain/declaration-states";
+import type { ParticipantType } from "@/lib/domain/participant-types";
+import type { TrainingStatusValue } from "@/lib/format/labels";
+import { isUuid } from "@/lib/validation/ids";
+import type { Queryable } from "@/lib/db/query";
+
+
+export type StatementRef = { id: string; name: string };
+
+export type InductionRecordView = {
+  id: string;
+  leadProvider: { id: string; name: string };
+  deliveryPartner: string | null;
+  school: { name: string; urn: string } | null;
+  cohort: { startYear: number; frozen: boolean };
+  schedule: { identifier: string; name: string };
+  trainingStatus: TrainingStatusValue;
+  trainingStatusReason: string | null;
+  trainingStatusDate: Date | null;
+  participantStatus: string;
+  startDate: Date;
+  endDate: Date | null;
+  schoolTransfer: boolean;
+};
+
+export type DeclarationView = {
+  id: string;
+  declarationType: string;
+  declarationDate: Date;
+  courseIdentifier: string;
+  state: DeclarationState;
+  evidenceHeld: string | null;
+  ineligibleForFundingReason: string | null;
+  leadProvider: string;
+  cohort: { startYear: number; frozen: boolean };
+  /** The statement the declaration was put on (its original line item). */
+  statement: StatementRef | null;
+  /** For a paid declaration that was voided: the statement the clawback is on. */
+  clawbackStatement: StatementRef | null;
+  voidedAt: Date | null;
+  voidedBy: string | null;
+  /** Show the "Void" link: a voidable state in a cohort that is not frozen. */
+  canVoid: boolean;
+};
+
+export type EnrolmentView = {
+  profileId: string;
+  externalIdentifier: string;
+  type: ParticipantType;
+  trn: string | null;
+  trnValidated: boolean;
+  eligibleForFunding: boolean | null;
+  ineligibleForFundingReason: string | null;
+  sparsityUplift: boolean;
+  pupilPremiumUplift: boolean;
+  mentor: { userId: string; fullName: string } | null;
+  createdAt: Date;
+  updatedAt: Date;
+  /** The induction record with no end date, else the one that started last. */
+  current: InductionRecordView | null;
+  /** Every induction record, newest first (more than one after a transfer). */
+  inductionRecords: InductionRecordView[];
+  declarations: DeclarationView[];
+};
+
+export type AuditView = {
+  id: string;
+  occurredAt: Date;
+  actorType: string;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  declarationType: string | null;
+  reason: string | null;
+  beforeState: DeclarationState | null;
+  afterState: DeclarationState | null;
+  clawbackStatementName: string | null;
+};
+
+export type ParticipantDetail = {
+  user: { id: string; fullName: string; email: string; createdAt: Date; updatedAt: Date };
+  identities: { externalIdentifier: string; email: string; origin: string }[];
+  idChanges: { fromParticipantId: string; toParticipantId: string; changedAt: Date }[];
+  enrolments: EnrolmentView[];
+  audit: AuditView[];
+};
+
+/** The user id for a participant id or an external identifier; null when malformed or unknown. */
+export async function resolveParticipantId(db: Queryable, id: string): Promise<string | null> {
+  if (!isUuid(id)) return null;
+  const user = await db.user.findUnique({ where: { id }, select: { id: true } });
+  if (user) return user.id;
+  const identity = await db.participantIdentity.findUnique({ where: { externalIdentifier: id }, select: { userId: true } });
+  return identity?.userId ?? null;
+}
+
+const inductionRecordInclude = {
+  leadProvider: { select: { id: true, name: true } },
+  deliveryPartner: { select: { name: true } },
+  school: { select: { name: true, urn: true } },
+  schedule: { select: { identifier: true, name: true, cohort: { select: { startYear: true, paymentsFrozenAt: true } } } },
+} satisfies Prisma.InductionRecordInclude;
+
+type InductionRecordRow = Prisma.InductionRecordGetPayload<{ include: typeof inductionRecordInclude }>;
+
+function inductionRecordView(record: InductionRecordRow): InductionRecordView {
+  return {
+    id: record.id,
+    leadProvider: record.leadProvider,
+    deliveryPartner: record.deliveryPartner?.name ?? null,
+    school: record.school,
+    cohort: { startYear: record.schedule.cohort.startYear, frozen: record.schedule.cohort.paymentsFrozenAt !== null },
+    schedule: { identifier: record.schedule.identifier, name: record.schedule.name },
+    trainingStatus: record.trainingStatus,
+    trainingStatusReason: record.trainingStatusReason,
+    trainingStatusDate: record.trainingStatusDate,
+    participantStatus: record.participantStatus,
+    startDate: record.startDate,
+    endDate: record.endDate,
+    schoolTransfer: record.schoolTransfer,
+  };
+}
+
+/** Newest first: the open record (no end date) first, then by start date. */
+export function orderInductionRecords<R extends { id: string; startDate: Date; endDate: Date | null }>(records: readonly R[]): R[] {
+  return [...records].sort(
+    (a, b) =>
+      Number(a.endDate !== null) - Number(b.endDate !== null) ||
+      b.startDate.getTime() - a.startDate.getTime() ||
+      b.id.localeCompare(a.id),
+  );
+}
+
+function stateOrNull(value: unknown): DeclarationState | null {
+  return isDeclarationState(value) ? value : null;
+}
+
+function jsonField(value: Prisma.JsonValue | null, key: string): unknown {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/** Everything the drill-down shows for a participant id or external identifier; null → 404. */
+export async function loadParticipant(db: Queryable, id: string): Promise<ParticipantDetail | null> {
+  const userId = await resolveParticipantId(db, id);
+  if (!userId) return null;
+
+  const [user, audit] = await Promise.all([
+    db.user.findUnique({
+      where: { id: userId },
+      include: {
+        participantIdChanges: { orderBy: { changedAt: "asc" } },
+        identities: {
+          orderBy: { createdAt: "asc" },
+          include: {
+            profiles: {
+              orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+              include: {
+                mentorProfile: { select: { participantIdentity: { select: { user: { select: { id: true, fullName: true } } } } } },
+                inductionRecords: { include: inductionRecordInclude },
+                declarations: {
+                  orderBy: [{ declarationDate: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+                  include: {
+                    leadProvider: { select: { name: true } },
+                    cohort: { select: { startYear: true, paymentsFrozenAt: true } },
+                    lineItems: { orderBy: { createdAt: "asc" }, select: { state: true, statement: { select: { id: true, name: true } } } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    }),
+    db.auditLog.findMany({ where: { userId }, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take: 200 }),
+  ]);
+  if (!user) return null;
+
+  const declarationTypes = new Map<string, string>();
+  const enrolments: EnrolmentView[] = user.identities.flatMap((identity) =>
+    identity.profiles.map((profile): EnrolmentView => {
+      const records = orderInductionRecords(profile.inductionRecords).map(inductionRecordView);
+      const mentorUser = profile.mentorProfile?.participantIdentity.user ?? null;
+      return {
+        profileId: profile.id,
+        externalIdentifier: identity.externalIdentifier,
+        type: profile.type,
+        trn: profile.trn,
+        trnValidated: profile.trnValidated,
+        eligibleForFunding: profile.eligibleForFunding,
+        ineligibleForFundingReason: profile.ineligibleForFundingReason,
+        sparsityUplift: profile.sparsityUplift,
+        pupilPremiumUplift: profile.pupilPremiumUplift,
+        mentor: mentorUser ? { userId: mentorUser.id, fullName: mentorUser.fullName } : null,
+        createdAt: profile.createdAt,
+        updatedAt: profile.updatedAt,
+        current: records[0] ?? null,
+        inductionRecords: records,
+        declarations: profile.declarations.map((d): DeclarationView => {
+          declarationTypes.set(d.id, d.declarationType);
+          const original = d.lineItems.find((li) => !isRefundable(li.state));
+          const clawback = d.lineItems.find((li) => isRefundable(li.state));
+          const frozen = d.cohort.paymentsFrozenAt !== null;
+          return {
+            id: d.id,
+            declarationType: d.declarationType,
+            declarationDate: d.declarationDate,
+            courseIdentifier: d.courseIdentifier,
+            state: d.state,
+            evidenceHeld: d.evidenceHeld,
+            ineligibleForFundingReason: d.ineligibleForFundingReason,
+            leadProvider: d.leadProvider.name,
+            cohort: { startYear: d.cohort.startYear, frozen },
+            statement: original?.statement ?? null,
+            clawbackStatement: clawback?.statement ?? null,
+            voidedAt: d.voidedAt,
+            voidedBy: d.voidedBy,
+            canVoid: isVoidable(d.state) && !frozen,
+          };
+        }),
+      };
+    }),
+  );
+
+  return {
+    user: { id: user.id, fullName: user.fullName, email: user.email, createdAt: user.createdAt, updatedAt: user.updatedAt },
+    identities: user.identities.map((i) => ({ externalIdentifier: i.externalIdentifier, email: i.email, origin: i.origin })),
+    idChanges: user.participantIdChanges.map((c) => ({
+      fromParticipantId: c.fromParticipantId,
+      toParticipantId: c.toParticipantId,
+      changedAt: c.changedAt,
+    })),
+    enrolments,
+    audit: audit.map((entry): AuditView => {
+      const clawbackName = jsonField(entry.after, "clawbackStatementName");
+      return {
+        id: entry.id,
+        occurredAt: entry.occurredAt,
+        actorType: entry.actorType,
+        actorLabel: entry.actorLabel,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        declarationType: entry.entityType === "declaration" ? (declarationTypes.get(entry.entityId) ?? null) : null,
+        reason: entry.reason,
+        beforeState: stateOrNull(jsonField(entry.before, "state")),
+        afterState: stateOrNull(jsonField(entry.after, "state")),
+        clawbackStatementName: typeof clawbackName === "string" ? clawbackName : null,
+      };
+    }),
+  };
+}

@@ -1,0 +1,202 @@
+// Participant search (docs/search.md). Two look-ups:
+// - `findParticipantById`: an exact id (participant/user id, external identifier or declaration id)
+//   → the participant, through primary keys and unique indexes.
+// - `searchParticipants`: partial, case-insensitive text over users.full_name, users.email and
+//   participant_profiles.trn, backed by the pg_trgm GIN indexes (ILIKE '%…%' uses them), ranked
+//   exact → prefix → contains, then by name and id; one row per participant profile (enrolment),
+//   with its current induction record. The same SQL runs on PostgreSQL and PGlite (pg_trgm loaded).
+// User input only ever reaches SQL as a bound parameter.
+import { Prisma } from "@/generated/prisma/client";
+import type { ParticipantType } from "@/lib/domain/participant-types";
+import type { TrainingStatusValue } from "@/lib/format/labels";
+import { SEARCH_PAGE_SIZE } from "@/lib/validation/participant-search";
+import type { Queryable } from "@/lib/db/query";
+
+
+export type IdMatch = { userId: string; matchedBy: "participant" | "external_identifier" | "declaration"; declarationId: string | null };
+
+/** The exact-id look-up: participant (user) id, then external identifier, then declaration id. */
+export function idLookupSql(id: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT u.id::text AS user_id, 'participant' AS matched_by, 1 AS priority
+      FROM users u WHERE u.id = ${id}::uuid
+    UNION ALL
+    SELECT pi.user_id::text, 'external_identifier', 2
+      FROM participant_identities pi WHERE pi.external_identifier = ${id}::uuid
+    UNION ALL
+    SELECT pi.user_id::text, 'declaration', 3
+      FROM participant_declarations d
+      JOIN participant_profiles p ON p.id = d.participant_profile_id
+      JOIN participant_identities pi ON pi.id = p.participant_identity_id
+     WHERE d.id = ${id}::uuid
+    ORDER BY priority
+    LIMIT 1`;
+}
+
+/** The participant an exact id belongs to, or null. `id` must already be a valid UUID. */
+export async function findParticipantById(db: Queryable, id: string): Promise<IdMatch | null> {
+  const rows = await db.$queryRaw<{ user_id: string; matched_by: IdMatch["matchedBy"]; priority: number }[]>(idLookupSql(id));
+  const [row] = rows;
+  if (!row) return null;
+  return { userId: row.user_id, matchedBy: row.matched_by, declarationId: row.matched_by === "declaration" ? id.toLowerCase() : null };
+}
+
+/** `%`, `_` and `\` match themselves in a LIKE pattern. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export type SearchRow = {
+  profileId: string;
+  userId: string;
+  fullName: string;
+  email: string;
+  trn: string | null;
+  participantType: ParticipantType;
+  /** 0 exact, 1 prefix (of the field, or of a word of the name), 2 contains. */
+  rank: 0 | 1 | 2;
+  leadProvider: string | null;
+  schoolName: string | null;
+  schoolUrn: string | null;
+  cohort: number | null;
+  trainingStatus: TrainingStatusValue | null;
+};
+
+export type SearchResults = {
+  rows: SearchRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  totalPages: number;
+};
+
+type RawRow = {
+  profile_id: string;
+  user_id: string;
+  full_name: string;
+  email: string;
+  trn: string | null;
+  participant_type: ParticipantType;
+  rank: number;
+  total: bigint | number;
+  lead_provider: string | null;
+  school_name: string | null;
+  school_urn: string | null;
+  cohort: number | null;
+  training_status: TrainingStatusValue | null;
+};
+
+function patterns(q: string) {
+  const text = q.trim();
+  const escaped = escapeLike(text);
+  const lower = text.toLowerCase();
+  return { contains: `%${escaped}%`, lower, wordStart: ` ${lower}` };
+}
+
+/**
+ * Profiles whose user's name or email, or whose TRN, contains the text, with the columns the ranking
+ * needs (and their lower-case keys, worked out once). Two arms so each can use its trigram index (an
+ * OR across joined tables cannot); the TRN arm leaves out what the first arm found, so the arms are
+ * added up (UNION ALL) without a de-duplicating sort; each arm carries its columns so the matches
+ * are not joined again.
+ */
+function candidatesSql(contains: string): Prisma.Sql {
+  return Prisma.sql`
+      SELECT p.id AS profile_id, u.id AS user_id, u.full_name, u.email, p.trn, p.type,
+             lower(u.full_name) AS name_key, lower(u.email) AS email_key, lower(p.trn) AS trn_key
+        FROM (
+              -- One indexed look-up per column: with "name OR email" the planner misjudges how
+              -- many rows match a common surname and scans the whole table instead.
+              SELECT id FROM users WHERE full_name ILIKE ${contains} ESCAPE '\\'
+              UNION
+              SELECT id FROM users WHERE email ILIKE ${contains} ESCAPE '\\'
+             ) matched
+        JOIN users u ON u.id = matched.id
+        JOIN participant_identities pi ON pi.user_id = u.id
+        JOIN participant_profiles p ON p.participant_identity_id = pi.id
+      UNION ALL
+      SELECT p.id, u.id, u.full_name, u.email, p.trn, p.type, lower(u.full_name), lower(u.email), lower(p.trn)
+        FROM participant_profiles p
+        JOIN participant_identities pi ON pi.id = p.participant_identity_id
+        JOIN users u ON u.id = pi.user_id
+       WHERE p.trn ILIKE ${contains} ESCAPE '\\'
+         AND NOT (u.full_name ILIKE ${contains} ESCAPE '\\' OR u.email ILIKE ${contains} ESCAPE '\\')`;
+}
+
+/** One page of the ranked search (the bench EXPLAINs exactly this). */
+export function searchSql(q: string, page: number, pageSize: number = SEARCH_PAGE_SIZE): Prisma.Sql {
+  const { contains, lower, wordStart } = patterns(q);
+  const offset = (Math.max(1, page) - 1) * pageSize;
+  return Prisma.sql`
+    WITH candidates AS (${candidatesSql(contains)}
+    ),
+    ranked AS (
+      SELECT c.profile_id, c.user_id, c.full_name, c.email, c.trn, c.type::text AS participant_type, c.name_key,
+             CASE
+               WHEN c.name_key = ${lower} OR c.email_key = ${lower} OR c.trn_key = ${lower} THEN 0
+               WHEN starts_with(c.name_key, ${lower}) OR strpos(c.name_key, ${wordStart}) > 0
+                 OR starts_with(c.email_key, ${lower}) OR starts_with(c.trn_key, ${lower}) THEN 1
+               ELSE 2
+             END AS rank
+        FROM candidates c
+    ),
+    paged AS (
+      SELECT r.*, count(*) OVER () AS total
+        FROM ranked r
+       ORDER BY r.rank, r.name_key COLLATE "C", r.user_id, r.profile_id
+       LIMIT ${pageSize} OFFSET ${offset}
+    )
+    SELECT paged.profile_id::text, paged.user_id::text, paged.full_name, paged.email, paged.trn, paged.participant_type,
+           paged.rank, paged.total, lp.name AS lead_provider, s.name AS school_name, s.urn AS school_urn,
+           c.start_year AS cohort, ir.training_status::text AS training_status
+      FROM paged
+      LEFT JOIN LATERAL (
+        SELECT * FROM induction_records i
+         WHERE i.participant_profile_id = paged.profile_id
+         ORDER BY (i.end_date IS NULL) DESC, i.start_date DESC, i.id DESC
+         LIMIT 1
+      ) ir ON true
+      LEFT JOIN lead_providers lp ON lp.id = ir.lead_provider_id
+      LEFT JOIN schools s ON s.id = ir.school_id
+      LEFT JOIN schedules sc ON sc.id = ir.schedule_id
+      LEFT JOIN cohorts c ON c.id = sc.cohort_id
+     ORDER BY paged.rank, paged.name_key COLLATE "C", paged.user_id, paged.profile_id`;
+}
+
+/** The ranked, paged matches for `q` (trimmed, 1–200 characters). Page numbers start at 1. */
+export async function searchParticipants(
+  db: Queryable,
+  q: string,
+  page = 1,
+  pageSize: number = SEARCH_PAGE_SIZE,
+): Promise<SearchResults> {
+  const rows = await db.$queryRaw<RawRow[]>(searchSql(q, page, pageSize));
+  let total = rows[0] ? Number(rows[0].total) : 0;
+  if (rows.length === 0 && page > 1) total = await countMatches(db, q);
+  return {
+    rows: rows.map((row) => ({
+      profileId: row.profile_id,
+      userId: row.user_id,
+      fullName: row.full_name,
+      email: row.email,
+      trn: row.trn,
+      participantType: row.participant_type,
+      rank: Number(row.rank) as SearchRow["rank"],
+      leadProvider: row.lead_provider,
+      schoolName: row.school_name,
+      schoolUrn: row.school_urn,
+      cohort: row.cohort === null ? null : Number(row.cohort),
+      trainingStatus: row.training_status,
+    })),
+    total,
+    page,
+    pageSize,
+    totalPages: Math.ceil(total / pageSize),
+  };
+}
+
+/** How many profiles match (for a page past the end, where the window count is not there). */
+async function countMatches(db: Queryable, q: string): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS n FROM (${candidatesSql(patterns(q).contains)}) matches`;
+  return Number(row?.n ?? 0);
+}

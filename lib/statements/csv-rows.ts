@@ -1,0 +1,107 @@
+// The rows of a statement's declarations CSV: one per line item on the statement, ordered by
+// participant name, read from a server-side cursor in batches (lib/db/cursor.ts).
+//
+// Where each column comes from (docs/statements.md):
+// - the participant, their profile (TRN, type, mentor, eligibility) and the declaration itself
+//   (type, date, uplift flags as they were when it was made, delivery partner);
+// - school, schedule and training status from the participant's induction record with the
+//   declaration's lead provider that was in force on the declaration date (else the nearest one);
+// - the line item's own state ("Declaration Status") and statement;
+// - "Uplift Payable": the line item earns the uplift in the engine's calculation — a billable
+//   `started` line with sparsity or pupil premium, on a contract with an uplift amount, and not a
+//   mentor in a cohort that funds mentors separately. Their count is the statement's uplift count.
+// Every join except line item → declaration → statement is a LEFT JOIN: a declaration with no school,
+// delivery partner or induction record still has its row, with blank cells.
+import { BILLABLE_STATES } from "@/lib/domain/declaration-states";
+import type { SqlExecutor } from "@/lib/db/sql";
+import { cursorBatches } from "@/lib/db/cursor";
+
+export type StatementCsvRow = {
+  participant_id: string;
+  participant_name: string | null;
+  trn: string | null;
+  participant_type: string | null;
+  mentor_profile_id: string | null;
+  schedule: string | null;
+  eligible_for_funding: boolean | null;
+  ineligible_for_funding_reason: string | null;
+  sparsity_uplift: boolean;
+  pupil_premium_uplift: boolean;
+  sparsity_and_pp: boolean;
+  lead_provider_name: string | null;
+  delivery_partner_name: string | null;
+  school_urn: string | null;
+  school_name: string | null;
+  training_status: string | null;
+  training_status_reason: string | null;
+  declaration_id: string;
+  declaration_status: string;
+  declaration_type: string;
+  declaration_date: string;
+  declaration_created_at: string;
+  statement_name: string;
+  statement_id: string;
+  uplift_payable: boolean;
+};
+
+const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+// Timestamps are stored in UTC (timestamp(3) without time zone): written out as ISO 8601 with "Z"
+// by the database, so no driver's time zone handling gets a say.
+const QUERY = `
+  SELECT d.user_id::text AS participant_id,
+         u.full_name AS participant_name,
+         p.trn,
+         p.type::text AS participant_type,
+         p.mentor_profile_id::text AS mentor_profile_id,
+         sch.identifier AS schedule,
+         p.eligible_for_funding,
+         p.ineligible_for_funding_reason,
+         d.sparsity_uplift,
+         d.pupil_premium_uplift,
+         (d.sparsity_uplift AND d.pupil_premium_uplift) AS sparsity_and_pp,
+         lp.name AS lead_provider_name,
+         dp.name AS delivery_partner_name,
+         sc.urn AS school_urn,
+         sc.name AS school_name,
+         ir.training_status::text AS training_status,
+         ir.training_status_reason,
+         d.id::text AS declaration_id,
+         li.state::text AS declaration_status,
+         d.declaration_type,
+         to_char(d.declaration_date, ${ISO}) AS declaration_date,
+         to_char(d.created_at, ${ISO}) AS declaration_created_at,
+         s.name AS statement_name,
+         s.id::text AS statement_id,
+         (d.declaration_type = 'started'
+           AND (d.sparsity_uplift OR d.pupil_premium_uplift)
+           AND c.uplift_amount IS NOT NULL
+           AND li.state::text = ANY ($2::text[])
+           AND NOT (co.mentor_funding AND d.course_identifier = 'ecf-mentor')) AS uplift_payable
+    FROM statement_line_items li
+    JOIN statements s ON s.id = li.statement_id
+    JOIN participant_declarations d ON d.id = li.participant_declaration_id
+    LEFT JOIN cohorts co ON co.id = s.cohort_id
+    LEFT JOIN call_off_contracts c ON c.lead_provider_id = s.lead_provider_id AND c.cohort_id = s.cohort_id
+    LEFT JOIN users u ON u.id = d.user_id
+    LEFT JOIN participant_profiles p ON p.id = d.participant_profile_id
+    LEFT JOIN lead_providers lp ON lp.id = d.lead_provider_id
+    LEFT JOIN delivery_partners dp ON dp.id = d.delivery_partner_id
+    LEFT JOIN LATERAL (
+          SELECT r.school_id, r.schedule_id, r.training_status, r.training_status_reason
+            FROM induction_records r
+           WHERE r.participant_profile_id = d.participant_profile_id
+           ORDER BY (r.lead_provider_id = d.lead_provider_id) DESC,
+                    (r.start_date <= d.declaration_date AND (r.end_date IS NULL OR r.end_date > d.declaration_date)) DESC,
+                    (r.start_date <= d.declaration_date) DESC,
+                    r.start_date DESC
+           LIMIT 1) ir ON true
+    LEFT JOIN schools sc ON sc.id = ir.school_id
+    LEFT JOIN schedules sch ON sch.id = ir.schedule_id
+   WHERE li.statement_id = $1::uuid
+   ORDER BY u.full_name NULLS LAST, d.user_id, d.declaration_date, d.declaration_type, li.id`;
+
+/** The statement's CSV rows in batches, in the file's order. */
+export function statementCsvRowBatches(sql: SqlExecutor, statementId: string, batchSize = 1000): AsyncGenerator<StatementCsvRow[], void, undefined> {
+  return cursorBatches<StatementCsvRow>(sql, QUERY, [statementId, [...BILLABLE_STATES]], { batchSize, name: "statement_csv" });
+}

@@ -1,0 +1,110 @@
+// "Download declarations (CSV)": one row per line item on a statement, in the column order finance
+// reconciles against. Built with csv-stringify, a batch at a time from a database cursor, so the
+// export's memory does not grow with the number of rows.
+//
+// - Cells starting with =, +, -, @, tab or carriage return get a leading ' so a spreadsheet
+//   shows them as text instead of running them as a formula (OWASP "CSV injection").
+// - Cells with a comma, quote, CR or LF are quoted (quotes doubled); rows end with CRLF (RFC 4180).
+// - Dates are ISO 8601 in UTC; booleans "true"/"false"; missing values are blank cells.
+// - The file starts with a UTF-8 byte order mark, so Excel reads names like "Zoë" correctly.
+import { stringify } from "csv-stringify/sync";
+import type { Db } from "@/lib/db/client";
+import { statementCsvRowBatches, type StatementCsvRow } from "@/lib/statements/csv-rows";
+
+export const STATEMENT_CSV_COLUMNS: readonly { key: keyof StatementCsvRow; header: string }[] = [
+  { key: "participant_id", header: "Participant ID" },
+  { key: "participant_name", header: "Participant Name" },
+  { key: "trn", header: "TRN" },
+  { key: "participant_type", header: "Type" },
+  { key: "mentor_profile_id", header: "Mentor Profile ID" },
+  { key: "schedule", header: "Schedule" },
+  { key: "eligible_for_funding", header: "Eligible For Funding" },
+  { key: "ineligible_for_funding_reason", header: "Eligible For Funding Reason" },
+  { key: "sparsity_uplift", header: "Sparsity Uplift" },
+  { key: "pupil_premium_uplift", header: "Pupil Premium Uplift" },
+  { key: "sparsity_and_pp", header: "Sparsity And Pp" },
+  { key: "lead_provider_name", header: "Lead Provider Name" },
+  { key: "delivery_partner_name", header: "Delivery Partner Name" },
+  { key: "school_urn", header: "School Urn" },
+  { key: "school_name", header: "School Name" },
+  { key: "training_status", header: "Training Status" },
+  { key: "training_status_reason", header: "Training Status Reason" },
+  { key: "declaration_id", header: "Declaration ID" },
+  { key: "declaration_status", header: "Declaration Status" },
+  { key: "declaration_type", header: "Declaration Type" },
+  { key: "declaration_date", header: "Declaration Date" },
+  { key: "declaration_created_at", header: "Declaration Created At" },
+  { key: "statement_name", header: "Statement Name" },
+  { key: "statement_id", header: "Statement ID" },
+  { key: "uplift_payable", header: "Uplift Payable" },
+];
+
+export const STATEMENT_CSV_HEADERS: readonly string[] = STATEMENT_CSV_COLUMNS.map((column) => column.header);
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A leading ' for cells a spreadsheet would treat as a formula. */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+const OPTIONS = {
+  columns: STATEMENT_CSV_COLUMNS.map((column) => ({ key: column.key, header: column.header })),
+  record_delimiter: "windows",
+  // csv-stringify only quotes the record delimiter itself ("\r\n"): a lone CR or LF must be quoted too.
+  quoted_match: /[\r\n]/,
+  cast: {
+    string: (value: string) => neutraliseFormula(value),
+    boolean: (value: boolean) => (value ? "true" : "false"),
+    date: (value: Date) => value.toISOString(),
+  },
+} as const;
+
+/** The header line (with the byte order mark). */
+export function statementCsvHeader(): string {
+  return stringify([], { ...OPTIONS, header: true, bom: true });
+}
+
+/** One batch of rows as CSV text (no header). */
+export function statementCsvRecords(rows: readonly StatementCsvRow[]): string {
+  return stringify(rows as StatementCsvRow[], { ...OPTIONS, header: false });
+}
+
+/** The whole file as text chunks: the header, then one chunk per batch. */
+export async function* statementCsvChunks(batches: AsyncIterable<StatementCsvRow[]>): AsyncGenerator<string, void, undefined> {
+  yield statementCsvHeader();
+  for await (const rows of batches) yield statementCsvRecords(rows);
+}
+
+/** A byte stream that pulls one chunk at a time (back-pressure), and stops the source when cancelled. */
+export function textChunksToStream(chunks: AsyncGenerator<string, void, undefined>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const next = await chunks.next();
+          if (next.done) controller.close();
+          else controller.enqueue(encoder.encode(next.value));
+        } catch (error) {
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}
+
+/** The statement's declarations CSV, streamed from a database cursor. */
+export function statementDeclarationsCsv(db: Pick<Db, "sql">, statementId: string, batchSize = 1000): ReadableStream<Uint8Array> {
+  return textChunksToStream(statementCsvChunks(statementCsvRowBatches(db.sql, statementId, batchSize)));
+}
+
+/** `ECF-Declarations-<Provider>-Cohort<year>-<Statement>.csv`, non-word characters removed. */
+export function statementCsvFilename(statement: { providerName: string; cohortYear: number; statementName: string }): string {
+  const clean = (text: string) => text.replace(/\W/g, "");
+  return `ECF-Declarations-${clean(statement.providerName)}-Cohort${statement.cohortYear}-${clean(statement.statementName)}.csv`;
+}
