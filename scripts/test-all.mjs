@@ -1,6 +1,7 @@
-// `npm test`: every suite in order — lint, type-check, unit, integration, build, end-to-end —
-// then one closing line "N passed, N failed" over all of them (lint and type-check count as one
-// check each; the test suites count their tests). Exits non-zero if anything failed.
+// `npm test`: every suite in order — lint, dependency rules, type-check, unit, integration, build,
+// end-to-end — then one closing line "N passed, N failed" over all of them (lint, dependency rules
+// and type-check count as one check each; the test suites count their tests). Exits non-zero if
+// anything failed.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -65,6 +66,8 @@ if (!check("Generate", node, [path.join(root, "scripts/generate.mjs")])) {
   console.error("Could not generate the Prisma client; nothing else can run.");
 }
 check("Lint", node, [bin("eslint/bin/eslint.js"), "."]);
+// The layering rules of .dependency-cruiser.cjs over the app's code (`npm run lint:deps`).
+check("Dependency rules", node, [bin("dependency-cruiser/bin/dependency-cruise.mjs"), "lib", "app", "components", "--config", ".dependency-cruiser.cjs"]);
 check("Type-check", node, [bin("typescript/bin/tsc"), "--noEmit"]);
 for (const project of ["unit", "integration"]) {
   const out = path.join(results, `${project}.json`);
