@@ -11,56 +11,86 @@
 // - no partnerships in a frozen cohort (its funding contract has ended).
 // The school cohort row (create) or the partnership row (update) is locked first, so two requests
 // for the same school cannot both succeed.
+// A refused request gets typed refusals ({ field, code, ...data }) in the order the checks ran;
+// lib/api/validation/partnerships.ts words them as the API's 422 errors.
 import type { PrismaClient } from "@/generated/prisma/client";
-import { FieldErrors, type ApiErrorItem } from "@/lib/api/errors";
-import { PARTNERSHIP_MESSAGES as M } from "@/lib/api/messages";
 import { apiActor } from "@/lib/db/audit";
-import { writeAudit } from "@/lib/db/audit";
-import type { PartnershipCreateValues } from "@/lib/api/validation/partnerships";
+import { inTransaction } from "@/lib/db/transaction";
 
-const TRANSACTION = { maxWait: 15_000, timeout: 20_000 } as const;
 const PROVIDER_LED = "provider-led";
 
-export type PartnershipOutcome =
+/**
+ * What a lead provider asks to confirm. An attribute is undefined when the request left it out or
+ * gave it in a form the caller refused; such a request is refused, after the present attributes
+ * have been checked (so that a 422 lists every failing attribute).
+ */
+export interface PartnershipCreateInput {
+  cohort?: number;
+  schoolId?: string;
+  deliveryPartnerId?: string;
+}
+
+/** Why a partnership request was refused: the attribute at fault and a code (with its data). */
+export type PartnershipRefusal =
+  | { field: "cohort"; code: "not_recognised" }
+  /** The cohort's funding contract has ended (its payments are frozen). */
+  | { field: "cohort"; code: "frozen"; cohort: number }
+  | { field: "school_id"; code: "not_recognised" }
+  /** No school cohort row, or not eligible for funded training in the cohort. */
+  | { field: "school_id"; code: "not_eligible" }
+  /** This provider already has an active partnership with the school in the cohort. */
+  | { field: "school_id"; code: "duplicate" }
+  /** Another provider has an active partnership with the school in the cohort. */
+  | { field: "school_id"; code: "other_provider" }
+  | { field: "delivery_partner_id"; code: "not_recognised" }
+  /** The delivery partner has no provider relationship with this provider in the cohort. */
+  | { field: "delivery_partner_id"; code: "not_working_with_provider" }
+  /** Only an active partnership can be changed. */
+  | { field: "partnership_id"; code: "challenged" };
+
+export type PartnershipCreateOutcome = { ok: true; partnershipId: string } | { ok: false; refusals: PartnershipRefusal[] };
+
+export type PartnershipUpdateOutcome =
   | { ok: true; partnershipId: string }
   | { ok: false; notFound: true }
-  | { ok: false; notFound: false; errors: ApiErrorItem[] };
+  | { ok: false; notFound: false; refusals: PartnershipRefusal[] };
+
+type LeadProvider = { id: string; name: string };
 
 export async function createPartnership(
   prisma: PrismaClient,
-  request: { leadProvider: { id: string; name: string }; values: PartnershipCreateValues; issues: readonly ApiErrorItem[]; now: Date },
-): Promise<PartnershipOutcome> {
-  const { leadProvider, values, now } = request;
-  const errors = new FieldErrors();
-  for (const issue of request.issues) errors.add(issue.title, issue.detail);
+  request: { leadProvider: LeadProvider; input: PartnershipCreateInput; now: Date },
+): Promise<PartnershipCreateOutcome> {
+  const { leadProvider, input, now } = request;
+  const refusals: PartnershipRefusal[] = [];
   const [cohort, school, deliveryPartner] = await Promise.all([
-    values.cohort !== undefined ? prisma.cohort.findUnique({ where: { startYear: values.cohort } }) : null,
-    values.schoolId ? prisma.school.findUnique({ where: { id: values.schoolId }, select: { id: true } }) : null,
-    values.deliveryPartnerId ? prisma.deliveryPartner.findUnique({ where: { id: values.deliveryPartnerId }, select: { id: true } }) : null,
+    input.cohort !== undefined ? prisma.cohort.findUnique({ where: { startYear: input.cohort } }) : null,
+    input.schoolId ? prisma.school.findUnique({ where: { id: input.schoolId }, select: { id: true } }) : null,
+    input.deliveryPartnerId ? prisma.deliveryPartner.findUnique({ where: { id: input.deliveryPartnerId }, select: { id: true } }) : null,
   ]);
-  if (values.cohort !== undefined && !cohort) errors.add("cohort", M.cohortNotRecognised);
-  if (cohort?.paymentsFrozenAt) errors.add("cohort", M.cohortFrozen(cohort.startYear));
-  if (values.schoolId && !school) errors.add("school_id", M.schoolNotRecognised);
-  if (values.deliveryPartnerId && !deliveryPartner) errors.add("delivery_partner_id", M.deliveryPartnerNotRecognised);
+  if (input.cohort !== undefined && !cohort) refusals.push({ field: "cohort", code: "not_recognised" });
+  if (cohort?.paymentsFrozenAt) refusals.push({ field: "cohort", code: "frozen", cohort: cohort.startYear });
+  if (input.schoolId && !school) refusals.push({ field: "school_id", code: "not_recognised" });
+  if (input.deliveryPartnerId && !deliveryPartner) refusals.push({ field: "delivery_partner_id", code: "not_recognised" });
   if (cohort && deliveryPartner) {
     const works = await prisma.providerRelationship.findUnique({
       where: { leadProviderId_deliveryPartnerId_cohortId: { leadProviderId: leadProvider.id, deliveryPartnerId: deliveryPartner.id, cohortId: cohort.id } },
       select: { id: true },
     });
-    if (!works) errors.add("delivery_partner_id", M.deliveryPartnerNotYours);
+    if (!works) refusals.push({ field: "delivery_partner_id", code: "not_working_with_provider" });
   }
-  if (errors.size > 0 || !cohort || !school || !deliveryPartner) return { ok: false, notFound: false, errors: errors.list() };
+  if (refusals.length > 0 || !cohort || !school || !deliveryPartner) return { ok: false, refusals };
 
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(prisma, async (tx, change): Promise<PartnershipCreateOutcome> => {
     await tx.$queryRaw`SELECT id FROM school_cohorts WHERE school_id = ${school.id}::uuid AND cohort_id = ${cohort.id}::uuid FOR UPDATE`;
     const schoolCohort = await tx.schoolCohort.findUnique({ where: { schoolId_cohortId: { schoolId: school.id, cohortId: cohort.id } } });
-    if (!schoolCohort || !schoolCohort.fundingEligible) return { ok: false, notFound: false, errors: [{ title: "school_id", detail: M.schoolNotEligible }] } as const;
+    if (!schoolCohort || !schoolCohort.fundingEligible) return { ok: false, refusals: [{ field: "school_id", code: "not_eligible" }] };
     const active = await tx.partnership.findMany({
       where: { schoolId: school.id, cohortId: cohort.id, status: "active" },
       select: { leadProviderId: true },
     });
-    if (active.some((p) => p.leadProviderId === leadProvider.id)) return { ok: false, notFound: false, errors: [{ title: "school_id", detail: M.duplicate }] } as const;
-    if (active.length > 0) return { ok: false, notFound: false, errors: [{ title: "school_id", detail: M.otherProvider }] } as const;
+    if (active.some((p) => p.leadProviderId === leadProvider.id)) return { ok: false, refusals: [{ field: "school_id", code: "duplicate" }] };
+    if (active.length > 0) return { ok: false, refusals: [{ field: "school_id", code: "other_provider" }] };
 
     // The school's induction tutor, as recorded on its latest partnership.
     const tutor = await tx.partnership.findFirst({
@@ -85,7 +115,7 @@ export async function createPartnership(
     if (previousChoice !== PROVIDER_LED) {
       await tx.schoolCohort.update({ where: { id: schoolCohort.id }, data: { inductionProgrammeChoice: PROVIDER_LED } });
     }
-    await writeAudit(tx, {
+    await change.audit({
       actor: apiActor(leadProvider),
       action: "partnership.create",
       entityType: "partnership",
@@ -98,46 +128,46 @@ export async function createPartnership(
         inductionProgrammeChoice: { from: previousChoice, to: PROVIDER_LED },
       },
     });
-    return { ok: true, partnershipId: partnership.id } as const;
-  }, TRANSACTION);
+    return { ok: true, partnershipId: partnership.id };
+  });
 }
 
+/** Changes the delivery partner. `deliveryPartnerId` is undefined when the caller refused it. */
 export async function updatePartnership(
   prisma: PrismaClient,
-  request: { leadProvider: { id: string; name: string }; partnershipId: string; deliveryPartnerId?: string; issues: readonly ApiErrorItem[] },
-): Promise<PartnershipOutcome> {
+  request: { leadProvider: LeadProvider; partnershipId: string; deliveryPartnerId?: string },
+): Promise<PartnershipUpdateOutcome> {
   const { leadProvider, partnershipId } = request;
   const existing = await prisma.partnership.findFirst({ where: { id: partnershipId, leadProviderId: leadProvider.id }, select: { id: true, cohortId: true } });
   if (!existing) return { ok: false, notFound: true };
-  const errors = new FieldErrors();
-  for (const issue of request.issues) errors.add(issue.title, issue.detail);
+  const refusals: PartnershipRefusal[] = [];
   const deliveryPartnerId = request.deliveryPartnerId;
   if (deliveryPartnerId) {
     const deliveryPartner = await prisma.deliveryPartner.findUnique({ where: { id: deliveryPartnerId }, select: { id: true } });
     if (!deliveryPartner) {
-      errors.add("delivery_partner_id", M.deliveryPartnerNotRecognised);
+      refusals.push({ field: "delivery_partner_id", code: "not_recognised" });
     } else {
       const works = await prisma.providerRelationship.findUnique({
         where: { leadProviderId_deliveryPartnerId_cohortId: { leadProviderId: leadProvider.id, deliveryPartnerId, cohortId: existing.cohortId } },
         select: { id: true },
       });
-      if (!works) errors.add("delivery_partner_id", M.deliveryPartnerNotYours);
+      if (!works) refusals.push({ field: "delivery_partner_id", code: "not_working_with_provider" });
     }
   }
-  if (errors.size > 0 || !deliveryPartnerId) return { ok: false, notFound: false, errors: errors.list() };
+  if (refusals.length > 0 || !deliveryPartnerId) return { ok: false, notFound: false, refusals };
 
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(prisma, async (tx, change): Promise<PartnershipUpdateOutcome> => {
     await tx.$queryRaw`SELECT id FROM partnerships WHERE id = ${partnershipId}::uuid FOR UPDATE`;
     const partnership = await tx.partnership.findUniqueOrThrow({ where: { id: partnershipId } });
-    if (partnership.status !== "active") return { ok: false, notFound: false, errors: [{ title: "partnership_id", detail: M.challenged }] } as const;
-    if (partnership.deliveryPartnerId === deliveryPartnerId) return { ok: true, partnershipId } as const;
+    if (partnership.status !== "active") return { ok: false, notFound: false, refusals: [{ field: "partnership_id", code: "challenged" }] };
+    if (partnership.deliveryPartnerId === deliveryPartnerId) return { ok: true, partnershipId };
     await tx.partnership.update({ where: { id: partnershipId }, data: { deliveryPartnerId } });
     // Participants training through this partnership now train with the new delivery partner.
     const moved = await tx.inductionRecord.updateMany({
       where: { partnershipId, leadProviderId: leadProvider.id, endDate: null },
       data: { deliveryPartnerId },
     });
-    await writeAudit(tx, {
+    await change.audit({
       actor: apiActor(leadProvider),
       action: "partnership.update",
       entityType: "partnership",
@@ -145,6 +175,6 @@ export async function updatePartnership(
       before: { deliveryPartnerId: partnership.deliveryPartnerId },
       after: { deliveryPartnerId, inductionRecordsUpdated: moved.count },
     });
-    return { ok: true, partnershipId } as const;
-  }, TRANSACTION);
+    return { ok: true, partnershipId };
+  });
 }

@@ -8,7 +8,7 @@ import { readAttributes } from "@/lib/api/request";
 import { dataResponse } from "@/lib/api/response";
 import { leadProviderRoute } from "@/lib/api/route";
 import { serializePartnership } from "@/lib/api/serializers";
-import { PARTNERSHIP_CREATE_TYPE, validatePartnershipCreate } from "@/lib/api/validation/partnerships";
+import { PARTNERSHIP_CREATE_TYPE, partnershipErrors, validatePartnershipCreate } from "@/lib/api/validation/partnerships";
 
 export const dynamic = "force-dynamic";
 
@@ -19,8 +19,8 @@ export const GET = leadProviderRoute(async ({ url, prisma, provider }) => {
 
 export const POST = leadProviderRoute(async ({ request, prisma, provider, now }) => {
   const { values, issues } = validatePartnershipCreate(await readAttributes(request, PARTNERSHIP_CREATE_TYPE));
-  const outcome = await createPartnership(prisma, { leadProvider: provider, values, issues, now });
-  if (!outcome.ok) throw outcome.notFound ? notFound() : unprocessable(outcome.errors);
+  const outcome = await createPartnership(prisma, { leadProvider: provider, input: values, now });
+  if (!outcome.ok) throw unprocessable(partnershipErrors(issues, outcome.refusals));
   const partnership = await findPartnership(prisma, provider.id, outcome.partnershipId);
   if (!partnership) throw notFound();
   return dataResponse(serializePartnership(partnership));

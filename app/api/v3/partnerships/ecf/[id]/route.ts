@@ -7,7 +7,7 @@ import { pathId, readAttributes } from "@/lib/api/request";
 import { dataResponse } from "@/lib/api/response";
 import { leadProviderRoute } from "@/lib/api/route";
 import { serializePartnership } from "@/lib/api/serializers";
-import { PARTNERSHIP_UPDATE_TYPE, validatePartnershipUpdate } from "@/lib/api/validation/partnerships";
+import { PARTNERSHIP_UPDATE_TYPE, partnershipErrors, validatePartnershipUpdate } from "@/lib/api/validation/partnerships";
 
 export const dynamic = "force-dynamic";
 
@@ -21,8 +21,8 @@ export const PUT = leadProviderRoute<{ id: string }>(async ({ request, params, p
   const id = pathId(params.id);
   if (!(await findPartnership(prisma, provider.id, id))) throw notFound();
   const { values, issues } = validatePartnershipUpdate(await readAttributes(request, PARTNERSHIP_UPDATE_TYPE));
-  const outcome = await updatePartnership(prisma, { leadProvider: provider, partnershipId: id, deliveryPartnerId: values.deliveryPartnerId, issues });
-  if (!outcome.ok) throw outcome.notFound ? notFound() : unprocessable(outcome.errors);
+  const outcome = await updatePartnership(prisma, { leadProvider: provider, partnershipId: id, deliveryPartnerId: values.deliveryPartnerId });
+  if (!outcome.ok) throw outcome.notFound ? notFound() : unprocessable(partnershipErrors(issues, outcome.refusals));
   const partnership = await findPartnership(prisma, provider.id, id);
   if (!partnership) throw notFound();
   return dataResponse(serializePartnership(partnership));
