@@ -130,13 +130,27 @@ describe("allocateToBands", () => {
       refundable: fc.integer({ min: 0, max: 200 }),
     });
 
-    it("previous fill + count never exceeds a band's capacity, and never goes below 0", () => {
+    it("previous fill + count never exceeds a band's capacity, and is the net count poured into the bands from A up", () => {
       fc.assert(
         fc.property(capacities, counts, (caps, c) => {
           const result = allocateToBands({ capacities: caps, ...c });
+          // Worked by hand: the previous fill P (net, up to the total capacity), this statement's
+          // paid additions A (up to the capacity left), then the refundables taken off P + A. What
+          // stays is poured from band A up, each band to its capacity.
+          const totalCapacity = caps.reduce<number>((n, capacity) => n + (capacity ?? Infinity), 0);
+          const previousFill = Math.min(Math.max(0, c.previousBillable - c.previousRefundable), totalCapacity);
+          const paidAdditions = Math.min(c.billable, totalCapacity - previousFill);
+          let left = Math.max(0, previousFill + paidAdditions - c.refundable);
+          const expectedFill = caps.map((capacity) => {
+            const fill = Math.min(left, capacity ?? Infinity);
+            left -= fill;
+            return fill;
+          });
+          expect(result.bands.map((b) => b.previous + b.count)).toEqual(expectedFill);
+          expect(result.unpaid).toBe(c.billable - paidAdditions);
+          expect(result.unmatchedRefundables).toBe(Math.max(0, c.refundable - previousFill - paidAdditions));
           result.bands.forEach((b, i) => {
             const capacity = caps[i];
-            expect(b.previous + b.count).toBeGreaterThanOrEqual(0);
             if (capacity !== null && capacity !== undefined) {
               expect(b.previous + b.count).toBeLessThanOrEqual(capacity);
               expect(b.previous + b.additions).toBeLessThanOrEqual(capacity);
