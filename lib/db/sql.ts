@@ -1,4 +1,7 @@
-// A minimal raw-SQL interface over both drivers, for the migration runner and bulk seeding.
+// A minimal raw-SQL interface over both drivers (`db.sql` from lib/db/client.ts), for what Prisma
+// cannot do: the migration runner (lib/db/migrate.ts), bulk seeding (prisma/seed/), and reading
+// the statement CSV's rows in batches from a server-side cursor (lib/db/cursor.ts, used by
+// lib/statements/csv-rows.ts); the benchmarks and tests use it to set up and count rows too.
 // Everything else goes through Prisma (lib/db/client.ts).
 import type { PGlite } from "@electric-sql/pglite";
 import type pg from "pg";
