@@ -18,7 +18,7 @@ export const PARTICIPANT_TYPE_SHORT_LABELS: Readonly<Record<ParticipantType, str
   mentor: PARTICIPANT_TYPE_LABELS.mentor,
 };
 
-/** "left-teaching-profession" → "Left teaching profession"; "duplicate_profile" → "Duplicate profile". */
+/** "left-teaching-profession" → "Left teaching profession"; "duplicate_declaration" → "Duplicate declaration". */
 export function humaniseCode(code: string): string {
   const words = code.trim().replace(/[-_]+/g, " ").replace(/\s+/g, " ");
   return words.charAt(0).toUpperCase() + words.slice(1);

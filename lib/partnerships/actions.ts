@@ -16,8 +16,9 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { apiActor } from "@/lib/db/audit";
 import { inTransaction } from "@/lib/db/transaction";
+import type { InductionProgrammeChoice } from "@/lib/domain/induction-programme-choices";
 
-const PROVIDER_LED = "provider-led";
+const PROVIDER_LED: InductionProgrammeChoice = "provider_led";
 
 /**
  * What a lead provider asks to confirm. An attribute is undefined when the request left it out or

@@ -324,7 +324,7 @@ export function buildDemo(): DemoBuild {
         id: newId(),
         schoolId,
         cohortId: cohort.info.id,
-        inductionProgrammeChoice: partnered ? "provider-led" : "school-led",
+        inductionProgrammeChoice: partnered ? "provider_led" : "school_led",
         fundingEligible: partnered,
         createdAt,
         updatedAt: createdAt,
@@ -497,7 +497,7 @@ export function buildDemo(): DemoBuild {
           scripted(spec, { voids: [apiVoid(provider, "second", "voided")] });
           return "voidedOnPaidStatement";
         case 2:
-          scripted(spec, { eligible: false, ineligibleReason: "duplicate_profile" });
+          scripted(spec, { eligible: false, ineligibleReason: "duplicate_declaration" });
           return "ineligible";
         case 3:
           scripted(spec, { voids: [apiVoid(provider, "second", "clawed-back")] });

@@ -92,7 +92,7 @@ export function urnFor(i: number): string {
 
 export const WITHDRAWAL_REASONS = ["left-teaching-profession", "moved-school", "mentor-no-longer-being-mentor", "switched-to-school-led", "other"] as const;
 export const DEFERRAL_REASONS = ["career-break", "parental-leave", "long-term-sickness", "bereavement", "other"] as const;
-export const INELIGIBLE_REASONS = ["duplicate_profile", "no_induction", "previous_induction", "previous_participation"] as const;
+export const INELIGIBLE_REASONS = ["duplicate_declaration", "no_induction", "previous_induction", "previous_participation"] as const;
 
 export const STAFF_VOID_REASONS = [
   "Duplicate declaration found during assurance",

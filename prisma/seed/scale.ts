@@ -265,7 +265,7 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummar
       for (const year of SCALE_COHORTS) {
         const cohort = cohortOf(year);
         reference.schoolCohorts.push({
-          id: newId(), schoolId, cohortId: cohort.info.id, inductionProgrammeChoice: "provider-led", fundingEligible: true, createdAt: refMs, updatedAt: refMs,
+          id: newId(), schoolId, cohortId: cohort.info.id, inductionProgrammeChoice: "provider_led", fundingEligible: true, createdAt: refMs, updatedAt: refMs,
         });
         const partnershipId = newId();
         reference.partnerships.push({

@@ -134,7 +134,7 @@ async function fixture(db: TestDb) {
         type: mentor ? "mentor" : "ect",
         trn: mentor ? null : String(2000000 + i),
         eligibleForFunding: i === 1 ? false : i === 2 ? null : true,
-        ineligibleForFundingReason: i === 1 ? "duplicate_profile" : null,
+        ineligibleForFundingReason: i === 1 ? "duplicate_declaration" : null,
         sparsityUplift: i % 3 === 0,
         pupilPremiumUplift: i % 2 === 0,
       },
@@ -225,7 +225,7 @@ describe.each(availableKinds())("declarations CSV on %s", (kind) => {
       expect(cell(named("Zed Last"), "Delivery Partner Name")).toBe(`'=HYPERLINK("http://example.com")`);
       expect(cell(named("Able, First"), "Delivery Partner Name")).toBe("'+44 Partners");
       expect(cell(named("Able, First"), "Eligible For Funding")).toBe("false");
-      expect(cell(named("Able, First"), "Eligible For Funding Reason")).toBe("duplicate_profile");
+      expect(cell(named("Able, First"), "Eligible For Funding Reason")).toBe("duplicate_declaration");
       expect(cell(named('Ann "Quote" Smith'), "Eligible For Funding")).toBe("");
       expect(cell(named("'=1+2 Formula"), "Training Status")).toBe("withdrawn");
       expect(cell(named("'=1+2 Formula"), "Training Status Reason")).toBe("left-teaching-profession");

@@ -44,7 +44,7 @@ describe.each(availableKinds())("partnerships API on %s", (kind) => {
     urnCounter += 1;
     const school = await ctx.prisma.school.create({ data: { urn: String(urnCounter + (kind === "pglite" ? 5000 : 0)), name: `Test School ${urnCounter}` } });
     await ctx.prisma.schoolCohort.create({
-      data: { schoolId: school.id, cohortId: c.id, fundingEligible: options.eligible ?? true, inductionProgrammeChoice: options.choice ?? "school-led" },
+      data: { schoolId: school.id, cohortId: c.id, fundingEligible: options.eligible ?? true, inductionProgrammeChoice: options.choice ?? "school_led" },
     });
     return school;
   }
@@ -95,7 +95,7 @@ describe.each(availableKinds())("partnerships API on %s", (kind) => {
 
   describe("POST", () => {
     it("confirms a partnership, records the school as provider-led, and writes an audit entry", async () => {
-      const school = await newSchool(2025, { choice: "school-led" });
+      const school = await newSchool(2025, { choice: "school_led" });
       const [dp] = await deliveryPartnersOf(AMBITION, 2025);
       const result = await post({ cohort: "2025", school_id: school.id, delivery_partner_id: dp });
       expect(result.status).toBe(200);
@@ -106,7 +106,7 @@ describe.each(availableKinds())("partnerships API on %s", (kind) => {
       });
       expect(Object.keys(result.body.data.attributes)).toEqual(KEYS);
       const sc = await ctx.prisma.schoolCohort.findFirstOrThrow({ where: { schoolId: school.id } });
-      expect(sc.inductionProgrammeChoice).toBe("provider-led");
+      expect(sc.inductionProgrammeChoice).toBe("provider_led");
       expect(await ctx.prisma.auditLog.count({ where: { entityId: result.body.data.id, action: "partnership.create", actorType: "api" } })).toBe(1);
       // The same again is a duplicate; another provider is refused while it is active.
       await expect422(post({ cohort: 2025, school_id: school.id, delivery_partner_id: dp }), "school_id", M.duplicate);
@@ -115,7 +115,7 @@ describe.each(availableKinds())("partnerships API on %s", (kind) => {
     });
 
     it("allows a new partnership where the earlier one was challenged", async () => {
-      const school = await newSchool(2025, { choice: "provider-led" });
+      const school = await newSchool(2025, { choice: "provider_led" });
       const [dp] = await deliveryPartnersOf(AMBITION, 2025);
       const cohort = await ctx.prisma.cohort.findUniqueOrThrow({ where: { startYear: 2025 } });
       await ctx.prisma.partnership.create({

@@ -1,5 +1,6 @@
 // GET /api/v3/schools/ecf (+ {id}), /api/v3/delivery-partners (+ {id}), /api/v3/statements (+ {id}):
 // shapes and types as in the guidance, filters, pagination and isolation.
+import { INDUCTION_PROGRAMME_CHOICES } from "@/lib/domain/induction-programme-choices";
 import { describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { GET as listSchools } from "@/app/api/v3/schools/ecf/route";
@@ -26,6 +27,10 @@ describe.each(availableKinds())("reference data API on %s", (kind) => {
       expect(school.type).toBe("school");
       expect(Object.keys(school.attributes)).toEqual(["name", "urn", "cohort", "in_partnership", "induction_programme_choice", "created_at", "updated_at"]);
       expect(school.attributes).toMatchObject({ cohort: 2024, in_partnership: "true", created_at: expect.stringMatching(ISO_MS) });
+      // DfE's published v3 values, underscored (a partnered school is provider_led).
+      const choices = new Set(result.body.data.map((s: { attributes: { induction_programme_choice: string } }) => s.attributes.induction_programme_choice));
+      expect(choices.has("provider_led")).toBe(true);
+      for (const choice of choices) expect(INDUCTION_PROGRAMME_CHOICES).toContain(choice);
     });
 
     it("says in_partnership \"false\" for a school with no active partnership, and hides ineligible schools", async () => {

@@ -57,7 +57,7 @@ describe("tags", () => {
 describe("labels", () => {
   it("makes codes readable", () => {
     expect(humaniseCode("left-teaching-profession")).toBe("Left teaching profession");
-    expect(humaniseCode("duplicate_profile")).toBe("Duplicate profile");
+    expect(humaniseCode("duplicate_declaration")).toBe("Duplicate declaration");
   });
 
   it("counts", () => {
