@@ -2,13 +2,15 @@
 // action sets it for the page it redirects to; that page shows it once and
 // components/app/consume-flash.tsx removes it in the browser.
 import { cookies } from "next/headers";
+import { secureCookies } from "@/lib/auth/options";
 
 export const FLASH_COOKIE = "ecf-flash";
 
 export type Flash = { path: string; heading: string; body?: string };
 
 export async function setFlash(flash: Flash): Promise<void> {
-  (await cookies()).set(FLASH_COOKIE, JSON.stringify(flash), { path: "/", maxAge: 60, sameSite: "lax", httpOnly: false });
+  // Secure over HTTPS like the session cookie; the banner deletes it with the same attributes.
+  (await cookies()).set(FLASH_COOKIE, JSON.stringify(flash), { path: "/", maxAge: 60, sameSite: "lax", httpOnly: false, secure: secureCookies() });
 }
 
 /** The flash for this page, if any. */

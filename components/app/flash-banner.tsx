@@ -6,7 +6,8 @@ import type { Flash } from "@/lib/flash";
 
 export function FlashBanner({ flash }: { flash: Flash }) {
   useEffect(() => {
-    document.cookie = "ecf-flash=; Max-Age=0; path=/; SameSite=Lax";
+    // The attributes it was set with (lib/flash.ts): Secure whenever the page is served over HTTPS.
+    document.cookie = `ecf-flash=; Max-Age=0; path=/; SameSite=Lax${window.location.protocol === "https:" ? "; Secure" : ""}`;
   }, []);
   return (
     <NotificationBanner type="success" heading={flash.heading}>

@@ -36,8 +36,25 @@ export async function requireStaff(role: Role | null, returnTo = "/"): Promise<S
   return user;
 }
 
-/** Only same-site paths: never redirect a user to another origin after sign-in. */
+/** Control characters (which browsers strip from a URL: "/\t/evil" becomes "//evil") and backslashes (read as "/"). */
+const UNSAFE_IN_PATH = /[\u0000-\u001f\u007f\\]/;
+const OWN_ORIGIN = "http://ecf-finance.invalid";
+
+/**
+ * Only our own paths: never redirect a user to another origin after sign-in. The value must be a
+ * path ("/…", not "//…"), free of control characters and backslashes (also when percent-decoded),
+ * and resolve against our own origin to that same origin; anything else is "/".
+ */
 export function safeReturnPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
-  return value;
+  if (!value || !value.startsWith("/") || value.startsWith("//") || UNSAFE_IN_PATH.test(value)) return "/";
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    return "/";
+  }
+  if (UNSAFE_IN_PATH.test(decoded) || decoded.startsWith("//")) return "/";
+  const url = new URL(value, OWN_ORIGIN);
+  if (url.origin !== OWN_ORIGIN) return "/";
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -13,6 +13,10 @@ export async function startSession(user: StaffIdentity): Promise<void> {
   (await cookies()).set(sessionCookieName(), token, { ...sessionCookieOptions(), maxAge: SESSION_MAX_AGE_SECONDS });
 }
 
+/**
+ * Deletes the session cookie with the attributes it was set with: a browser ignores a
+ * `__Secure-` cookie (HTTPS) set without `Secure`, so a bare delete would leave the session on.
+ */
 export async function endSession(): Promise<void> {
-  (await cookies()).delete({ name: sessionCookieName(), path: "/" });
+  (await cookies()).set(sessionCookieName(), "", { ...sessionCookieOptions(), maxAge: 0, expires: new Date(0) });
 }
