@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { Prisma } from "@/generated/prisma/client";
 import { createDb, type Db } from "@/lib/db/client";
-import { findParticipantById, idLookupSql, searchParticipants, searchSql } from "@/lib/participants/search";
+import { declarationOwnerSql, findParticipantById, searchParticipants, searchSql } from "@/lib/participants/search";
 import { seedScale } from "@/prisma/seed/scale";
 import { adminQuery, percentile } from "./support";
 
@@ -140,7 +140,7 @@ async function main(): Promise<void> {
       { title: `Name: "${surname(first.full_name)}"`, plan: await explain(db, searchSql(surname(first.full_name), 1)) },
       { title: `Email part: "${first.email.split("@")[0]!.slice(1, 8)}"`, plan: await explain(db, searchSql(first.email.split("@")[0]!.slice(1, 8), 1)) },
       { title: `TRN: "${first.trn}"`, plan: await explain(db, searchSql(first.trn as string, 1)) },
-      { title: "Declaration id", plan: await explain(db, idLookupSql(declarations[0]!.id)) },
+      { title: "Declaration id", plan: await explain(db, declarationOwnerSql(declarations[0]!.id)) },
     ];
     for (const p of plans) {
       const used = INDEXES.filter((index) => p.plan.includes(index));

@@ -11,7 +11,8 @@ import { isDeclarationType } from "@/lib/domain/declaration-types";
 import type { ParticipantType } from "@/lib/domain/participant-types";
 import { calculateVat, toDecimal, type Decimal } from "@/lib/engine";
 import { isUuid } from "@/lib/validation/ids";
-import { resolveParticipantId, type StatementRef } from "@/lib/participants/detail";
+import type { StatementRef } from "@/lib/participants/detail";
+import { resolveParticipantId } from "@/lib/participants/identity";
 import type { Queryable } from "@/lib/db/query";
 
 

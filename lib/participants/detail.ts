@@ -6,9 +6,8 @@ import { isVoidable } from "@/lib/declarations/rules/lifecycle";
 import { isDeclarationState, isRefundable, type DeclarationState } from "@/lib/domain/declaration-states";
 import type { ParticipantType } from "@/lib/domain/participant-types";
 import type { TrainingStatusValue } from "@/lib/format/labels";
-import { isUuid } from "@/lib/validation/ids";
 import type { Queryable } from "@/lib/db/query";
-
+import { orderInductionRecords, resolveParticipantId } from "./identity";
 
 export type StatementRef = { id: string; name: string };
 
@@ -61,9 +60,9 @@ export type EnrolmentView = {
   mentor: { userId: string; fullName: string } | null;
   createdAt: Date;
   updatedAt: Date;
-  /** The induction record with no end date, else the one that started last. */
+  /** The current induction record (identity.ts: the open one, else the one that started last). */
   current: InductionRecordView | null;
-  /** Every induction record, newest first (more than one after a transfer). */
+  /** Every induction record, newest first as orderInductionRecords puts them (more than one after a transfer). */
   inductionRecords: InductionRecordView[];
   declarations: DeclarationView[];
 };
@@ -90,15 +89,6 @@ export type ParticipantDetail = {
   enrolments: EnrolmentView[];
   audit: AuditView[];
 };
-
-/** The user id for a participant id or an external identifier; null when malformed or unknown. */
-export async function resolveParticipantId(db: Queryable, id: string): Promise<string | null> {
-  if (!isUuid(id)) return null;
-  const user = await db.user.findUnique({ where: { id }, select: { id: true } });
-  if (user) return user.id;
-  const identity = await db.participantIdentity.findUnique({ where: { externalIdentifier: id }, select: { userId: true } });
-  return identity?.userId ?? null;
-}
 
 const inductionRecordInclude = {
   leadProvider: { select: { id: true, name: true } },
@@ -127,16 +117,6 @@ function inductionRecordView(record: InductionRecordRow): InductionRecordView {
   };
 }
 
-/** Newest first: the open record (no end date) first, then by start date. */
-export function orderInductionRecords<R extends { id: string; startDate: Date; endDate: Date | null }>(records: readonly R[]): R[] {
-  return [...records].sort(
-    (a, b) =>
-      Number(a.endDate !== null) - Number(b.endDate !== null) ||
-      b.startDate.getTime() - a.startDate.getTime() ||
-      b.id.localeCompare(a.id),
-  );
-}
-
 function stateOrNull(value: unknown): DeclarationState | null {
   return isDeclarationState(value) ? value : null;
 }
@@ -145,7 +125,7 @@ function jsonField(value: Prisma.JsonValue | null, key: string): unknown {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
-/** Everything the drill-down shows for a participant id or external identifier; null → 404. */
+/** Everything the drill-down shows for any participant id (identity.ts: user, external or retired id); null → 404. */
 export async function loadParticipant(db: Queryable, id: string): Promise<ParticipantDetail | null> {
   const userId = await resolveParticipantId(db, id);
   if (!userId) return null;

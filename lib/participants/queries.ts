@@ -4,11 +4,11 @@
 // (participant profiles) has an induction record with that provider — current or past, so a
 // provider still sees a participant who transferred away (participant_status "left") and can
 // withdraw them. Each enrolment shows the provider's own current induction record for the
-// profile: the one with no end date, else the one that started last.
+// profile (identity.ts: the one with no end date, else the one that started last).
 import { Prisma } from "@/generated/prisma/client";
 import type { TrainingStatus } from "@/generated/prisma/enums";
 import type { ParticipantType } from "@/lib/domain/participant-types";
-import { currentRecord, resolveParticipantId } from "./identity";
+import { currentRecord, inductionRecordOrderSql, resolveParticipantId } from "./identity";
 import { utcTimestamp, type Queryable, type Paging } from "@/lib/db/query";
 import { latest } from "@/lib/domain/dates";
 
@@ -57,11 +57,11 @@ async function pageOfUserIds(db: Queryable, leadProviderId: string, filters: Par
   const since = filters.updatedSince ? Prisma.sql`AND GREATEST(x.updated_at, u.updated_at) >= ${utcTimestamp(filters.updatedSince)}` : Prisma.empty;
   const rows = await db.$queryRaw<{ id: string }[]>`
     WITH lp AS (
-      SELECT participant_profile_id AS profile_id, schedule_id, updated_at, start_date, end_date, created_at
+      SELECT id, participant_profile_id AS profile_id, schedule_id, updated_at, start_date, end_date, created_at
         FROM induction_records WHERE lead_provider_id = ${leadProviderId}::uuid
     ), current_record AS (
       SELECT DISTINCT ON (profile_id) profile_id, schedule_id FROM lp
-       ORDER BY profile_id, (end_date IS NULL) DESC, start_date DESC, created_at DESC
+       ORDER BY profile_id, ${inductionRecordOrderSql("lp")}
     ), touched AS (
       SELECT profile_id, max(updated_at) AS updated_at FROM lp GROUP BY profile_id
     ), per_user AS (

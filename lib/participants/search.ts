@@ -1,6 +1,6 @@
 // Participant search (docs/search.md). Two look-ups:
-// - `findParticipantById`: an exact id (participant/user id, external identifier or declaration id)
-//   → the participant, through primary keys and unique indexes.
+// - `findParticipantById`: an exact id → the participant: any id the API accepts for a participant
+//   (user id, external identifier, retired id; resolved by identity.ts), else a declaration id.
 // - `searchParticipants`: partial, case-insensitive text over users.full_name, users.email and
 //   participant_profiles.trn, backed by the pg_trgm GIN indexes (ILIKE '%…%' uses them), ranked
 //   exact → prefix → contains, then by name and id; one row per participant profile (enrolment),
@@ -9,36 +9,33 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { ParticipantType } from "@/lib/domain/participant-types";
 import type { TrainingStatusValue } from "@/lib/format/labels";
+import { normaliseUuid } from "@/lib/validation/ids";
 import { SEARCH_PAGE_SIZE } from "@/lib/validation/participant-search";
 import type { Queryable } from "@/lib/db/query";
+import { inductionRecordOrderSql, resolveParticipant, type ParticipantIdKind } from "./identity";
 
+export type IdMatch = { userId: string; matchedBy: ParticipantIdKind | "declaration"; declarationId: string | null };
 
-export type IdMatch = { userId: string; matchedBy: "participant" | "external_identifier" | "declaration"; declarationId: string | null };
-
-/** The exact-id look-up: participant (user) id, then external identifier, then declaration id. */
-export function idLookupSql(id: string): Prisma.Sql {
+/** The participant a declaration id belongs to (the search box also takes declaration ids). */
+export function declarationOwnerSql(declarationId: string): Prisma.Sql {
   return Prisma.sql`
-    SELECT u.id::text AS user_id, 'participant' AS matched_by, 1 AS priority
-      FROM users u WHERE u.id = ${id}::uuid
-    UNION ALL
-    SELECT pi.user_id::text, 'external_identifier', 2
-      FROM participant_identities pi WHERE pi.external_identifier = ${id}::uuid
-    UNION ALL
-    SELECT pi.user_id::text, 'declaration', 3
+    SELECT pi.user_id::text AS user_id
       FROM participant_declarations d
       JOIN participant_profiles p ON p.id = d.participant_profile_id
       JOIN participant_identities pi ON pi.id = p.participant_identity_id
-     WHERE d.id = ${id}::uuid
-    ORDER BY priority
-    LIMIT 1`;
+     WHERE d.id = ${declarationId}::uuid`;
 }
 
-/** The participant an exact id belongs to, or null. `id` must already be a valid UUID. */
+/**
+ * The participant an exact id belongs to, or null: any participant id the API accepts (user id,
+ * external identifier, retired id: resolveParticipant in identity.ts), else a declaration id.
+ * `id` must already be a valid UUID.
+ */
 export async function findParticipantById(db: Queryable, id: string): Promise<IdMatch | null> {
-  const rows = await db.$queryRaw<{ user_id: string; matched_by: IdMatch["matchedBy"]; priority: number }[]>(idLookupSql(id));
-  const [row] = rows;
-  if (!row) return null;
-  return { userId: row.user_id, matchedBy: row.matched_by, declarationId: row.matched_by === "declaration" ? id.toLowerCase() : null };
+  const participant = await resolveParticipant(db, id);
+  if (participant) return { ...participant, declarationId: null };
+  const [owner] = await db.$queryRaw<{ user_id: string }[]>(declarationOwnerSql(id));
+  return owner ? { userId: owner.user_id, matchedBy: "declaration", declarationId: normaliseUuid(id) } : null;
 }
 
 /** `%`, `_` and `\` match themselves in a LIKE pattern. */
@@ -153,7 +150,7 @@ export function searchSql(q: string, page: number, pageSize: number = SEARCH_PAG
       LEFT JOIN LATERAL (
         SELECT * FROM induction_records i
          WHERE i.participant_profile_id = paged.profile_id
-         ORDER BY (i.end_date IS NULL) DESC, i.start_date DESC, i.id DESC
+         ORDER BY ${inductionRecordOrderSql("i")}
          LIMIT 1
       ) ir ON true
       LEFT JOIN lead_providers lp ON lp.id = ir.lead_provider_id

@@ -1,11 +1,14 @@
 // Participant search (lib/participants/search.ts) and the drill-down loader
-// (lib/participants/detail.ts), on PostgreSQL and PGlite.
+// (lib/participants/detail.ts), on PostgreSQL and PGlite; both resolve ids and pick the current
+// induction record as the API does (lib/participants/identity.ts).
 import { describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { staffActor } from "@/lib/db/audit";
 import { voidDeclaration } from "@/lib/declarations/void";
-import { loadParticipant, resolveParticipantId } from "@/lib/participants/detail";
+import { loadParticipant } from "@/lib/participants/detail";
+import { resolveParticipantId, resolveParticipantMatches } from "@/lib/participants/identity";
+import { findParticipant } from "@/lib/participants/queries";
 import { escapeLike, findParticipantById, searchParticipants } from "@/lib/participants/search";
 import { NOW, createDeclaration, createParticipant, createWorld, type World } from "../unit/participants/fixtures";
 import { availableKinds, withTestDb } from "./db";
@@ -166,6 +169,64 @@ describe.each(availableKinds())("participant search on %s", (kind) => {
   });
 });
 
+describe.each(availableKinds())("participant ids on %s", (kind) => {
+  it("resolves user id, external identifier and retired id in that order, for the search and the drill-down alike", async () => {
+    await withTestDb(kind, async (db) => {
+      const world = await createWorld(db.prisma);
+      const kept = await createParticipant(db.prisma, world, { fullName: "Kept Person", separateExternalId: true });
+      const other = await createParticipant(db.prisma, world, { fullName: "Other Person" });
+      const retired = randomUUID();
+      const changedAt = new Date("2026-01-10T09:00:00.000Z");
+      await db.prisma.participantIdChange.createMany({
+        data: [
+          { userId: kept.userId, fromParticipantId: retired, toParticipantId: kept.userId, changedAt },
+          // A change whose old id still names a user: the user id comes first, as in the API.
+          { userId: kept.userId, fromParticipantId: other.userId, toParticipantId: kept.userId, changedAt },
+        ],
+      });
+
+      const matches = await resolveParticipantMatches(db.prisma, [kept.userId, kept.externalIdentifier, retired, other.userId, randomUUID(), "not-an-id"]);
+      expect(Object.fromEntries(matches)).toEqual({
+        [kept.userId]: { userId: kept.userId, matchedBy: "participant" },
+        [kept.externalIdentifier]: { userId: kept.userId, matchedBy: "external_identifier" },
+        [retired]: { userId: kept.userId, matchedBy: "retired_id" },
+        [other.userId]: { userId: other.userId, matchedBy: "participant" },
+      });
+      expect(await resolveParticipantId(db.prisma, retired.toUpperCase())).toBe(kept.userId);
+      expect(await findParticipantById(db.prisma, retired)).toEqual({ userId: kept.userId, matchedBy: "retired_id", declarationId: null });
+      expect(await findParticipantById(db.prisma, other.userId)).toEqual({ userId: other.userId, matchedBy: "participant", declarationId: null });
+      expect((await loadParticipant(db.prisma, retired))?.user.id).toBe(kept.userId);
+      expect((await loadParticipant(db.prisma, other.userId))?.user.id).toBe(other.userId);
+    });
+  });
+});
+
+describe.each(availableKinds())("the current induction record on %s", (kind) => {
+  it("is the same in the drill-down, the search and the API: on a tie of start dates, the one created last", async () => {
+    await withTestDb(kind, async (db) => {
+      const world = await createWorld(db.prisma);
+      const p = await createParticipant(db.prisma, world, { fullName: "Tie Breaker", trainingStatus: "active" });
+      const first = await db.prisma.inductionRecord.findFirstOrThrow({ where: { participantProfileId: p.profileId } });
+      // Open too, the same start, created a minute later, with the smallest id: ordering by id would pick the first.
+      const second = await db.prisma.inductionRecord.create({
+        data: {
+          id: "00000000-0000-4000-8000-000000000001",
+          participantProfileId: p.profileId, leadProviderId: world.provider.id, schoolId: world.schools.b.id,
+          deliveryPartnerId: world.deliveryPartner.id, scheduleId: world.cohort2024.scheduleId, trainingStatus: "deferred",
+          startDate: first.startDate, createdAt: new Date(first.createdAt.getTime() + 60_000),
+        },
+      });
+
+      const detail = await loadParticipant(db.prisma, p.userId);
+      expect(detail?.enrolments[0]?.current).toMatchObject({ id: second.id, trainingStatus: "deferred" });
+      expect(detail?.enrolments[0]?.inductionRecords.map((r) => r.id)).toEqual([second.id, first.id]);
+      expect((await searchParticipants(db.prisma, "tie breaker")).rows.map((r) => [r.trainingStatus, r.schoolUrn])).toEqual([["deferred", "100002"]]);
+      const api = await findParticipant(db.prisma, world.provider.id, p.userId);
+      expect(api?.enrolments.map((e) => [e.trainingStatus, e.schoolUrn])).toEqual([["deferred", "100002"]]);
+    });
+  });
+});
+
 describe.each(availableKinds())("the participant drill-down on %s", (kind) => {
   it("loads by participant id or external identifier; a malformed or unknown id is null (404)", async () => {
     await withTestDb(kind, async (db) => {
@@ -174,6 +235,7 @@ describe.each(availableKinds())("the participant drill-down on %s", (kind) => {
       expect(await resolveParticipantId(db.prisma, merged.userId)).toBe(merged.userId);
       expect(await resolveParticipantId(db.prisma, merged.externalIdentifier)).toBe(merged.userId);
       expect((await loadParticipant(db.prisma, merged.externalIdentifier))?.user.id).toBe(merged.userId);
+      expect(await loadParticipant(db.prisma, merged.userId.toUpperCase())).toMatchObject({ user: { id: merged.userId } });
       expect(await loadParticipant(db.prisma, randomUUID())).toBeNull();
       expect(await loadParticipant(db.prisma, "not-an-id")).toBeNull();
       expect(await loadParticipant(db.prisma, `${merged.userId}x`)).toBeNull();

@@ -1,12 +1,13 @@
 // A participant: identities, each enrolment with its declarations and statements, and the audit
 // history of their declarations. A "Void" link only on declarations that can be voided.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { PageShell, SummaryCard, SummaryList, Table, Tag, type SummaryListRow } from "@/components/govuk";
 import { FlashBanner } from "@/components/app/flash-banner";
 import { requireStaff } from "@/lib/auth/guard";
+import { pathId, requireResource } from "@/lib/auth/resource";
 import { getPrisma } from "@/lib/db/client";
+import type { Queryable } from "@/lib/db/query";
 import { loadParticipant, type AuditView, type DeclarationView, type EnrolmentView, type InductionRecordView } from "@/lib/participants/detail";
 import { DECLARATION_STATE_LABELS } from "@/lib/domain/declaration-states";
 import { PARTICIPANT_TYPE_LABELS } from "@/lib/domain/participant-types";
@@ -18,20 +19,21 @@ import { participantPath, statementPath, voidDeclarationPath } from "../paths";
 
 type Props = { params: Promise<{ id: string }> };
 
-const load = cache(async (id: string) => loadParticipant(await getPrisma(), id));
+/** The participant for a parsed path id (any participant id), loaded once per request. */
+const load = cache((prisma: Queryable, id: string) => loadParticipant(prisma, id));
 
+// Not requireResource: a 404 thrown from generateMetadata would not be answered with a 404 status.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   await requireStaff("finance", participantPath(id));
-  const detail = await load(id);
+  const participantId = pathId(id);
+  const detail = participantId ? await load(await getPrisma(), participantId) : null;
   return { title: detail ? `${detail.user.fullName} – Participants` : "Page not found" };
 }
 
 export default async function ParticipantPage({ params }: Props) {
   const { id } = await params;
-  await requireStaff("finance", participantPath(id));
-  const detail = await load(id);
-  if (!detail) notFound();
+  const { data: detail } = await requireResource("finance", participantPath(id), [id], load);
   const flash = await readFlash(participantPath(detail.user.id));
   const trns = [...new Set(detail.enrolments.map((e) => e.trn).filter((t): t is string => t !== null))];
   const externalIds = detail.identities.map((i) => i.externalIdentifier);

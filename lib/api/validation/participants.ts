@@ -1,10 +1,11 @@
 // PUT /api/v3/participants/ecf/{id}/defer|resume|withdraw|change-schedule: attribute checks that
-// need no database. The participant's own state is checked in lib/participants/actions.ts.
+// need no database. The participant's own state is checked in lib/participants/actions.ts; the
+// reasons a participant can be deferred or withdrawn for are lib/participants/rules/training-status.ts's.
 import { z } from "zod";
 import { isCourseIdentifier, participantTypeOfCourse } from "@/lib/domain/courses";
 import type { CourseIdentifier } from "@/lib/domain/evidence";
 import { PARTICIPANT_MESSAGES as M } from "@/lib/api/messages";
-import { isDeferralReason, isWithdrawalReason } from "@/lib/domain/training-status-reasons";
+import { isTrainingStatusReason } from "@/lib/participants/rules/training-status";
 import { check, requiredText, type FieldIssue } from "./fields";
 
 export const PARTICIPANT_ACTION_TYPES = {
@@ -52,13 +53,8 @@ export function validateStatusChange(
   if (kind === "resume") return { values: { courseIdentifier: course }, issues };
   let value = check(reason, attributes.reason, "reason", issues);
   if (value !== undefined) {
-    const valid =
-      kind === "defer"
-        ? isDeferralReason(value)
-        : course
-          ? isWithdrawalReason(value, participantTypeOfCourse(course))
-          : isWithdrawalReason(value, "mentor");
-    if (!valid) {
+    // Without a valid course, a withdrawal reason is checked against the mentors' list (the longest).
+    if (!isTrainingStatusReason(kind, value, course ? participantTypeOfCourse(course) : "mentor")) {
       issues.push({ title: "reason", detail: M.reasonNotRecognised });
       value = undefined;
     }

@@ -1,5 +1,6 @@
 // GET /api/v3/participants/ecf (+ {id}), …/transfers, …/{id}/transfers, /api/v3/unfunded-mentors/ecf
-// (+ {id}): shapes as in the guidance, filters, pagination and isolation between lead providers.
+// (+ {id}): shapes as in the guidance, filters, pagination and isolation between lead providers; a
+// retired participant id resolved the same way by the API, the finance search and the drill-down.
 import { describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { GET as listParticipants } from "@/app/api/v3/participants/ecf/route";
@@ -8,6 +9,9 @@ import { GET as listTransfers } from "@/app/api/v3/participants/ecf/transfers/ro
 import { GET as getTransfers } from "@/app/api/v3/participants/ecf/[id]/transfers/route";
 import { GET as listUnfunded } from "@/app/api/v3/unfunded-mentors/ecf/route";
 import { GET as getUnfunded } from "@/app/api/v3/unfunded-mentors/ecf/[id]/route";
+import { loadParticipant } from "@/lib/participants/detail";
+import { resolveParticipant } from "@/lib/participants/identity";
+import { findParticipantById } from "@/lib/participants/search";
 import { availableKinds } from "../db";
 import { AMBITION, BPN, ISO_MS, TEACH_FIRST, UCL, YMD, apiRequest, call, makeParticipant, useSeededApi, type Json } from "./helpers";
 
@@ -156,6 +160,33 @@ describe.each(availableKinds())("participants API on %s", (kind) => {
       expect(result.body.data.attributes.participant_id_changes).toEqual([
         { from_participant_id: change.fromParticipantId, to_participant_id: userId, changed_at: change.changedAt.toISOString() },
       ]);
+    });
+
+    it("resolves a retired id as the finance search and the drill-down do: all reach the kept user", async () => {
+      const kept = await makeParticipant(ctx.prisma, { provider: AMBITION, cohort: 2025 });
+      // Retired by a merge: no user and no registration has this id any more, only the change does.
+      const retired = randomUUID();
+      const changedAt = new Date("2026-01-10T09:00:00.000Z");
+      await ctx.prisma.participantIdChange.create({ data: { userId: kept.userId, fromParticipantId: retired, toParticipantId: kept.userId, changedAt } });
+      expect(await ctx.prisma.user.count({ where: { id: retired } })).toBe(0);
+      expect(await ctx.prisma.participantIdentity.count({ where: { externalIdentifier: retired } })).toBe(0);
+
+      expect(await resolveParticipant(ctx.prisma, retired)).toEqual({ userId: kept.userId, matchedBy: "retired_id" });
+      // The API: GET /api/v3/participants/ecf/{retired id}.
+      const result = await get(retired);
+      expect(result.status).toBe(200);
+      expect(result.body.data.id).toBe(kept.userId);
+      expect(result.body.data.attributes.participant_id_changes).toEqual([
+        { from_participant_id: retired, to_participant_id: kept.userId, changed_at: changedAt.toISOString() },
+      ]);
+      expect((await get(retired, BPN)).status).toBe(404);
+      // The finance search box (an exact id goes straight to the participant), in either case.
+      expect(await findParticipantById(ctx.prisma, retired)).toEqual({ userId: kept.userId, matchedBy: "retired_id", declarationId: null });
+      expect(await findParticipantById(ctx.prisma, retired.toUpperCase())).toEqual({ userId: kept.userId, matchedBy: "retired_id", declarationId: null });
+      // The drill-down loader (/participants/{retired id}).
+      const detail = await loadParticipant(ctx.prisma, retired);
+      expect(detail?.user.id).toBe(kept.userId);
+      expect(detail?.idChanges).toEqual([{ fromParticipantId: retired, toParticipantId: kept.userId, changedAt }]);
     });
 
     it("shows a participant who transferred away as left and withdrawn to the old provider, active to the new one", async () => {

@@ -1,4 +1,4 @@
-// PUT /api/v3/participants/ecf/{id}/change-schedule (see lib/participants/actions.ts for the rules).
+// PUT /api/v3/participants/ecf/{id}/change-schedule (rules: lib/participants/rules/change-schedule.ts).
 import { participantActionRoute } from "@/lib/api/participant-action-route";
 
 export const dynamic = "force-dynamic";

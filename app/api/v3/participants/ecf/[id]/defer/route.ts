@@ -1,4 +1,4 @@
-// PUT /api/v3/participants/ecf/{id}/defer (see lib/participants/actions.ts for the rules).
+// PUT /api/v3/participants/ecf/{id}/defer (rules: lib/participants/rules/training-status.ts).
 import { participantActionRoute } from "@/lib/api/participant-action-route";
 
 export const dynamic = "force-dynamic";
