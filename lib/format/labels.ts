@@ -1,16 +1,7 @@
-// Labels for values lib/domain does not cover: training statuses, short participant types for
-// tables, and the providers' kebab-case codes (evidence held, reasons) made readable.
+// Labels for values lib/domain does not cover: short participant types for tables, and the
+// providers' kebab-case codes (evidence held, reasons) made readable.
 import { DECLARATION_TYPE_LABELS, isDeclarationType } from "@/lib/domain/declaration-types";
 import { PARTICIPANT_TYPE_LABELS, type ParticipantType } from "@/lib/domain/participant-types";
-
-export const TRAINING_STATUSES = ["active", "deferred", "withdrawn"] as const;
-export type TrainingStatusValue = (typeof TRAINING_STATUSES)[number];
-
-export const TRAINING_STATUS_LABELS: Readonly<Record<TrainingStatusValue, string>> = {
-  active: "Active",
-  deferred: "Deferred",
-  withdrawn: "Withdrawn",
-};
 
 /** For narrow table columns: "ECT" / "Mentor". Elsewhere use PARTICIPANT_TYPE_LABELS. */
 export const PARTICIPANT_TYPE_SHORT_LABELS: Readonly<Record<ParticipantType, string>> = {

@@ -3,7 +3,7 @@
 // Colour is never the only signal: a tag's text always names the state.
 import { DECLARATION_STATE_LABELS, type DeclarationState } from "@/lib/domain/declaration-states";
 import { STATEMENT_STATUS_LABELS, type StatementStatus } from "@/lib/domain/statement-statuses";
-import { TRAINING_STATUS_LABELS, type TrainingStatusValue } from "./labels";
+import { TRAINING_STATUS_LABELS, type TrainingStatusValue } from "@/lib/domain/training-statuses";
 
 /** A tag to render with `<Tag text={…} colour={…} />`; `colour` undefined is the default (blue). */
 /** The GOV.UK tag colours (the Tag component's `colour`). */

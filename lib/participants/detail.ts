@@ -5,7 +5,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { isVoidable } from "@/lib/declarations/rules/lifecycle";
 import { isDeclarationState, isRefundable, type DeclarationState } from "@/lib/domain/declaration-states";
 import type { ParticipantType } from "@/lib/domain/participant-types";
-import type { TrainingStatusValue } from "@/lib/format/labels";
+import type { TrainingStatusValue } from "@/lib/domain/training-statuses";
 import type { Queryable } from "@/lib/db/query";
 import { orderInductionRecords, resolveParticipantId } from "./identity";
 

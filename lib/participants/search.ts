@@ -8,7 +8,7 @@
 // User input only ever reaches SQL as a bound parameter.
 import { Prisma } from "@/generated/prisma/client";
 import type { ParticipantType } from "@/lib/domain/participant-types";
-import type { TrainingStatusValue } from "@/lib/format/labels";
+import type { TrainingStatusValue } from "@/lib/domain/training-statuses";
 import { normaliseUuid } from "@/lib/validation/ids";
 import { SEARCH_PAGE_SIZE } from "@/lib/validation/participant-search";
 import type { Queryable } from "@/lib/db/query";

@@ -9,7 +9,7 @@
 //   are still possible), so a withdrawn participant's schedule cannot change either.
 import type { ParticipantType } from "@/lib/domain/participant-types";
 import { DEFERRAL_REASONS, WITHDRAWAL_REASONS, isDeferralReason, isWithdrawalReason } from "@/lib/domain/training-status-reasons";
-import type { TrainingStatusValue } from "@/lib/format/labels";
+import type { TrainingStatusValue } from "@/lib/domain/training-statuses";
 
 export type TrainingStatusChange = "defer" | "resume" | "withdraw";
 

@@ -9,7 +9,7 @@ import {
   trainingStatusRefusal,
   type TrainingStatusChange,
 } from "@/lib/participants/rules/training-status";
-import type { TrainingStatusValue } from "@/lib/format/labels";
+import type { TrainingStatusValue } from "@/lib/domain/training-statuses";
 
 const NOW = new Date("2026-11-25T12:00:00.000Z");
 
