@@ -14,7 +14,7 @@ import type { Queryable } from "@/lib/db/query";
 import { inTransaction } from "@/lib/db/transaction";
 import { DUPLICATE_STATES } from "@/lib/declarations/submit";
 import { currentRecord, resolveParticipantId } from "./identity";
-import { changeScheduleRefusal, type ChangeScheduleRefusal } from "./rules/change-schedule";
+import { changeScheduleRefusal, isFrozenCohortMove, type ChangeScheduleRefusal } from "./rules/change-schedule";
 import { planTrainingStatusChange, trainingDetailsRefusal, type TrainingStatusRefusal } from "./rules/training-status";
 
 /** The change, once its attributes are valid (lib/api/validation/participants.ts). */
@@ -143,7 +143,15 @@ export async function applyParticipantAction(prisma: PrismaClient, request: Part
     });
     if (refusal) return refuse(refusal);
     await tx.inductionRecord.update({ where: { id: record.id }, data: { scheduleId: schedule.id } });
-    await audit(null, { scheduleIdentifier: schedule.identifier, cohort: cohort.startYear });
+    const frozenMove = isFrozenCohortMove(cohortForChange(currentCohort), cohortForChange(cohort));
+    if (frozenMove) {
+      await tx.participantProfile.update({ where: { id: profile.id }, data: { cohortChangedAfterPaymentsFrozen: true } });
+    }
+    await audit(null, {
+      scheduleIdentifier: schedule.identifier,
+      cohort: cohort.startYear,
+      ...(frozenMove ? { cohortChangedAfterPaymentsFrozen: true } : {}),
+    });
     return { ok: true, userId };
   });
 }

@@ -2,7 +2,12 @@
 // in the order they run (the first that fails is the answer):
 // - `ecf-replacement-*` schedules are for mentors only;
 // - the participant must not already be on the schedule;
-// - the cohort cannot change into or out of a cohort whose funding contract has ended (frozen);
+// - the cohort cannot change into or out of a cohort whose funding contract has ended (frozen),
+//   except the move DfE allows (the payment calendar reference, section 6): a participant of a
+//   frozen cohort with unfinished training may move to the 2024 cohort; their paid declarations
+//   stay on the frozen cohort and are not re-validated against the new schedule, and the
+//   participant is flagged `cohort_changed_after_payments_frozen`. Declarations that are not yet
+//   paid (submitted, eligible, payable) must be voided first; a completed one means training is over;
 // - nor while the participant has declarations that will be, or have been, paid;
 // - every eligible, payable or paid declaration must still be dated inside the new schedule's
 //   milestone for its type (milestoneWindowRefusal: the same window declarations are submitted in).
@@ -10,6 +15,7 @@
 // exist, are checked before these.
 import { milestoneWindowRefusal } from "@/lib/declarations/rules/milestone-window";
 import { isBillable, type DeclarationState } from "@/lib/domain/declaration-states";
+import { FROZEN_COHORT_DESTINATION_YEAR } from "@/lib/domain/cohorts";
 import type { ParticipantType } from "@/lib/domain/participant-types";
 
 export const REPLACEMENT_SCHEDULE_PREFIX = "ecf-replacement-";
@@ -55,9 +61,15 @@ export function replacementScheduleRefusal(participantType: ParticipantType, ide
     : null;
 }
 
+/** A move out of a frozen cohort into the 2024 cohort: the one change of cohort a frozen cohort allows. */
+export function isFrozenCohortMove(current: CohortForChange, target: CohortForChange): boolean {
+  return current.frozen && !target.frozen && target.id !== current.id && target.startYear === FROZEN_COHORT_DESTINATION_YEAR;
+}
+
 /**
  * A change of cohort: refused into or out of a frozen cohort (the current one named first when
- * both are), or while any declaration will be, or has been, paid. No refusal when the cohort stays.
+ * both are) — except the frozen-cohort move, allowed for unfinished training whose declarations
+ * are all paid —, or while any declaration will be, or has been, paid. No refusal when the cohort stays.
  */
 export function cohortChangeRefusal(
   current: CohortForChange,
@@ -65,6 +77,13 @@ export function cohortChangeRefusal(
   declarations: ScheduleChange["declarations"],
 ): ChangeScheduleRefusal | null {
   if (target.id === current.id) return null;
+  if (isFrozenCohortMove(current, target)) {
+    if (declarations.some((d) => d.declarationType === "completed" && d.state === "paid")) {
+      return { field: "cohort", code: "cohort_frozen", cohort: current.startYear };
+    }
+    if (declarations.some((d) => d.state !== "paid")) return { field: "cohort", code: "cohort_change_with_declarations" };
+    return null;
+  }
   const frozen = [current, target].find((c) => c.frozen);
   if (frozen) return { field: "cohort", code: "cohort_frozen", cohort: frozen.startYear };
   if (declarations.length > 0) return { field: "cohort", code: "cohort_change_with_declarations" };
@@ -95,6 +114,8 @@ export function changeScheduleRefusal(change: ScheduleChange): ChangeScheduleRef
   if (target.scheduleId === current.scheduleId) return { field: "schedule_identifier", code: "same_schedule" };
   const cohort = cohortChangeRefusal(current.cohort, target.cohort, declarations);
   if (cohort) return cohort;
+  // The paid declarations of a frozen cohort stay there: they are not checked against the new schedule.
+  if (isFrozenCohortMove(current.cohort, target.cohort)) return null;
   const declarationTypes = declarationsOutsideSchedule(declarations, target.milestones);
   if (declarationTypes.length > 0) return { field: "schedule_identifier", code: "declarations_outside_schedule", declarationTypes };
   return null;

@@ -4,6 +4,7 @@
 // and its retained-1 window 2026-05-01 → 2026-08-31.
 import { describe, expect, it } from "vitest";
 import {
+  isFrozenCohortMove,
   changeScheduleRefusal,
   cohortChangeRefusal,
   declarationsOutsideSchedule,
@@ -52,6 +53,20 @@ describe("cohortChangeRefusal", () => {
     expect(cohortChangeRefusal(cohort2023, cohort2025, [])).toEqual({ field: "cohort", code: "cohort_frozen", cohort: 2023 });
     const frozen2024 = { ...cohort2024, frozen: true };
     expect(cohortChangeRefusal(cohort2023, frozen2024, [])).toEqual({ field: "cohort", code: "cohort_frozen", cohort: 2023 });
+  });
+  it("allows the one move out of a frozen cohort: unfinished training, all of it paid, to the 2024 cohort", () => {
+    const paid = (declarationType: string) => ({ declarationType, declarationDate: d("2022-10-01"), state: "paid" as const });
+    expect(isFrozenCohortMove(cohort2023, cohort2024)).toBe(true);
+    expect(isFrozenCohortMove(cohort2023, cohort2025)).toBe(false);
+    expect(isFrozenCohortMove(cohort2024, cohort2024)).toBe(false);
+    expect(cohortChangeRefusal(cohort2023, cohort2024, [paid("started"), paid("retained-1")])).toBeNull();
+    expect(cohortChangeRefusal(cohort2023, cohort2024, [])).toBeNull();
+    // Finished training stays where it was paid; unpaid declarations must be voided first.
+    expect(cohortChangeRefusal(cohort2023, cohort2024, [paid("started"), paid("completed")])).toEqual({ field: "cohort", code: "cohort_frozen", cohort: 2023 });
+    expect(cohortChangeRefusal(cohort2023, cohort2024, [paid("started"), { ...paid("retained-1"), state: "payable" }])).toEqual({
+      field: "cohort",
+      code: "cohort_change_with_declarations",
+    });
   });
   it("refuses a move while a declaration will be, or has been, paid (a submitted one too)", () => {
     expect(cohortChangeRefusal(cohort2025, cohort2024, [started])).toEqual({ field: "cohort", code: "cohort_change_with_declarations" });
@@ -108,5 +123,18 @@ describe("changeScheduleRefusal", () => {
     const to2024 = change({ target: { scheduleId: "january-2024", identifier: "ecf-standard-january", cohort: cohort2024, milestones: january2025 }, declarations: [misfit] });
     expect(changeScheduleRefusal(to2024)).toEqual({ field: "cohort", code: "cohort_change_with_declarations" });
     expect(changeScheduleRefusal(change({ declarations: [misfit] }))?.code).toBe("declarations_outside_schedule");
+  });
+  it("does not re-validate the paid declarations of a frozen cohort against the 2024 schedule they move to", () => {
+    const paidLongAgo = { declarationType: "started", declarationDate: d("2021-10-01"), state: "paid" as const };
+    const fromFrozen = change({
+      current: { scheduleId: "september-2023", cohort: cohort2023 },
+      target: { scheduleId: "january-2024", identifier: "ecf-standard-january", cohort: cohort2024, milestones: january2025 },
+      declarations: [paidLongAgo],
+    });
+    expect(changeScheduleRefusal(fromFrozen)).toBeNull();
+    // The same declaration on a move between open cohorts is checked, and does not fit.
+    expect(changeScheduleRefusal({ ...fromFrozen, current: { scheduleId: "september-2025", cohort: cohort2025 }, declarations: [{ ...paidLongAgo, state: "eligible" }] })?.code).toBe(
+      "cohort_change_with_declarations",
+    );
   });
 });
