@@ -57,6 +57,8 @@ export type EnrolmentView = {
   ineligibleForFundingReason: string | null;
   sparsityUplift: boolean;
   pupilPremiumUplift: boolean;
+  /** Moved out of a frozen cohort (to the 2024 cohort) after its payments were frozen. */
+  cohortChangedAfterPaymentsFrozen: boolean;
   mentor: { userId: string; fullName: string } | null;
   createdAt: Date;
   updatedAt: Date;
@@ -176,6 +178,7 @@ export async function loadParticipant(db: Queryable, id: string): Promise<Partic
         ineligibleForFundingReason: profile.ineligibleForFundingReason,
         sparsityUplift: profile.sparsityUplift,
         pupilPremiumUplift: profile.pupilPremiumUplift,
+        cohortChangedAfterPaymentsFrozen: profile.cohortChangedAfterPaymentsFrozen,
         mentor: mentorUser ? { userId: mentorUser.id, fullName: mentorUser.fullName } : null,
         createdAt: profile.createdAt,
         updatedAt: profile.updatedAt,

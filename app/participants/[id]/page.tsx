@@ -134,6 +134,10 @@ function Enrolment({ enrolment, userId }: { enrolment: EnrolmentView; userId: st
     { key: "Delivery partner", value: current?.deliveryPartner ?? "Not known" },
     { key: "School", value: current?.school ? `${current.school.name} (URN ${current.school.urn})` : "No school" },
     { key: "Cohort", value: current ? String(current.cohort.startYear) : "Not known" },
+    enrolment.cohortChangedAfterPaymentsFrozen && {
+      key: "Cohort changed after payments frozen",
+      value: "Yes: moved from a cohort whose funding contract has ended. Its paid declarations stay on that cohort.",
+    },
     { key: "Schedule", value: current ? `${current.schedule.name} (${current.schedule.identifier})` : "Not known" },
     { key: "Training status", value: current ? <TrainingStatus record={current} /> : "Not known" },
     { key: "Eligible for funding", value: funding(enrolment) },
