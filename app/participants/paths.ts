@@ -1,5 +1,5 @@
 // The participant pages' addresses, in one place.
-export function participantPath(userId: string): string {
+export function participantPath(userId: string): `/${string}` {
   return `/participants/${userId}`;
 }
 

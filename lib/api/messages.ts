@@ -1,7 +1,7 @@
 // Validation messages of the lead provider API. The declaration messages marked "seed" are
 // payment-engine.md's, word for word (including "RCF3339" and the missing full stops); the others
-// are ours, written in the same style. docs/api.md lists them all.
-import { frozenCohortMessage } from "@/lib/declarations/rules/lifecycle";
+// are ours, written in the same style. docs/api.md lists them all. lib/api/declarations.ts maps the
+// declaration rules' refusal codes to them.
 
 export const DECLARATION_MESSAGES = {
   /** seed */
@@ -11,7 +11,8 @@ export const DECLARATION_MESSAGES = {
   withdrawn: (withdrawalDate: string) =>
     `This participant withdrew from this course on ${withdrawalDate}. Enter a '#/declaration_date' that's on or before the withdrawal date.`,
   /** seed, with %{cohort} */
-  cohortFrozen: (cohort: number) => frozenCohortMessage(cohort),
+  cohortFrozen: (cohort: number) =>
+    `You cannot submit or void declarations for the ${cohort} cohort. The funding contract for this cohort has ended. Get in touch if you need to discuss this with us`,
   /** seed */
   courseNotRecognised: "The entered '#/course_identifier' is not recognised for the given participant. Check details and try again.",
   /** seed */
@@ -40,6 +41,7 @@ export const DECLARATION_MESSAGES = {
   participantIdMissing: "Enter a '#/participant_id'.",
   declarationTypeMissing: "Enter a '#/declaration_type'.",
   courseIdentifierMissing: "Enter a '#/course_identifier'.",
+  noOpenOutputStatement: (cohort: number) => `There is no open output statement for the ${cohort} cohort to attach this declaration to.`,
 } as const;
 
 export const PARTICIPANT_MESSAGES = {
@@ -84,3 +86,14 @@ export const PARTNERSHIP_MESSAGES = {
 } as const;
 
 export const VOID_TITLE = "declaration_id";
+
+/** Voiding (voiding-declarations.md, "Error handling"). */
+export const VOID_MESSAGES = {
+  /** seed, with %{cohort} */
+  cohortFrozen: DECLARATION_MESSAGES.cohortFrozen,
+  alreadyVoided: "This declaration has already been voided.",
+  clawedBack: "This declaration has been clawed-back, so you can only view it.",
+  stateChanged: "This declaration has changed since you opened this page. Check its details and try again.",
+  noClawbackStatement: (cohort: number) =>
+    `There is no open output statement for the ${cohort} cohort to claw this payment back on, so this declaration cannot be voided.`,
+} as const;

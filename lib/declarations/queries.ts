@@ -2,6 +2,7 @@
 // only the ones it submitted. statement_id is the statement the declaration was paid (or is to be
 // paid) on; clawback_statement_id the one its clawback is on, when it was voided after payment.
 import type { Prisma } from "@/generated/prisma/client";
+import { MENTOR_COURSE_IDENTIFIER } from "@/lib/domain/courses";
 import { isBillable, isRefundable, type DeclarationState } from "@/lib/domain/declaration-states";
 import { resolveParticipantIds } from "@/lib/participants/identity";
 import type { Queryable, Paging } from "@/lib/db/query";
@@ -60,7 +61,7 @@ export function upliftPaid(d: {
   contractHasUplift: boolean;
 }): boolean {
   if (d.declarationType !== "started" || !(d.sparsityUplift || d.pupilPremiumUplift)) return false;
-  if (d.courseIdentifier === "ecf-mentor" && d.cohortMentorFunding) return false;
+  if (d.courseIdentifier === MENTOR_COURSE_IDENTIFIER && d.cohortMentorFunding) return false;
   return upliftCounts(d.state) && d.contractHasUplift;
 }
 

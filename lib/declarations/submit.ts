@@ -1,49 +1,49 @@
-// Submitting a declaration (POST /api/v3/participant-declarations): the database side of
-// payment-engine.md's validations, and the write, in one transaction.
+// Submitting a declaration (POST /api/v3/participant-declarations): reads what payment-engine.md's
+// checks need, asks the pure rules (rules/submission-checks.ts, rules/submission.ts), and writes the
+// declaration, its line item and its audit entry in one transaction.
 //
 // The participant profile row is locked (FOR UPDATE) before the duplicate check, so parallel
 // identical submissions queue behind each other: the first creates the declaration, the others
-// find it and get the duplicate message. Withdraw/defer/change-schedule lock the same row, so a
+// find it and are refused as duplicates. Withdraw/defer/change-schedule lock the same row, so a
 // declaration never slips past a withdrawal made at the same moment. The state on submission and
-// the statement come from the lifecycle (lib/declarations): eligible and ineligible declarations
-// get a line item on the provider's next open output statement for the cohort; submitted ones
-// (eligibility not yet known) get none. Every submission writes an audit entry.
+// the statement come from the lifecycle (lib/declarations/rules): eligible and ineligible
+// declarations get a line item on the provider's next open output statement for the cohort;
+// submitted ones (eligibility not yet known) get none.
+//
+// Refusals are codes with their data (`SubmissionRefusal`); lib/api words them and merges them
+// with the problems it found in the request's attributes.
 import type { PrismaClient } from "@/generated/prisma/client";
-import { planSubmission, utcDay, type StatementForSelection } from "@/lib/declarations/rules/lifecycle";
-import type { DeclarationState } from "@/lib/domain/declaration-states";
+import { planSubmission, type StatementForSelection } from "@/lib/declarations/rules/lifecycle";
+import {
+  submissionRefusals,
+  type DeclarationSubmission,
+  type SubmissionRefusal,
+} from "@/lib/declarations/rules/submission-checks";
 import { participantTypeOfCourse } from "@/lib/domain/courses";
-import { timestamp } from "@/lib/api/dates";
-import { FieldErrors, type ApiErrorItem } from "@/lib/api/errors";
-import { DECLARATION_MESSAGES as M } from "@/lib/api/messages";
+import type { DeclarationState } from "@/lib/domain/declaration-states";
 import { apiActor } from "@/lib/db/audit";
-import { writeAudit } from "@/lib/db/audit";
+import type { Queryable } from "@/lib/db/query";
+import { inTransaction } from "@/lib/db/transaction";
 import { moneyEvent } from "@/lib/log";
-import { currentRecord } from "@/lib/participants/identity";
+import { currentRecord, resolveParticipantId } from "@/lib/participants/identity";
 import { upliftPaid, type DeclarationRecord } from "@/lib/declarations/queries";
-import type { DeclarationValues } from "@/lib/api/validation/declarations";
 
-/** States of a declaration that "will be, or has been, paid": a second one for the same event is a duplicate. */
-export const DUPLICATE_STATES = ["submitted", "eligible", "payable", "paid"] as const satisfies readonly DeclarationState[];
-
-/** Mentors who began training after this day may only declare started and completed. */
-export const MENTOR_RULE_CUT_OFF = new Date("2025-06-30T00:00:00.000Z");
-const MENTOR_ALWAYS_ALLOWED = ["started", "completed"];
-
-const TRANSACTION = { maxWait: 15_000, timeout: 20_000 } as const;
-
-/** Errors are listed in the order of the request's attributes, then the cohort. */
-const FIELD_ORDER = ["participant_id", "declaration_type", "declaration_date", "course_identifier", "evidence_held", "cohort"];
+/** Also read by lib/participants/actions.ts (changing a cohort); the rule lives in rules/submission-checks.ts. */
+export { DUPLICATE_STATES } from "@/lib/declarations/rules/submission-checks";
 
 export interface SubmitDeclarationRequest {
   leadProvider: { id: string; name: string };
-  values: DeclarationValues;
-  /** Problems the request's attributes already have (lib/api/validation/declarations.ts). */
-  issues: readonly ApiErrorItem[];
+  values: DeclarationSubmission;
+  /**
+   * False when the request's attributes already have problems of their own: the checks still run
+   * (their refusals are reported alongside those problems), but nothing is written.
+   */
+  attributesValid: boolean;
   /** The time of submission: "the future" is after it, and it picks the statement. */
   now: Date;
 }
 
-export type SubmitOutcome = { ok: true; declaration: DeclarationRecord } | { ok: false; errors: ApiErrorItem[] };
+export type SubmitOutcome = { ok: true; declaration: DeclarationRecord } | { ok: false; refusals: SubmissionRefusal[] };
 
 interface ProfileRow {
   id: string;
@@ -81,45 +81,39 @@ function asDate(text: string | null): Date | null {
   return text === null ? null : new Date(text);
 }
 
-/** The participant's profiles for this course that have an induction record with the provider. */
-async function profileFor(prisma: PrismaClient, participantId: string, leadProviderId: string): Promise<{ id: string; type: string }[]> {
-  return prisma.$queryRaw<{ id: string; type: string }[]>`
-    WITH person AS (
-      SELECT user_id FROM (
-        SELECT id AS user_id, 1 AS rank FROM users WHERE id = ${participantId}::uuid
-        UNION ALL SELECT user_id, 2 FROM participant_identities WHERE external_identifier = ${participantId}::uuid
-        UNION ALL SELECT user_id, 3 FROM participant_id_changes WHERE from_participant_id = ${participantId}::uuid
-      ) x ORDER BY rank LIMIT 1
-    )
-    SELECT pp.id::text AS id, pp.type::text AS type
-      FROM participant_profiles pp
-      JOIN participant_identities pi ON pi.id = pp.participant_identity_id
-     WHERE pi.user_id = (SELECT user_id FROM person)
-       AND EXISTS (SELECT 1 FROM induction_records ir WHERE ir.participant_profile_id = pp.id AND ir.lead_provider_id = ${leadProviderId}::uuid)
-     ORDER BY pp.created_at DESC, pp.id`;
+/** The profiles of the participant `participantId` names (any id the API accepts) that have an induction record with the provider. */
+async function profilesWithProvider(db: Queryable, participantId: string, leadProviderId: string): Promise<{ id: string; type: string }[]> {
+  const userId = await resolveParticipantId(db, participantId);
+  if (userId === null) return [];
+  return db.participantProfile.findMany({
+    where: { participantIdentity: { userId }, inductionRecords: { some: { leadProviderId } } },
+    select: { id: true, type: true },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+  });
+}
+
+/** The training record a declaration is for: the participant's profile for this course, linked to this provider. */
+async function findProfile(
+  prisma: PrismaClient,
+  values: DeclarationSubmission,
+  leadProviderId: string,
+): Promise<{ profileId: string } | { refusal: SubmissionRefusal | null }> {
+  if (!values.participantId) return { refusal: null };
+  const profiles = await profilesWithProvider(prisma, values.participantId, leadProviderId);
+  if (profiles.length === 0) return { refusal: { field: "participant_id", code: "participant_not_recognised" } };
+  if (!values.courseIdentifier) return { refusal: null };
+  const type = participantTypeOfCourse(values.courseIdentifier);
+  const profile = profiles.find((p) => p.type === type);
+  return profile ? { profileId: profile.id } : { refusal: { field: "course_identifier", code: "course_not_recognised" } };
 }
 
 export async function submitDeclaration(prisma: PrismaClient, request: SubmitDeclarationRequest): Promise<SubmitOutcome> {
   const { values, leadProvider, now } = request;
-  const errors = new FieldErrors();
-  for (const issue of request.issues) errors.add(issue.title, issue.detail);
+  const found = await findProfile(prisma, values, leadProvider.id);
+  if (!("profileId" in found)) return { ok: false, refusals: found.refusal ? [found.refusal] : [] };
+  const { profileId } = found;
 
-  // Which training record: the participant's profile for this course, linked to this provider.
-  let profileId: string | null = null;
-  if (values.participantId) {
-    const profiles = await profileFor(prisma, values.participantId, leadProvider.id);
-    if (profiles.length === 0) {
-      errors.add("participant_id", M.participantNotRecognised);
-    } else if (values.courseIdentifier) {
-      const type = participantTypeOfCourse(values.courseIdentifier);
-      profileId = profiles.find((p) => p.type === type)?.id ?? null;
-      if (!profileId) errors.add("course_identifier", M.courseNotRecognised);
-    }
-  }
-  if (!profileId) return { ok: false, errors: errors.list(FIELD_ORDER) };
-  const lockedProfileId = profileId;
-
-  return prisma.$transaction(async (tx): Promise<SubmitOutcome> => {
+  return inTransaction(prisma, async (tx, change): Promise<SubmitOutcome> => {
     // Lock the profile (queueing parallel submissions for it) and read what the checks need.
     const [profile] = await tx.$queryRaw<ProfileRow[]>`
       SELECT pp.id::text AS id, pp.type::text AS type, pi.user_id::text AS user_id, pp.eligible_for_funding,
@@ -128,7 +122,7 @@ export async function submitDeclaration(prisma: PrismaClient, request: SubmitDec
         JOIN participant_identities pi ON pi.id = pp.participant_identity_id
         LEFT JOIN participant_profiles mp ON mp.id = pp.mentor_profile_id
         LEFT JOIN participant_identities mi ON mi.id = mp.participant_identity_id
-       WHERE pp.id = ${lockedProfileId}::uuid
+       WHERE pp.id = ${profileId}::uuid
          FOR UPDATE OF pp`;
     const records = (
       await tx.$queryRaw<RecordRow[]>`
@@ -141,7 +135,7 @@ export async function submitDeclaration(prisma: PrismaClient, request: SubmitDec
           FROM induction_records ir
           JOIN schedules s ON s.id = ir.schedule_id
           JOIN cohorts c ON c.id = s.cohort_id
-         WHERE ir.participant_profile_id = ${lockedProfileId}::uuid`
+         WHERE ir.participant_profile_id = ${profileId}::uuid`
     ).map((r) => ({
       ...r,
       startDate: asDate(r.start_date),
@@ -151,65 +145,45 @@ export async function submitDeclaration(prisma: PrismaClient, request: SubmitDec
       trainingStatusDate: asDate(r.training_status_date),
     }));
     const record = currentRecord(records.filter((r) => r.lead_provider_id === leadProvider.id));
-    if (!profile || !record) {
-      errors.add("participant_id", M.participantNotRecognised);
-      return { ok: false, errors: errors.list(FIELD_ORDER) };
-    }
+    if (!profile || !record) return { ok: false, refusals: [{ field: "participant_id", code: "participant_not_recognised" }] };
     const cohort = { id: record.cohort_id, startYear: Number(record.start_year), mentorFunding: record.mentor_funding, frozen: record.frozen };
 
-    const type = values.declarationType;
-    const [milestone] = type
-      ? await tx.milestone.findMany({ where: { scheduleId: record.schedule_id, declarationType: type }, select: { startDate: true, milestoneDate: true } })
-      : [];
-    if (type) {
-      if (!milestone) {
-        errors.add("declaration_type", M.declarationTypeNotInSchedule);
-      } else if (profile.type === "mentor" && !MENTOR_ALWAYS_ALLOWED.includes(type)) {
-        const began = records.reduce<Date | null>((min, r) => (min === null || r.startDate < min ? r.startDate : min), null);
-        if (cohort.mentorFunding || (began !== null && utcDay(began) > utcDay(MENTOR_RULE_CUT_OFF))) {
-          errors.add("declaration_type", M.mentorStartedOrCompletedOnly);
-        }
-      }
-    }
-
-    const date = values.declarationDate;
-    if (date) {
-      const withdrawnAt = record.training_status === "withdrawn" ? (record.trainingStatusDate ?? record.updatedAt) : null;
-      if (withdrawnAt && date.getTime() > withdrawnAt.getTime()) {
-        errors.add("declaration_date", M.withdrawn(timestamp(withdrawnAt)));
-      }
-      if (milestone) {
-        const day = utcDay(date);
-        if (day < utcDay(milestone.startDate)) errors.add("declaration_date", M.beforeMilestoneStart);
-        else if (day > utcDay(milestone.milestoneDate)) errors.add("declaration_date", M.afterMilestoneEnd);
-      }
-    }
-
-    if (cohort.frozen) errors.add("cohort", M.cohortFrozen(cohort.startYear));
-
-    if (type && values.courseIdentifier) {
-      const duplicate = await tx.participantDeclaration.findFirst({
-        where: {
-          participantProfileId: profile.id,
-          courseIdentifier: values.courseIdentifier,
-          declarationType: type,
-          state: { in: [...DUPLICATE_STATES] },
-        },
-        select: { id: true },
-      });
-      if (duplicate) errors.add("participant_id", M.duplicate);
-    }
-
-    if (errors.size > 0 || !type || !date || !values.courseIdentifier) return { ok: false, errors: errors.list(FIELD_ORDER) };
+    const { declarationType: type, declarationDate: date, courseIdentifier } = values;
+    const milestone = type
+      ? await tx.milestone.findFirst({ where: { scheduleId: record.schedule_id, declarationType: type }, select: { startDate: true, milestoneDate: true } })
+      : null;
+    const sameEvent: { state: DeclarationState }[] =
+      type && courseIdentifier
+        ? await tx.participantDeclaration.findMany({
+            where: { participantProfileId: profile.id, courseIdentifier, declarationType: type },
+            select: { state: true },
+          })
+        : [];
+    const refusals = submissionRefusals({
+      participantType: profile.type,
+      declarationType: type,
+      declarationDate: date,
+      milestone,
+      record: { trainingStatus: record.training_status, trainingStatusDate: record.trainingStatusDate, updatedAt: record.updatedAt },
+      trainingStartDates: records.map((r) => r.startDate),
+      cohort,
+      sameEventStates: sameEvent.map((d) => d.state),
+    });
+    if (!request.attributesValid || refusals.length > 0 || !type || !date || !courseIdentifier) return { ok: false, refusals };
 
     // State and statement, from the lifecycle.
-    const funding = { cohortStartYear: cohort.startYear, cohortPaymentsFrozen: cohort.frozen };
+    const submission = {
+      cohortStartYear: cohort.startYear,
+      cohortPaymentsFrozen: cohort.frozen,
+      eligibleForFunding: profile.eligible_for_funding,
+      submittedAt: now,
+    };
     const openStatements = (): Promise<StatementForSelection[]> =>
       tx.statement.findMany({
         where: { leadProviderId: leadProvider.id, cohortId: cohort.id, outputFee: true, status: "open" },
         select: { id: true, status: true, outputFee: true, deadlineDate: true, paymentDate: true },
       });
-    let plan = planSubmission({ ...funding, eligibleForFunding: profile.eligible_for_funding, submittedAt: now }, await openStatements());
+    let plan = planSubmission(submission, await openStatements());
     if (plan.ok && plan.statementId) {
       // Hold the statement open until we commit (marking it payable waits for us); if it stopped
       // being open meanwhile, choose again among the statements still open.
@@ -220,10 +194,11 @@ export async function submitDeclaration(prisma: PrismaClient, request: SubmitDec
           SELECT id FROM statements
            WHERE lead_provider_id = ${leadProvider.id}::uuid AND cohort_id = ${cohort.id}::uuid AND output_fee AND status = 'open'
            FOR SHARE`;
-        plan = planSubmission({ ...funding, eligibleForFunding: profile.eligible_for_funding, submittedAt: now }, await openStatements());
+        plan = planSubmission(submission, await openStatements());
       }
     }
-    if (!plan.ok) return { ok: false, errors: [{ title: "cohort", detail: plan.message }] };
+    if (!plan.ok) return { ok: false, refusals: [{ field: "cohort", code: plan.code, cohortStartYear: plan.cohortStartYear }] };
+    const { state, statementId } = plan;
 
     const declaration = await tx.participantDeclaration.create({
       data: {
@@ -234,37 +209,47 @@ export async function submitDeclaration(prisma: PrismaClient, request: SubmitDec
         deliveryPartnerId: record.delivery_partner_id,
         declarationType: type,
         declarationDate: date,
-        courseIdentifier: values.courseIdentifier,
+        courseIdentifier,
         evidenceHeld: values.evidenceHeld,
-        state: plan.state,
-        ineligibleForFundingReason: plan.state === "ineligible" ? profile.ineligible_for_funding_reason : null,
+        state,
+        ineligibleForFundingReason: state === "ineligible" ? profile.ineligible_for_funding_reason : null,
         mentorUserId: profile.type === "ect" ? profile.mentor_user_id : null,
         sparsityUplift: profile.sparsity_uplift,
         pupilPremiumUplift: profile.pupil_premium_uplift,
         createdAt: now,
       },
     });
-    if (plan.statementId) {
+    if (statementId) {
       await tx.statementLineItem.create({
-        data: { statementId: plan.statementId, participantDeclarationId: declaration.id, state: plan.state, createdAt: now },
+        data: { statementId, participantDeclarationId: declaration.id, state, createdAt: now },
       });
     }
-    await writeAudit(tx, {
+    await change.audit({
       actor: apiActor(leadProvider),
       action: "declaration.submit",
       entityType: "declaration",
       entityId: declaration.id,
       userId: profile.user_id,
       after: {
-        state: plan.state,
-        statementId: plan.statementId,
+        state,
+        statementId,
         declarationType: type,
         declarationDate: date.toISOString(),
-        courseIdentifier: values.courseIdentifier,
+        courseIdentifier,
         evidenceHeld: values.evidenceHeld,
         leadProviderName: leadProvider.name,
       },
     });
+    // After the commit: the log never reports a submission that rolled back.
+    change.afterCommit(() =>
+      moneyEvent("declaration.submit", apiActor(leadProvider), {
+        declarationId: declaration.id,
+        participantUserId: declaration.userId,
+        leadProviderId: leadProvider.id,
+        statementId: statementId ?? undefined,
+        state: declaration.state,
+      }),
+    );
     const contract = await tx.callOffContract.findUnique({
       where: { leadProviderId_cohortId: { leadProviderId: leadProvider.id, cohortId: cohort.id } },
       select: { upliftAmount: true },
@@ -283,7 +268,7 @@ export async function submitDeclaration(prisma: PrismaClient, request: SubmitDec
         createdAt: declaration.createdAt,
         updatedAt: declaration.updatedAt,
         deliveryPartnerId: declaration.deliveryPartnerId,
-        statementId: plan.statementId,
+        statementId,
         clawbackStatementId: null,
         ineligibleForFundingReason: declaration.ineligibleForFundingReason,
         mentorUserId: declaration.mentorUserId,
@@ -297,17 +282,5 @@ export async function submitDeclaration(prisma: PrismaClient, request: SubmitDec
         leadProviderName: leadProvider.name,
       },
     };
-  }, TRANSACTION).then((outcome) => {
-    // After the commit: the log never reports a submission that rolled back.
-    if (outcome.ok) {
-      moneyEvent("declaration.submit", apiActor(leadProvider), {
-        declarationId: outcome.declaration.id,
-        participantUserId: outcome.declaration.userId,
-        leadProviderId: leadProvider.id,
-        statementId: outcome.declaration.statementId ?? undefined,
-        state: outcome.declaration.state,
-      });
-    }
-    return outcome;
   });
 }

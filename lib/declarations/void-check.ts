@@ -5,7 +5,8 @@
 // Nothing here writes; the transaction re-checks everything under a row lock.
 import { findClawbackStatement } from "@/lib/declarations/void";
 import { MissingContractError, previewClawback } from "@/lib/statements/calculation";
-import { planVoid, type Refusal, type VoidRefusalCode } from "@/lib/declarations/rules/lifecycle";
+import { canApply, planVoid, type VoidRefusal } from "@/lib/declarations/rules/lifecycle";
+import { MENTOR_COURSE_IDENTIFIER } from "@/lib/domain/courses";
 import { isRefundable, type DeclarationState } from "@/lib/domain/declaration-states";
 import { isDeclarationType } from "@/lib/domain/declaration-types";
 import type { ParticipantType } from "@/lib/domain/participant-types";
@@ -15,7 +16,6 @@ import type { StatementRef } from "@/lib/participants/detail";
 import { resolveParticipantId } from "@/lib/participants/identity";
 import type { Queryable } from "@/lib/db/query";
 
-
 export type ClawbackAmount =
   | { ok: true; amount: Decimal; vat: Decimal; amountWithVat: Decimal; vatChargeable: boolean }
   | { ok: false; message: string };
@@ -23,7 +23,7 @@ export type ClawbackAmount =
 export type VoidOutcomePreview =
   | { ok: true; kind: "void"; statement: (StatementRef & { status: string }) | null; state: DeclarationState }
   | { ok: true; kind: "clawback"; statement: StatementRef; clawback: ClawbackAmount }
-  | Refusal<VoidRefusalCode>;
+  | VoidRefusal;
 
 export type VoidCheck = {
   participant: { userId: string; fullName: string };
@@ -91,10 +91,10 @@ export async function loadVoidCheck(db: Queryable, participantId: string, declar
   const original = d.lineItems.find((li) => !isRefundable(li.state))?.statement ?? null;
   const clawback = d.lineItems.find((li) => isRefundable(li.state))?.statement ?? null;
   const frozen = d.cohort.paymentsFrozenAt !== null;
-  const participantType: ParticipantType = d.courseIdentifier === "ecf-mentor" ? "mentor" : d.participantProfile.type;
+  const participantType: ParticipantType = d.courseIdentifier === MENTOR_COURSE_IDENTIFIER ? "mentor" : d.participantProfile.type;
 
   const clawbackStatement =
-    d.state === "paid"
+    canApply("void_paid", d.state)
       ? await findClawbackStatement(db, { leadProviderId: d.leadProviderId, cohortId: d.cohortId, cohortStartYear: d.cohort.startYear }, now)
       : null;
   const plan = planVoid({ state: d.state, cohortStartYear: d.cohort.startYear, cohortPaymentsFrozen: frozen }, clawbackStatement);

@@ -1,18 +1,28 @@
 // Voiding a declaration: one transaction that locks the declaration row, re-checks its state and
-// its cohort's freeze, applies the lifecycle's plan (lib/declarations) and writes the audit entry.
-// Used by the finance pages and the lead provider API alike.
+// its cohort's freeze, applies the lifecycle's plan (`planVoid`, lib/declarations/rules/voiding.ts)
+// and writes the audit entry. Used by the finance pages and the lead provider API alike; a refusal
+// is a code with its data, which each of them words (lib/api/declarations.ts, the void page's copy).
 //
 // Concurrency: the declaration row is locked (SELECT … FOR UPDATE) before anything is read, so two
 // voids of one declaration (a double submit, two users, the API and a user) run one after the
 // other; the second reads the first's result and is refused ("already voided"). The clawback
 // statement is locked FOR SHARE so it cannot be authorised for payment before this commits.
 import type { PrismaClient } from "@/generated/prisma/client";
-import { planVoid, selectOutputStatement, type Refusal, type VoidRefusalCode } from "@/lib/declarations/rules/lifecycle";
-import { isBillable, type DeclarationState } from "@/lib/domain/declaration-states";
-import { writeAudit, type Actor } from "@/lib/db/audit";
+import {
+  canApply,
+  DECLARATION_TRANSITIONS,
+  isVoidable,
+  planVoid,
+  selectOutputStatement,
+  type Refused,
+  type VoidRefusal,
+} from "@/lib/declarations/rules/lifecycle";
+import type { DeclarationState } from "@/lib/domain/declaration-states";
+import type { Actor } from "@/lib/db/audit";
+import type { Queryable } from "@/lib/db/query";
+import { inTransaction } from "@/lib/db/transaction";
 import { isUuid } from "@/lib/validation/ids";
 import { moneyEvent } from "@/lib/log";
-import type { Queryable } from "@/lib/db/query";
 
 export type VoidRequest = {
   declarationId: string;
@@ -35,12 +45,8 @@ export type VoidOutcome =
       state: DeclarationState;
       clawbackStatement: { id: string; name: string } | null;
     }
-  | Refusal<VoidRefusalCode | "not_found">;
-
-export const DECLARATION_NOT_FOUND_MESSAGE = "There is no declaration with this ID.";
-
-const TRANSACTION = { maxWait: 10_000, timeout: 20_000 } as const;
-
+  | VoidRefusal
+  | Refused<"not_found">;
 
 export type ClawbackStatement = { id: string; name: string; deadlineDate: Date; paymentDate: Date };
 
@@ -71,12 +77,12 @@ function voidedBy(actor: Actor): string {
 
 export async function voidDeclaration(prisma: PrismaClient, request: VoidRequest): Promise<VoidOutcome> {
   const now = request.now ?? new Date();
-  const notFound = { ok: false, code: "not_found", message: DECLARATION_NOT_FOUND_MESSAGE } as const;
+  const notFound = { ok: false, code: "not_found" } as const;
   // A malformed id would make the ::uuid cast fail: it is simply a declaration that does not exist.
   if (!isUuid(request.declarationId)) return notFound;
   if (request.leadProviderId !== undefined && !isUuid(request.leadProviderId)) return notFound;
 
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(prisma, async (tx, change): Promise<VoidOutcome> => {
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id::text FROM participant_declarations WHERE id = ${request.declarationId}::uuid FOR UPDATE`;
     if (locked.length === 0) return notFound;
@@ -88,7 +94,7 @@ export async function voidDeclaration(prisma: PrismaClient, request: VoidRequest
     if (request.leadProviderId && declaration.leadProviderId !== request.leadProviderId) return notFound;
 
     let clawbackStatement: { id: string; name: string } | null = null;
-    if (declaration.state === "paid") {
+    if (canApply("void_paid", declaration.state)) {
       const selected = await findClawbackStatement(
         tx,
         { leadProviderId: declaration.leadProviderId, cohortId: declaration.cohortId, cohortStartYear: declaration.cohort.startYear },
@@ -119,7 +125,7 @@ export async function voidDeclaration(prisma: PrismaClient, request: VoidRequest
     if (plan.kind === "void") {
       // The line item stays on its statement, now voided.
       await tx.statementLineItem.updateMany({
-        where: { participantDeclarationId: declaration.id, state: { in: ["submitted", "eligible", "payable", "ineligible"] } },
+        where: { participantDeclarationId: declaration.id, state: { in: [...DECLARATION_TRANSITIONS.void.from] } },
         data: { state: "voided" },
       });
     } else {
@@ -127,8 +133,9 @@ export async function voidDeclaration(prisma: PrismaClient, request: VoidRequest
         data: { participantDeclarationId: declaration.id, statementId: plan.newLineItem.statementId, state: plan.newLineItem.state },
       });
     }
-    const original = declaration.lineItems.find((li) => isBillable(li.state) || li.state === "ineligible" || li.state === "submitted");
-    await writeAudit(tx, {
+    // The line item voiding acts on: the one in the declaration's own (voidable) state.
+    const original = declaration.lineItems.find((li) => isVoidable(li.state));
+    await change.audit({
       actor: request.actor,
       action: plan.kind === "void" ? "declaration.void" : "declaration.void_paid",
       entityType: "declaration",
@@ -143,6 +150,18 @@ export async function voidDeclaration(prisma: PrismaClient, request: VoidRequest
         clawbackStatementName: clawbackStatement?.name ?? null,
       },
     });
+    const clawback = plan.kind === "clawback" ? clawbackStatement : null;
+    // After the commit: the log never reports a void that rolled back.
+    change.afterCommit(() =>
+      moneyEvent(plan.kind === "void" ? "declaration.void" : "declaration.void_paid", request.actor, {
+        declarationId: declaration.id,
+        participantUserId: declaration.userId,
+        leadProviderId: request.leadProviderId,
+        from: declaration.state,
+        state: plan.state,
+        clawbackStatementId: clawback?.id ?? null,
+      }),
+    );
     return {
       ok: true,
       kind: plan.kind,
@@ -150,20 +169,7 @@ export async function voidDeclaration(prisma: PrismaClient, request: VoidRequest
       userId: declaration.userId,
       from: declaration.state,
       state: plan.state,
-      clawbackStatement: plan.kind === "clawback" ? clawbackStatement : null,
-    } as const;
-  }, TRANSACTION).then((outcome) => {
-    // After the commit: the log never reports a void that rolled back.
-    if (outcome.ok) {
-      moneyEvent(outcome.kind === "void" ? "declaration.void" : "declaration.void_paid", request.actor, {
-        declarationId: outcome.declarationId,
-        participantUserId: outcome.userId,
-        leadProviderId: request.leadProviderId,
-        from: outcome.from,
-        state: outcome.state,
-        clawbackStatementId: outcome.clawbackStatement?.id ?? null,
-      });
-    }
-    return outcome;
+      clawbackStatement: clawback,
+    };
   });
 }

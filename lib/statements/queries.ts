@@ -368,7 +368,7 @@ export async function markStatementsPayable(
     const outcome = await prisma.$transaction(async (tx) => {
       const statement = await lockStatement(tx, id);
       if (!statement) return null;
-      const plan = markStatementPayable({ id, status: statement.status, deadlineDate: statement.deadlineDate, lineItems: [] }, today);
+      const plan = markStatementPayable({ id, status: statement.status, deadlineDate: statement.deadlineDate }, today);
       // Someone else got there first (or the date moved): nothing to do.
       if (!plan.ok) return null;
       const now = new Date();
@@ -418,7 +418,7 @@ export async function authoriseStatement(
     return await prisma.$transaction(async (tx): Promise<AuthoriseOutcome> => {
       const statement = await lockStatement(tx, request.statementId);
       if (!statement) return { ok: false, code: "not_found", message: "There is no statement with this ID." };
-      const plan = authoriseStatementPayment({ id: statement.id, status: statement.status, deadlineDate: statement.deadlineDate, lineItems: [] });
+      const plan = authoriseStatementPayment({ id: statement.id, status: statement.status, deadlineDate: statement.deadlineDate });
       if (!plan.ok) return plan;
 
       const moved = await moveLineItems(tx, statement.id, moves, now);

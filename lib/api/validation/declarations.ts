@@ -1,6 +1,8 @@
 // POST /api/v3/participant-declarations: the checks that need no database, with the seed's
-// messages (payment-engine.md). The database checks follow in lib/declarations/submit.ts.
+// messages (payment-engine.md). They produce the feature's input (`DeclarationSubmission`); the
+// database checks follow in lib/declarations/submit.ts, and lib/api/declarations.ts merges both.
 import { z } from "zod";
+import type { DeclarationSubmission } from "@/lib/declarations/rules/submission-checks";
 import { isDeclarationType, type DeclarationType } from "@/lib/domain/declaration-types";
 import { isCourseIdentifier, isNpqCourse } from "@/lib/domain/courses";
 import { parseRfc3339 } from "@/lib/api/dates";
@@ -46,16 +48,8 @@ const courseIdentifier = requiredText(M.courseIdentifierMissing, M.courseNotReco
 
 const evidenceHeld = optionalText(M.evidenceInvalid);
 
-export interface DeclarationValues {
-  participantId?: string;
-  declarationType?: DeclarationType;
-  declarationDate?: Date;
-  courseIdentifier?: CourseIdentifier;
-  evidenceHeld: string | null;
-}
-
 export interface DeclarationValidation {
-  values: DeclarationValues;
+  values: DeclarationSubmission;
   /** Field errors so far, first per field, in check order. */
   issues: FieldIssue[];
   /** An NPQ course: refused before any other check (the seed's "automatic checks before validation"). */
@@ -67,7 +61,7 @@ export function validateDeclarationAttributes(attributes: Record<string, unknown
     return { values: { evidenceHeld: null }, issues: [{ title: "course_identifier", detail: M.npq }], stop: true };
   }
   const issues: FieldIssue[] = [];
-  const values: DeclarationValues = {
+  const values: DeclarationSubmission = {
     participantId: check(participantId, attributes.participant_id, "participant_id", issues),
     declarationType: check(declarationType, attributes.declaration_type, "declaration_type", issues),
     declarationDate: check(declarationDate, attributes.declaration_date, "declaration_date", issues),

@@ -4,9 +4,10 @@
  * Source: voiding-declarations.md, "Frozen cohorts and statements", and
  * payment-engine.md, "Possible validation error messages". Once a cohort's funding
  * contract has ended, declarations for it can be neither submitted nor voided.
- * The message is the seed's, word for word (it has no final full stop).
+ * The refusal carries the cohort's start year; the seed's message is worded in
+ * lib/api/messages.ts.
  */
-import { refuse, type Result } from "./result";
+import type { Allowed, Refused } from "./result";
 
 export interface CohortFunding {
   /** The cohort's start year, e.g. 2024 for the 2024/25 cohort. */
@@ -15,12 +16,8 @@ export interface CohortFunding {
   cohortPaymentsFrozen: boolean;
 }
 
-export function frozenCohortMessage(cohortStartYear: number): string {
-  return `You cannot submit or void declarations for the ${cohortStartYear} cohort. The funding contract for this cohort has ended. Get in touch if you need to discuss this with us`;
-}
+export type CohortFrozen = Refused<"cohort_frozen", { cohortStartYear: number }>;
 
-export function canSubmitForCohort(cohort: CohortFunding): Result<object, "cohort_frozen"> {
-  return cohort.cohortPaymentsFrozen
-    ? refuse("cohort_frozen", frozenCohortMessage(cohort.cohortStartYear))
-    : { ok: true };
+export function canSubmitForCohort(cohort: CohortFunding): Allowed | CohortFrozen {
+  return cohort.cohortPaymentsFrozen ? { ok: false, code: "cohort_frozen", cohortStartYear: cohort.cohortStartYear } : { ok: true };
 }

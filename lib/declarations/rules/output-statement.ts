@@ -12,7 +12,7 @@
  */
 import type { StatementStatus } from "@/lib/domain/statement-statuses";
 import { utcDay } from "./calendar-date";
-import { refuse, type Result } from "./result";
+import type { Allowed, Refused } from "./result";
 
 export interface StatementForSelection {
   id: string;
@@ -24,15 +24,13 @@ export interface StatementForSelection {
   paymentDate: Date;
 }
 
-export function noOpenOutputStatementMessage(cohortStartYear: number): string {
-  return `There is no open output statement for the ${cohortStartYear} cohort to attach this declaration to.`;
-}
+export type NoOpenOutputStatement = Refused<"no_open_output_statement", { cohortStartYear: number }>;
 
 export function selectOutputStatement<S extends StatementForSelection>(
   statements: readonly S[],
   submittedAt: Date,
   cohortStartYear: number,
-): Result<{ statement: S }, "no_open_output_statement"> {
+): Allowed<{ statement: S }> | NoOpenOutputStatement {
   const submittedDay = utcDay(submittedAt);
   const candidates = statements
     .filter((s) => s.outputFee && s.status === "open" && utcDay(s.deadlineDate) >= submittedDay)
@@ -44,6 +42,6 @@ export function selectOutputStatement<S extends StatementForSelection>(
     );
   const [statement] = candidates;
   return statement === undefined
-    ? refuse("no_open_output_statement", noOpenOutputStatementMessage(cohortStartYear))
+    ? { ok: false, code: "no_open_output_statement", cohortStartYear }
     : { ok: true, statement };
 }

@@ -1,7 +1,11 @@
 /**
- * Results of lifecycle checks. A refused transition never throws: it returns
- * `{ ok: false, code, message }`, where `code` is stable for programs (API, tests)
- * and `message` is a sentence a user interface or API response can show as it is.
+ * Results of lifecycle checks. A refused transition never throws: it returns a refusal.
+ *
+ * - `Refused<Code, Data>`: `{ ok: false, code, ...data }`, a snake_case code with the data its
+ *   wording needs (e.g. the cohort's start year). The declaration rules answer this way; the caller
+ *   words it (lib/api/declarations.ts for the API, the finance pages for people).
+ * - `Refusal<Code>`: `{ ok: false, code, message }`, a code with a sentence to show as it is (the
+ *   statement transitions, which only the finance pages show).
  */
 
 export interface Refusal<Code extends string = string> {
@@ -9,6 +13,8 @@ export interface Refusal<Code extends string = string> {
   code: Code;
   message: string;
 }
+
+export type Refused<Code extends string, Data extends object = Record<never, never>> = { ok: false; code: Code } & Data;
 
 export type Allowed<T extends object = object> = { ok: true } & T;
 

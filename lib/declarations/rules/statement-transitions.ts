@@ -8,43 +8,27 @@
  *   paid (`pay`) and its awaiting_clawback line items become clawed_back
  *   (`claw_back`).
  * Other line items (ineligible, voided, …) are unchanged. A declaration's own state
- * follows its line item on that statement, so every change also names the
- * declaration and its new state.
+ * follows its line item on that statement. The plans say whether the statement may
+ * move; the line item states that move with it are `lineItemStateWhenStatementPayable`
+ * and `lineItemStateWhenStatementPaid`.
  */
 import type { DeclarationState } from "@/lib/domain/declaration-states";
 import type { StatementStatus } from "@/lib/domain/statement-statuses";
 import { formatUtcDate, utcDay } from "./calendar-date";
 import { refuse, type Result } from "./result";
-import { applyIfAllowed, canApply, type TransitionName } from "./transitions";
-
-export interface LineItemForTransition {
-  id: string;
-  declarationId: string;
-  state: DeclarationState;
-}
+import { applyIfAllowed } from "./transitions";
 
 export interface StatementForTransition {
   id: string;
   status: StatementStatus;
   /** The milestone cut-off date. */
   deadlineDate: Date;
-  lineItems: readonly LineItemForTransition[];
-}
-
-export interface LineItemChange {
-  lineItemId: string;
-  declarationId: string;
-  transition: TransitionName;
-  from: DeclarationState;
-  /** The line item's new state, which is also its declaration's new state. */
-  to: DeclarationState;
 }
 
 export interface StatementTransitionPlan {
   statementId: string;
   from: StatementStatus;
   to: StatementStatus;
-  lineItemChanges: LineItemChange[];
 }
 
 /** eligible → payable; every other state unchanged. */
@@ -55,25 +39,6 @@ export function lineItemStateWhenStatementPayable(state: DeclarationState): Decl
 /** payable → paid, awaiting_clawback → clawed_back; every other state unchanged. */
 export function lineItemStateWhenStatementPaid(state: DeclarationState): DeclarationState {
   return applyIfAllowed("claw_back", applyIfAllowed("pay", state));
-}
-
-function changes(
-  lineItems: readonly LineItemForTransition[],
-  transitions: readonly TransitionName[],
-): LineItemChange[] {
-  return lineItems.flatMap((item) => {
-    const transition = transitions.find((name) => canApply(name, item.state));
-    if (transition === undefined) return [];
-    return [
-      {
-        lineItemId: item.id,
-        declarationId: item.declarationId,
-        transition,
-        from: item.state,
-        to: applyIfAllowed(transition, item.state),
-      },
-    ];
-  });
 }
 
 export function markStatementPayable(
@@ -93,7 +58,6 @@ export function markStatementPayable(
     statementId: statement.id,
     from: "open",
     to: "payable",
-    lineItemChanges: changes(statement.lineItems, ["make_payable"]),
   };
 }
 
@@ -111,6 +75,5 @@ export function authoriseStatementPayment(
     statementId: statement.id,
     from: "payable",
     to: "paid",
-    lineItemChanges: changes(statement.lineItems, ["pay", "claw_back"]),
   };
 }

@@ -10,12 +10,13 @@
  *   statement. When eligibility is decided, the declaration becomes `eligible` or
  *   `ineligible` and gets its line item on the next open output statement on the
  *   day of the decision.
- * Submission is refused for a frozen cohort (frozen-cohort.ts).
+ * Submission is refused for a frozen cohort (frozen-cohort.ts). The checks on the
+ * request itself (withdrawal, milestone, mentors, duplicates) are in submission-checks.ts.
  */
 import type { DeclarationState } from "@/lib/domain/declaration-states";
-import { canSubmitForCohort, type CohortFunding } from "./frozen-cohort";
-import { selectOutputStatement, type StatementForSelection } from "./output-statement";
-import { refuse, type Result } from "./result";
+import { canSubmitForCohort, type CohortFrozen, type CohortFunding } from "./frozen-cohort";
+import { selectOutputStatement, type NoOpenOutputStatement, type StatementForSelection } from "./output-statement";
+import type { Allowed, Refused } from "./result";
 
 export type SubmissionState = Extract<DeclarationState, "submitted" | "eligible" | "ineligible">;
 
@@ -43,7 +44,7 @@ export interface SubmissionPlan {
 export function planSubmission(
   request: SubmissionRequest,
   statements: readonly StatementForSelection[],
-): Result<SubmissionPlan, "cohort_frozen" | "no_open_output_statement"> {
+): Allowed<SubmissionPlan> | CohortFrozen | NoOpenOutputStatement {
   const cohort = canSubmitForCohort(request);
   if (!cohort.ok) return cohort;
   const state = stateOnSubmission(request.eligibleForFunding);
@@ -71,10 +72,8 @@ export interface EligibilityPlan {
 export function planEligibilityDecision(
   decision: EligibilityDecision,
   statements: readonly StatementForSelection[],
-): Result<EligibilityPlan, "eligibility_already_decided" | "no_open_output_statement"> {
-  if (decision.state !== "submitted") {
-    return refuse("eligibility_already_decided", "This declaration's eligibility for funding has already been decided.");
-  }
+): Allowed<EligibilityPlan> | Refused<"eligibility_already_decided"> | NoOpenOutputStatement {
+  if (decision.state !== "submitted") return { ok: false, code: "eligibility_already_decided" };
   const selected = selectOutputStatement(statements, decision.decidedAt, decision.cohortStartYear);
   if (!selected.ok) return selected;
   return decision.eligibleForFunding

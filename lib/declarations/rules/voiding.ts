@@ -3,40 +3,45 @@
  *
  * Source: voiding-declarations.md, "Impact of voiding on declaration states",
  * "Validation rules", "Error handling" and "Frozen cohorts and statements".
- * - submitted, eligible, payable, ineligible → voided. The line item (if any) is
- *   voided and stays on its original statement.
- * - paid → awaiting_clawback, with a new refundable line item (awaiting_clawback)
- *   on the lead provider's next open output statement for the cohort
- *   (clawback_statement_id). With no such statement the void is refused.
- * - voided, awaiting_clawback, clawed_back cannot be voided.
+ * Which states can be voided, and what they become, is the lifecycle's
+ * (DECLARATION_TRANSITIONS in transitions.ts):
+ * - `void` (submitted, eligible, payable, ineligible → voided). The line item (if
+ *   any) is voided and stays on its original statement.
+ * - `void_paid` (paid → awaiting_clawback), with a new refundable line item
+ *   (awaiting_clawback) on the lead provider's next open output statement for the
+ *   cohort (clawback_statement_id). With no such statement the void is refused.
+ * - Any other state (voided, awaiting_clawback, clawed_back) cannot be voided.
  *
- * Checks, in order: frozen cohort; states that cannot be voided (their messages say
+ * Checks, in order: frozen cohort; states that cannot be voided (their refusals say
  * more than "it changed"); the state the user saw (`expectedState`), if given;
  * then, for a paid declaration, a statement to claw it back on.
+ * Refusals are codes with their data: lib/api and the finance pages word them.
  */
 import type { DeclarationState } from "@/lib/domain/declaration-states";
-import { frozenCohortMessage, type CohortFunding } from "./frozen-cohort";
-import { refuse, type Refusal } from "./result";
-import { canApply } from "./transitions";
+import type { CohortFrozen, CohortFunding } from "./frozen-cohort";
+import type { Refused } from "./result";
+import { canApply, type DECLARATION_TRANSITIONS } from "./transitions";
 
-export type VoidRefusalCode =
-  | "cohort_frozen"
-  | "already_voided"
-  | "awaiting_clawback"
-  | "clawed_back"
-  | "state_changed"
-  | "no_clawback_statement";
+/** The states `void` applies to: voided before payment. */
+export type VoidableState = (typeof DECLARATION_TRANSITIONS.void.from)[number];
+/** The states `void_paid` applies to: voided after payment, so clawed back. */
+export type ClawbackState = (typeof DECLARATION_TRANSITIONS.void_paid.from)[number];
+type NotVoidableState = Exclude<DeclarationState, VoidableState | ClawbackState>;
 
-export const VOID_MESSAGES = {
-  already_voided: "This declaration has already been voided.",
-  awaiting_clawback: "This declaration has already been voided.",
-  clawed_back: "This declaration has been clawed-back, so you can only view it.",
-  state_changed: "This declaration has changed since you opened this page. Check its details and try again.",
-} as const;
+/** Why a declaration in a state that no transition voids cannot be voided. */
+const NOT_VOIDABLE = {
+  voided: "already_voided",
+  awaiting_clawback: "awaiting_clawback",
+  clawed_back: "clawed_back",
+} as const satisfies Record<NotVoidableState, string>;
 
-export function noClawbackStatementMessage(cohortStartYear: number): string {
-  return `There is no open output statement for the ${cohortStartYear} cohort to claw this payment back on, so this declaration cannot be voided.`;
-}
+export type VoidRefusal =
+  | CohortFrozen
+  | Refused<(typeof NOT_VOIDABLE)[NotVoidableState]>
+  | Refused<"state_changed">
+  | Refused<"no_clawback_statement", { cohortStartYear: number }>;
+
+export type VoidRefusalCode = VoidRefusal["code"];
 
 export interface VoidRequest extends CohortFunding {
   /** The declaration's current state. */
@@ -50,7 +55,7 @@ export type VoidPlan =
       ok: true;
       kind: "void";
       transition: "void";
-      from: Extract<DeclarationState, "submitted" | "eligible" | "payable" | "ineligible">;
+      from: VoidableState;
       state: "voided";
       /** The existing line item (if any) becomes voided and stays on its statement. */
       lineItemState: "voided";
@@ -59,40 +64,41 @@ export type VoidPlan =
       ok: true;
       kind: "clawback";
       transition: "void_paid";
-      from: "paid";
+      from: ClawbackState;
       state: "awaiting_clawback";
       clawbackStatementId: string;
       /** A new refundable line item; the original paid line item is left as it is. */
       newLineItem: { statementId: string; state: "awaiting_clawback" };
     };
 
-/** Whether a declaration in this state can be voided (the "Void" button shows). */
-export function isVoidable(state: DeclarationState): boolean {
-  return canApply("void", state) || canApply("void_paid", state);
+function voidsBeforePayment(state: DeclarationState): state is VoidableState {
+  return canApply("void", state);
 }
 
-export function planVoid(
-  request: VoidRequest,
-  nextOpenOutputStatement: { id: string } | null,
-): VoidPlan | Refusal<VoidRefusalCode> {
+function voidsAfterPayment(state: DeclarationState): state is ClawbackState {
+  return canApply("void_paid", state);
+}
+
+/** Whether a declaration in this state can be voided (the "Void" button shows). */
+export function isVoidable(state: DeclarationState): boolean {
+  return voidsBeforePayment(state) || voidsAfterPayment(state);
+}
+
+export function planVoid(request: VoidRequest, nextOpenOutputStatement: { id: string } | null): VoidPlan | VoidRefusal {
   const { state } = request;
-  if (request.cohortPaymentsFrozen) return refuse("cohort_frozen", frozenCohortMessage(request.cohortStartYear));
-  if (state === "voided") return refuse("already_voided", VOID_MESSAGES.already_voided);
-  if (state === "awaiting_clawback") return refuse("awaiting_clawback", VOID_MESSAGES.awaiting_clawback);
-  if (state === "clawed_back") return refuse("clawed_back", VOID_MESSAGES.clawed_back);
-  if (request.expectedState !== undefined && request.expectedState !== state) {
-    return refuse("state_changed", VOID_MESSAGES.state_changed);
-  }
-  if (state === "paid") {
+  if (request.cohortPaymentsFrozen) return { ok: false, code: "cohort_frozen", cohortStartYear: request.cohortStartYear };
+  if (!voidsBeforePayment(state) && !voidsAfterPayment(state)) return { ok: false, code: NOT_VOIDABLE[state] };
+  if (request.expectedState !== undefined && request.expectedState !== state) return { ok: false, code: "state_changed" };
+  if (voidsAfterPayment(state)) {
     if (nextOpenOutputStatement === null) {
-      return refuse("no_clawback_statement", noClawbackStatementMessage(request.cohortStartYear));
+      return { ok: false, code: "no_clawback_statement", cohortStartYear: request.cohortStartYear };
     }
     const statementId = nextOpenOutputStatement.id;
     return {
       ok: true,
       kind: "clawback",
       transition: "void_paid",
-      from: "paid",
+      from: state,
       state: "awaiting_clawback",
       clawbackStatementId: statementId,
       newLineItem: { statementId, state: "awaiting_clawback" },

@@ -17,6 +17,3 @@ export function outputStatement(
     ...extra,
   };
 }
-
-export const FROZEN_2021 =
-  "You cannot submit or void declarations for the 2021 cohort. The funding contract for this cohort has ended. Get in touch if you need to discuss this with us";

@@ -18,7 +18,6 @@ import {
   applyIfAllowed,
   canApply,
   DECLARATION_TRANSITIONS,
-  declarationStateForLineItems,
   formatUtcDate,
 } from "@/lib/declarations/rules/lifecycle";
 
@@ -50,23 +49,6 @@ describe("DECLARATION_TRANSITIONS", () => {
       expect(canApply("pay", state)).toBe(false);
       expect(applyIfAllowed("pay", state)).toBe(state);
     }
-  });
-});
-
-describe("declarationStateForLineItems", () => {
-  it("follows its line item when the statement becomes payable or is paid", () => {
-    expect(declarationStateForLineItems("eligible", ["payable"])).toBe("payable");
-    expect(declarationStateForLineItems("payable", ["paid"])).toBe("paid");
-  });
-
-  it("follows the refundable line item once a paid declaration is voided", () => {
-    expect(declarationStateForLineItems("paid", ["paid", "awaiting_clawback"])).toBe("awaiting_clawback");
-    expect(declarationStateForLineItems("awaiting_clawback", ["clawed_back", "paid"])).toBe("clawed_back");
-  });
-
-  it("keeps its own state when it has no line item", () => {
-    expect(declarationStateForLineItems("submitted", [])).toBe("submitted");
-    expect(declarationStateForLineItems("voided", [])).toBe("voided");
   });
 });
 

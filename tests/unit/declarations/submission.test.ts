@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   canSubmitForCohort,
-  frozenCohortMessage,
   getsLineItemOnSubmission,
   planEligibilityDecision,
   planSubmission,
   selectOutputStatement,
   stateOnSubmission,
 } from "@/lib/declarations/rules/lifecycle";
-import { FROZEN_2021, outputStatement, utc } from "./fixtures";
+import { outputStatement, utc } from "./fixtures";
 
 const statements = [
   outputStatement("nov", "2025-11-30", "2025-12-25"),
@@ -31,15 +30,11 @@ describe("stateOnSubmission", () => {
 });
 
 describe("frozen cohorts", () => {
-  it("uses the seed's message word for word, with no final full stop", () => {
-    expect(frozenCohortMessage(2021)).toBe(FROZEN_2021);
-  });
-
-  it("canSubmitForCohort refuses a frozen cohort and allows an open one", () => {
+  it("canSubmitForCohort refuses a frozen cohort, with its start year, and allows an open one", () => {
     expect(canSubmitForCohort({ cohortStartYear: 2021, cohortPaymentsFrozen: true })).toEqual({
       ok: false,
       code: "cohort_frozen",
-      message: FROZEN_2021,
+      cohortStartYear: 2021,
     });
     expect(canSubmitForCohort({ cohortStartYear: 2024, cohortPaymentsFrozen: false })).toEqual({ ok: true });
   });
@@ -85,7 +80,7 @@ describe("selectOutputStatement", () => {
     expect(selectOutputStatement(statements, utc("2026-02-01T00:00:00Z"), 2025)).toEqual({
       ok: false,
       code: "no_open_output_statement",
-      message: "There is no open output statement for the 2025 cohort to attach this declaration to.",
+      cohortStartYear: 2025,
     });
     expect(selectOutputStatement([], utc("2026-02-01T00:00:00Z"), 2024).ok).toBe(false);
   });
@@ -121,14 +116,14 @@ describe("planSubmission", () => {
   it("refuses a frozen cohort before anything else", () => {
     expect(
       planSubmission({ ...base, cohortStartYear: 2021, cohortPaymentsFrozen: true, eligibleForFunding: true }, []),
-    ).toEqual({ ok: false, code: "cohort_frozen", message: FROZEN_2021 });
+    ).toEqual({ ok: false, code: "cohort_frozen", cohortStartYear: 2021 });
   });
 
   it("refuses when there is no statement to attach the line item to", () => {
     expect(planSubmission({ ...base, eligibleForFunding: true }, [])).toEqual({
       ok: false,
       code: "no_open_output_statement",
-      message: "There is no open output statement for the 2025 cohort to attach this declaration to.",
+      cohortStartYear: 2025,
     });
   });
 });
@@ -151,11 +146,7 @@ describe("planEligibilityDecision", () => {
   it("refuses when eligibility has already been decided", () => {
     expect(
       planEligibilityDecision({ state: "eligible", cohortStartYear: 2025, eligibleForFunding: true, decidedAt }, statements),
-    ).toEqual({
-      ok: false,
-      code: "eligibility_already_decided",
-      message: "This declaration's eligibility for funding has already been decided.",
-    });
+    ).toEqual({ ok: false, code: "eligibility_already_decided" });
   });
 
   it("refuses when there is no open output statement", () => {
@@ -163,6 +154,6 @@ describe("planEligibilityDecision", () => {
       { state: "submitted", cohortStartYear: 2025, eligibleForFunding: true, decidedAt },
       [],
     );
-    expect(result).toMatchObject({ ok: false, code: "no_open_output_statement" });
+    expect(result).toEqual({ ok: false, code: "no_open_output_statement", cohortStartYear: 2025 });
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DECLARATION_STATES, type DeclarationState } from "@/lib/domain/declaration-states";
-import { isVoidable, planVoid } from "@/lib/declarations/rules/lifecycle";
-import { FROZEN_2021 } from "./fixtures";
+import { DECLARATION_TRANSITIONS, isVoidable, planVoid } from "@/lib/declarations/rules/lifecycle";
 
 const open = { cohortStartYear: 2024, cohortPaymentsFrozen: false };
 const nextStatement = { id: "stmt-next" };
@@ -38,54 +37,33 @@ describe("planVoid: voidable states", () => {
   });
 
   it("refuses to void a paid declaration when there is no statement to claw it back on", () => {
-    expect(planVoid({ ...open, state: "paid" }, null)).toEqual({
-      ok: false,
-      code: "no_clawback_statement",
-      message:
-        "There is no open output statement for the 2024 cohort to claw this payment back on, so this declaration cannot be voided.",
-    });
+    expect(planVoid({ ...open, state: "paid" }, null)).toEqual({ ok: false, code: "no_clawback_statement", cohortStartYear: 2024 });
   });
 });
 
 describe("planVoid: refusals", () => {
   it("refuses a voided declaration", () => {
-    expect(planVoid({ ...open, state: "voided" }, nextStatement)).toEqual({
-      ok: false,
-      code: "already_voided",
-      message: "This declaration has already been voided.",
-    });
+    expect(planVoid({ ...open, state: "voided" }, nextStatement)).toEqual({ ok: false, code: "already_voided" });
   });
 
-  it("refuses a declaration awaiting clawback with the same message", () => {
-    expect(planVoid({ ...open, state: "awaiting_clawback" }, nextStatement)).toEqual({
-      ok: false,
-      code: "awaiting_clawback",
-      message: "This declaration has already been voided.",
-    });
+  it("refuses a declaration awaiting clawback (worded as already voided, see the API and page copy tests)", () => {
+    expect(planVoid({ ...open, state: "awaiting_clawback" }, nextStatement)).toEqual({ ok: false, code: "awaiting_clawback" });
   });
 
   it("refuses a clawed-back declaration", () => {
-    expect(planVoid({ ...open, state: "clawed_back" }, nextStatement)).toEqual({
-      ok: false,
-      code: "clawed_back",
-      message: "This declaration has been clawed-back, so you can only view it.",
-    });
+    expect(planVoid({ ...open, state: "clawed_back" }, nextStatement)).toEqual({ ok: false, code: "clawed_back" });
   });
 
   it.each(DECLARATION_STATES)("refuses any %s declaration in a frozen cohort, checked first", (state) => {
     expect(planVoid({ state, cohortStartYear: 2021, cohortPaymentsFrozen: true }, nextStatement)).toEqual({
       ok: false,
       code: "cohort_frozen",
-      message: FROZEN_2021,
+      cohortStartYear: 2021,
     });
   });
 
   it("refuses when the declaration changed since the user saw it", () => {
-    expect(planVoid({ ...open, state: "paid", expectedState: "payable" }, nextStatement)).toEqual({
-      ok: false,
-      code: "state_changed",
-      message: "This declaration has changed since you opened this page. Check its details and try again.",
-    });
+    expect(planVoid({ ...open, state: "paid", expectedState: "payable" }, nextStatement)).toEqual({ ok: false, code: "state_changed" });
   });
 
   it("checks the expected state before looking for a clawback statement", () => {
@@ -120,6 +98,18 @@ describe("isVoidable", () => {
 
   it.each(DECLARATION_STATES)("%s", (state) => {
     expect(isVoidable(state)).toBe(expected[state]);
+  });
+
+  it("is the lifecycle's: void before payment from void's states, clawback from void_paid's", () => {
+    for (const state of DECLARATION_STATES) {
+      const plan = planVoid({ ...open, state }, nextStatement);
+      const kind = (DECLARATION_TRANSITIONS.void.from as readonly DeclarationState[]).includes(state)
+        ? "void"
+        : (DECLARATION_TRANSITIONS.void_paid.from as readonly DeclarationState[]).includes(state)
+          ? "clawback"
+          : null;
+      expect(plan.ok ? plan.kind : null).toBe(kind);
+    }
   });
 
   it("agrees with planVoid for every state", () => {

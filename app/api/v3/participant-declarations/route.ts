@@ -3,6 +3,7 @@
 import { submitDeclaration } from "@/lib/declarations/submit";
 import { listDeclarations } from "@/lib/declarations/queries";
 import { apiDeps } from "@/lib/api/context";
+import { submissionErrors } from "@/lib/api/declarations";
 import { unprocessable } from "@/lib/api/errors";
 import { parseCohortFilter, parsePage, parseParticipantIdFilter, parseUpdatedSince } from "@/lib/api/query";
 import { readAttributes, serverDate } from "@/lib/api/request";
@@ -28,7 +29,7 @@ export const POST = leadProviderRoute(async ({ request, prisma, provider, now })
   const attributes = await readAttributes(request, DECLARATION_TYPE);
   const { values, issues, stop } = validateDeclarationAttributes(attributes, at);
   if (stop) throw unprocessable(issues);
-  const outcome = await submitDeclaration(prisma, { leadProvider: provider, values, issues, now: at });
-  if (!outcome.ok) throw unprocessable(outcome.errors);
+  const outcome = await submitDeclaration(prisma, { leadProvider: provider, values, attributesValid: issues.length === 0, now: at });
+  if (!outcome.ok) throw unprocessable(submissionErrors(issues, outcome.refusals));
   return dataResponse(serializeDeclaration(outcome.declaration));
 });

@@ -4,6 +4,7 @@
 import { voidDeclaration } from "@/lib/declarations/void";
 import { findDeclaration } from "@/lib/declarations/queries";
 import { apiActor } from "@/lib/db/audit";
+import { voidRefusalMessage } from "@/lib/api/declarations";
 import { notFound, unprocessable } from "@/lib/api/errors";
 import { VOID_TITLE } from "@/lib/api/messages";
 import { pathId } from "@/lib/api/request";
@@ -22,7 +23,7 @@ export const PUT = leadProviderRoute<{ id: string }>(async ({ params, prisma, pr
     leadProviderId: provider.id,
     now,
   });
-  if (!outcome.ok) throw outcome.code === "not_found" ? notFound() : unprocessable([{ title: VOID_TITLE, detail: outcome.message }]);
+  if (!outcome.ok) throw outcome.code === "not_found" ? notFound() : unprocessable([{ title: VOID_TITLE, detail: voidRefusalMessage(outcome) }]);
   const declaration = await findDeclaration(prisma, provider.id, declarationId);
   if (!declaration) throw notFound();
   return dataResponse(serializeDeclaration(declaration));

@@ -3,11 +3,9 @@
 // warning button. A declaration that cannot be voided gets the reason in the error summary and no
 // button. A declaration reached through another participant's address is not found.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Button, ErrorSummary, InsetText, PageShell, SummaryList, Tag, WarningText } from "@/components/govuk";
-import { requireStaff } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
+import { requireResource } from "@/lib/auth/resource";
 import { loadVoidCheck, type VoidCheck } from "@/lib/declarations/void-check";
 import { PARTICIPANT_TYPE_LABELS } from "@/lib/domain/participant-types";
 import { formatUkDate } from "@/lib/format/dates";
@@ -17,27 +15,30 @@ import { declarationStateTag } from "@/lib/format/tags";
 import { pageTitle } from "@/lib/format/page-title";
 import { participantPath, statementPath, voidDeclarationPath } from "../../../../paths";
 import { voidDeclarationAction } from "./actions";
+import { voidRefusalCopy } from "./copy";
 import { VoidDeclarationForm } from "./void-form";
 
 type Props = { params: Promise<{ id: string; declarationId: string }> };
 
 const TITLE = "Check the details before voiding this declaration";
 
-const load = cache(async (id: string, declarationId: string) => loadVoidCheck(await getPrisma(), id, declarationId));
+/** The finance role, both ids from the address, the check; a 404 when either is malformed or unknown. */
+const load = cache(async (id: string, declarationId: string) => {
+  const { data } = await requireResource("finance", voidDeclarationPath(id, declarationId), [id, declarationId], (prisma, participantId: string, declaration: string) =>
+    loadVoidCheck(prisma, participantId, declaration),
+  );
+  return data;
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id, declarationId } = await params;
-  await requireStaff("finance", voidDeclarationPath(id, declarationId));
   const check = await load(id, declarationId);
-  if (!check) return { title: "Page not found" };
   return { title: check.outcome.ok ? TITLE : `Error: ${TITLE}` };
 }
 
 export default async function VoidDeclarationPage({ params }: Props) {
   const { id, declarationId } = await params;
-  await requireStaff("finance", voidDeclarationPath(id, declarationId));
   const check = await load(id, declarationId);
-  if (!check) notFound();
   const back = participantPath(check.participant.userId);
 
   const content = (
@@ -64,7 +65,7 @@ export default async function VoidDeclarationPage({ params }: Props) {
             </VoidDeclarationForm>
           ) : (
             <>
-              <ErrorSummary errors={[{ text: check.outcome.message }]} />
+              <ErrorSummary errors={[{ text: voidRefusalCopy(check.outcome) }]} />
               {content}
               <Button href={back} variant="secondary">
                 Back to {check.participant.fullName}
