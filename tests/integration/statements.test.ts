@@ -6,18 +6,17 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StatementFigures, type StatementLinks } from "@/app/statements/_components/statement-figures";
 import { loadCalculation } from "@/lib/statements/calculation";
+import { authoriseStatement } from "@/lib/statements/authorise";
 import {
-  authoriseStatement,
   defaultStatement,
   listCohortStatements,
   listProviderStatements,
   listStatementCohorts,
   listStatementDeclarations,
   listStatementProviders,
-  loadStatementView,
   STATEMENT_LIST_PAGE_SIZE,
-  type StatementView,
 } from "@/lib/statements/queries";
+import { loadStatementView, type StatementView } from "@/lib/statements/view";
 import { DECLARATION_TYPES, DECLARATION_TYPE_LABELS } from "@/lib/domain/declaration-types";
 import { isBillable, isRefundable, type DeclarationState } from "@/lib/domain/declaration-states";
 import { calculateStatements, serializeStatementResults, type StatementJson } from "@/lib/engine";
