@@ -96,21 +96,19 @@ const NAMES = [
   "Dee No School",
 ];
 
+/** A call-off contract with one unbounded £1,000 band. */
+async function createContract(db: TestDb, leadProviderId: string, cohortId: string, upliftAmount: string | null) {
+  await db.prisma.callOffContract.create({
+    data: { leadProviderId, cohortId, recruitmentTarget: 100, setUpFee: "0", upliftAmount, bands: { create: [{ min: 0, max: null, perParticipant: "1000.00" }] } },
+  });
+}
+
 async function fixture(db: TestDb) {
   const p = db.prisma;
   const provider = await p.leadProvider.create({ data: { name: 'Ambition, "Quoted" Institute' } });
   const cohort = await p.cohort.create({ data: { startYear: 2031 } });
   const schedule = await p.schedule.create({ data: { cohortId: cohort.id, identifier: "ecf-standard-september", name: "ECF Standard September" } });
-  await p.callOffContract.create({
-    data: {
-      leadProviderId: provider.id,
-      cohortId: cohort.id,
-      recruitmentTarget: 100,
-      setUpFee: "0",
-      upliftAmount: "100.00",
-      bands: { create: [{ min: 0, max: null, perParticipant: "1000.00" }] },
-    },
-  });
+  await createContract(db, provider.id, cohort.id, "100.00");
   const statement = await p.statement.create({
     data: {
       leadProviderId: provider.id,
@@ -204,16 +202,7 @@ async function upliftFixture(db: TestDb) {
   const statements: { context: string; id: string }[] = [];
   for (const context of contexts) {
     const cohort = await p.cohort.create({ data: { startYear: context.year, mentorFunding: context.mentorFunding } });
-    await p.callOffContract.create({
-      data: {
-        leadProviderId: provider.id,
-        cohortId: cohort.id,
-        recruitmentTarget: 100,
-        setUpFee: "0",
-        upliftAmount: context.upliftAmount,
-        bands: { create: [{ min: 0, max: null, perParticipant: "1000.00" }] },
-      },
-    });
+    await createContract(db, provider.id, cohort.id, context.upliftAmount);
     if (context.mentorFunding) await p.mentorCallOffContract.create({ data: { leadProviderId: provider.id, cohortId: cohort.id, paymentPerParticipant: "1000.00" } });
     const statement = await p.statement.create({
       data: {
