@@ -33,7 +33,8 @@ import os from "node:os";
 import path from "node:path";
 import { Prisma } from "@/generated/prisma/client";
 import { createDb, type Db } from "@/lib/db/client";
-import { authoriseStatement, loadStatementView } from "@/lib/statements/queries";
+import { authoriseStatement } from "@/lib/statements/authorise";
+import { loadStatementView } from "@/lib/statements/view";
 import { seedDemo } from "@/prisma/seed/demo";
 import { seedScale } from "@/prisma/seed/scale";
 import { heapLabel, measureInChild, type HeapSetting, type Measurement as CsvMeasurement } from "./csv";
@@ -364,7 +365,7 @@ function markdown(r: Report): string {
       "## Statement page",
       "",
       `Statement: ${s.label} (\`${s.statementId}\`), ${int(s.lineItems)} line items, status ${s.status}, view source ${s.source}.`,
-      `${s.page.runs} alternating runs of each after 2 warm-ups. Page = \`loadStatementView\` (lib/statements/queries.ts); baseline = one \`GROUP BY\` of the statement's line items joined to their declarations (state × declaration type × participant type).`,
+      `${s.page.runs} alternating runs of each after 2 warm-ups. Page = \`loadStatementView\` (lib/statements/view.ts); baseline = one \`GROUP BY\` of the statement's line items joined to their declarations (state × declaration type × participant type).`,
       "",
       "| | p50 (ms) | p95 (ms) | max (ms) |",
       "|---|---:|---:|---:|",

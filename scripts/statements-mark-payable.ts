@@ -5,7 +5,7 @@
 //   --today YYYY-MM-DD   pretend it is this date (UTC), e.g. to catch up after an outage.
 import { createDb } from "@/lib/db/client";
 import { dbConfigFromEnv, describeDbConfig } from "@/lib/db/config";
-import { markStatementsPayable } from "@/lib/statements/queries";
+import { markStatementsPayable } from "@/lib/statements/mark-payable";
 
 const USAGE = "Usage: tsx scripts/statements-mark-payable.ts [--today YYYY-MM-DD]";
 

@@ -2,8 +2,9 @@
 // only the ones it submitted. statement_id is the statement the declaration was paid (or is to be
 // paid) on; clawback_statement_id the one its clawback is on, when it was voided after payment.
 import type { Prisma } from "@/generated/prisma/client";
+import { isRefundable, type DeclarationState } from "@/lib/domain/declaration-states";
 import { MENTOR_COURSE_IDENTIFIER } from "@/lib/domain/courses";
-import { isBillable, isRefundable, type DeclarationState } from "@/lib/domain/declaration-states";
+import { attractsUplift, upliftEffect } from "@/lib/engine/uplift";
 import { resolveParticipantIds } from "@/lib/participants/identity";
 import type { Queryable, Paging } from "@/lib/db/query";
 
@@ -41,15 +42,9 @@ const declarationInclude = {
 
 type DeclarationRow = Prisma.ParticipantDeclarationGetPayload<{ include: typeof declarationInclude }>;
 
-/** States in which the started declaration's uplift counts (is, or was, paid). */
-function upliftCounts(state: DeclarationState): boolean {
-  return isBillable(state) || isRefundable(state);
-}
-
 /**
- * uplift_paid: a `started` declaration of a participant with a sparsity or pupil premium uplift,
- * in a state that pays (or paid) it, under a contract that has an uplift amount. Mentors in
- * cohorts with separate mentor funding get no uplift (payment-rules.md, "Mentors").
+ * uplift_paid: the engine's uplift rule (lib/engine/uplift.ts) pays the uplift on this declaration,
+ * or paid it and claws it back.
  */
 export function upliftPaid(d: {
   declarationType: string;
@@ -60,9 +55,9 @@ export function upliftPaid(d: {
   cohortMentorFunding: boolean;
   contractHasUplift: boolean;
 }): boolean {
-  if (d.declarationType !== "started" || !(d.sparsityUplift || d.pupilPremiumUplift)) return false;
-  if (d.courseIdentifier === MENTOR_COURSE_IDENTIFIER && d.cohortMentorFunding) return false;
-  return upliftCounts(d.state) && d.contractHasUplift;
+  const participantType = d.courseIdentifier === MENTOR_COURSE_IDENTIFIER ? "mentor" : "ect";
+  const terms = { hasUpliftAmount: d.contractHasUplift, mentorFunding: d.cohortMentorFunding };
+  return upliftEffect({ declarationType: d.declarationType, participantType, state: d.state, uplift: attractsUplift(d) }, terms) !== null;
 }
 
 async function upliftCohortsOf(db: Queryable, leadProviderId: string): Promise<Set<string>> {

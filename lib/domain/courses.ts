@@ -4,7 +4,7 @@ import type { CourseIdentifier } from "./evidence";
 
 export const COURSE_IDENTIFIERS = ["ecf-induction", "ecf-mentor"] as const satisfies readonly CourseIdentifier[];
 
-/** A mentor's training. */
+/** A mentor's training: a declaration with this course is a mentor's, any other an ECT's. */
 export const MENTOR_COURSE_IDENTIFIER = "ecf-mentor" satisfies CourseIdentifier;
 
 export function isCourseIdentifier(value: unknown): value is CourseIdentifier {

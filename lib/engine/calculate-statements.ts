@@ -106,6 +106,7 @@ export function calculateStatements(input: CalculationInput): StatementResult[] 
       bands,
       serviceFee,
       upliftAmount: contract.upliftAmount,
+      mentorFunding: contract.mentorFunding,
       vatChargeable: contract.vatChargeable,
       lines: statement.lines,
       filter: ectFilter,

@@ -56,6 +56,8 @@ export interface EctStatementInput {
   bands: readonly OrderedBand[];
   serviceFee: ServiceFee;
   upliftAmount: Decimal | null;
+  /** Whether the cohort funds mentors separately (then mentors earn no uplift). */
+  mentorFunding: boolean;
   vatChargeable: boolean;
   lines: readonly LineCount[];
   /** Which line items belong to this side. */
@@ -99,7 +101,7 @@ export function calculateEctStatement(input: EctStatementInput): EctStatementRes
 
   const outputPayment = sumMoney(outputList.map((output) => output.payment));
   const clawbacks = sumMoney(outputList.map((output) => output.clawbacks));
-  const uplift = calculateUplift(input.upliftAmount, input.lines, input.filter);
+  const uplift = calculateUplift(input, input.lines, input.filter);
   const additionalAdjustments = sumMoney(input.adjustments);
   const { reconcileAmount } = input;
 

@@ -1,64 +1,27 @@
 // Additional adjustments on a statement: add, change, remove. Each is one transaction that locks
 // the statement row (so it cannot be authorised half-way through), re-checks that the statement can
-// still be adjusted, writes the change and its audit entry. Refusals are results, never exceptions.
+// still be adjusted (rules/adjustment-refusal.ts), writes the change and its audit entry, and logs it
+// once committed. Refusals are codes, never exceptions or sentences: the pages say them in words.
 import type { PrismaClient } from "@/generated/prisma/client";
 import { Prisma } from "@/generated/prisma/client";
-import { writeAudit, type Actor } from "@/lib/db/audit";
-import { moneyEvent } from "@/lib/log";
-import type { Refusal } from "@/lib/declarations/rules/lifecycle";
-import type { StatementStatus } from "@/lib/domain/statement-statuses";
+import type { Actor } from "@/lib/db/audit";
 import type { Queryable } from "@/lib/db/query";
+import { inTransaction } from "@/lib/db/transaction";
+import { moneyEvent } from "@/lib/log";
+import type { StatementStatus } from "@/lib/domain/statement-statuses";
+import { adjustmentRefusal, type AdjustableStatementRefusal } from "./rules/adjustment-refusal";
 
-const TRANSACTION = { maxWait: 10_000, timeout: 20_000 } as const;
+export type AdjustmentRefusalCode = "statement_not_found" | AdjustableStatementRefusal | "adjustment_not_found" | "adjustment_changed";
 
-export type AdjustmentAction = "add" | "change" | "remove";
-
-export type AdjustmentRefusalCode =
-  | "statement_not_found"
-  | "statement_paid"
-  | "not_output_statement"
-  | "adjustment_not_found"
-  | "adjustment_changed";
-
-const VERB: Readonly<Record<AdjustmentAction, string>> = {
-  add: "add an adjustment to it",
-  change: "change its adjustments",
-  remove: "remove its adjustments",
-};
-
-/**
- * Whether a statement's adjustments can be added to, changed or removed: only on output
- * statements that have not been paid. The pages use it to hide the links; the writes re-check it.
- */
-export function adjustmentRefusal(
-  statement: { status: StatementStatus; outputFee: boolean },
-  action: AdjustmentAction,
-): Refusal<"statement_paid" | "not_output_statement"> | null {
-  if (statement.status === "paid") {
-    return { ok: false, code: "statement_paid", message: `This statement has been authorised for payment, so you cannot ${VERB[action]}.` };
-  }
-  if (!statement.outputFee) {
-    return {
-      ok: false,
-      code: "not_output_statement",
-      message: `This statement pays the service fee only, so you cannot ${VERB[action]}. Adjustments go on output statements.`,
-    };
-  }
-  return null;
-}
+export type AdjustmentRefusal = { ok: false; code: AdjustmentRefusalCode };
 
 export type AdjustmentRecord = { id: string; statementId: string; name: string; amount: Prisma.Decimal; updatedAt: Date };
 
-export type AdjustmentOutcome =
-  | { ok: true; adjustment: { id: string; name: string; amount: string }; unchanged: boolean }
-  | Refusal<AdjustmentRefusalCode>;
+type PlainAdjustment = { id: string; name: string; amount: string };
 
-const STATEMENT_NOT_FOUND: Refusal<"statement_not_found"> = { ok: false, code: "statement_not_found", message: "There is no statement with this ID." };
-const ADJUSTMENT_NOT_FOUND: Refusal<"adjustment_not_found"> = {
-  ok: false,
-  code: "adjustment_not_found",
-  message: "This adjustment is not on this statement. It may have been removed.",
-};
+export type AdjustmentOutcome = { ok: true; adjustment: PlainAdjustment; unchanged: boolean } | AdjustmentRefusal;
+
+const refused = (code: AdjustmentRefusalCode): AdjustmentRefusal => ({ ok: false, code });
 
 export async function findAdjustment(db: Queryable, statementId: string, adjustmentId: string): Promise<AdjustmentRecord | null> {
   return db.additionalAdjustment.findFirst({
@@ -67,16 +30,50 @@ export async function findAdjustment(db: Queryable, statementId: string, adjustm
   });
 }
 
-async function lockAdjustableStatement(tx: Prisma.TransactionClient, statementId: string, action: AdjustmentAction) {
-  const rows = await tx.$queryRaw<{ status: StatementStatus; output_fee: boolean }[]>`
-    SELECT status::text AS status, output_fee FROM statements WHERE id = ${statementId}::uuid FOR UPDATE`;
-  const statement = rows[0];
-  if (!statement) return STATEMENT_NOT_FOUND;
-  return adjustmentRefusal({ status: statement.status, outputFee: statement.output_fee }, action) ?? ({ ok: true } as const);
+function plain(adjustment: { id: string; name: string; amount: Prisma.Decimal }): PlainAdjustment {
+  return { id: adjustment.id, name: adjustment.name, amount: adjustment.amount.toFixed(2) };
 }
 
-function plain(adjustment: { id: string; name: string; amount: Prisma.Decimal }) {
-  return { id: adjustment.id, name: adjustment.name, amount: adjustment.amount.toFixed(2) };
+/** What one write did: refused, nothing to do (a double submit), or a change to audit and log. */
+type Step =
+  | AdjustmentRefusal
+  | { ok: true; unchanged: true; adjustment: PlainAdjustment }
+  | { ok: true; unchanged: false; adjustment: PlainAdjustment; before?: PlainAdjustment; after?: PlainAdjustment };
+
+type AdjustmentEvent = "adjustment.create" | "adjustment.change" | "adjustment.remove";
+
+/**
+ * The skeleton every adjustment write shares: lock the statement and re-check it can be adjusted,
+ * do `write`, then audit the change (before/after with the statement id) and log it after commit.
+ */
+async function writeAdjustment(
+  prisma: PrismaClient,
+  event: AdjustmentEvent,
+  request: { statementId: string; actor: Actor },
+  write: (tx: Prisma.TransactionClient) => Promise<Step>,
+): Promise<AdjustmentOutcome> {
+  return inTransaction(prisma, async (tx, change): Promise<AdjustmentOutcome> => {
+    const rows = await tx.$queryRaw<{ status: StatementStatus; output_fee: boolean }[]>`
+      SELECT status::text AS status, output_fee FROM statements WHERE id = ${request.statementId}::uuid FOR UPDATE`;
+    const statement = rows[0];
+    if (!statement) return refused("statement_not_found");
+    const refusal = adjustmentRefusal({ status: statement.status, outputFee: statement.output_fee });
+    if (refusal) return refused(refusal);
+
+    const step = await write(tx);
+    if (!step.ok || step.unchanged) return step;
+    const { adjustment, before, after } = step;
+    await change.audit({
+      actor: request.actor,
+      action: event,
+      entityType: "adjustment",
+      entityId: adjustment.id,
+      ...(before ? { before: { statementId: request.statementId, ...before } } : {}),
+      ...(after ? { after: { statementId: request.statementId, ...after } } : {}),
+    });
+    change.afterCommit(() => moneyEvent(event, request.actor, { adjustmentId: adjustment.id, statementId: request.statementId, amount: adjustment.amount }));
+    return { ok: true, adjustment, unchanged: false };
+  });
 }
 
 /**
@@ -87,31 +84,18 @@ export async function createAdjustment(
   prisma: PrismaClient,
   request: { id: string; statementId: string; name: string; amount: string; actor: Actor },
 ): Promise<AdjustmentOutcome> {
-  return prisma.$transaction(async (tx): Promise<AdjustmentOutcome> => {
-    const check = await lockAdjustableStatement(tx, request.statementId, "add");
-    if (!check.ok) return check;
+  return writeAdjustment(prisma, "adjustment.create", request, async (tx) => {
     const existing = await tx.additionalAdjustment.findUnique({ where: { id: request.id } });
     if (existing) {
-      if (existing.statementId !== request.statementId) return ADJUSTMENT_NOT_FOUND;
+      if (existing.statementId !== request.statementId) return refused("adjustment_not_found");
       return { ok: true, adjustment: plain(existing), unchanged: true };
     }
-    const created = await tx.additionalAdjustment.create({
-      data: { id: request.id, statementId: request.statementId, name: request.name, amount: new Prisma.Decimal(request.amount) },
-    });
-    await writeAudit(tx, {
-      actor: request.actor,
-      action: "adjustment.create",
-      entityType: "adjustment",
-      entityId: created.id,
-      after: { statementId: request.statementId, ...plain(created) },
-    });
-    return { ok: true, adjustment: plain(created), unchanged: false };
-  }, TRANSACTION).then((outcome) => {
-    // After the commit: the log never reports a change that rolled back.
-    if (outcome.ok && !outcome.unchanged) {
-      moneyEvent("adjustment.create", request.actor, { adjustmentId: outcome.adjustment.id, statementId: request.statementId, amount: outcome.adjustment.amount });
-    }
-    return outcome;
+    const created = plain(
+      await tx.additionalAdjustment.create({
+        data: { id: request.id, statementId: request.statementId, name: request.name, amount: new Prisma.Decimal(request.amount) },
+      }),
+    );
+    return { ok: true, adjustment: created, unchanged: false, after: created };
   });
 }
 
@@ -123,36 +107,15 @@ export async function changeAdjustment(
   prisma: PrismaClient,
   request: { statementId: string; adjustmentId: string; name: string; amount: string; version: Date; actor: Actor },
 ): Promise<AdjustmentOutcome> {
-  return prisma.$transaction(async (tx): Promise<AdjustmentOutcome> => {
-    const check = await lockAdjustableStatement(tx, request.statementId, "change");
-    if (!check.ok) return check;
+  return writeAdjustment(prisma, "adjustment.change", request, async (tx) => {
     const current = await findAdjustment(tx, request.statementId, request.adjustmentId);
-    if (!current) return ADJUSTMENT_NOT_FOUND;
+    if (!current) return refused("adjustment_not_found");
     const amount = new Prisma.Decimal(request.amount);
     // Submitted twice, or someone made the same change: nothing to do.
     if (current.name === request.name && current.amount.equals(amount)) return { ok: true, adjustment: plain(current), unchanged: true };
-    if (current.updatedAt.getTime() !== request.version.getTime()) {
-      return {
-        ok: false,
-        code: "adjustment_changed",
-        message: "This adjustment has been changed since you opened this page. Go back to the statement, check it and try again.",
-      };
-    }
-    const updated = await tx.additionalAdjustment.update({ where: { id: current.id }, data: { name: request.name, amount } });
-    await writeAudit(tx, {
-      actor: request.actor,
-      action: "adjustment.change",
-      entityType: "adjustment",
-      entityId: current.id,
-      before: { statementId: request.statementId, ...plain(current) },
-      after: { statementId: request.statementId, ...plain(updated) },
-    });
-    return { ok: true, adjustment: plain(updated), unchanged: false };
-  }, TRANSACTION).then((outcome) => {
-    if (outcome.ok && !outcome.unchanged) {
-      moneyEvent("adjustment.change", request.actor, { adjustmentId: outcome.adjustment.id, statementId: request.statementId, amount: outcome.adjustment.amount });
-    }
-    return outcome;
+    if (current.updatedAt.getTime() !== request.version.getTime()) return refused("adjustment_changed");
+    const updated = plain(await tx.additionalAdjustment.update({ where: { id: current.id }, data: { name: request.name, amount } }));
+    return { ok: true, adjustment: updated, unchanged: false, before: plain(current), after: updated };
   });
 }
 
@@ -161,9 +124,7 @@ export async function removeAdjustment(
   prisma: PrismaClient,
   request: { statementId: string; adjustmentId: string; actor: Actor },
 ): Promise<AdjustmentOutcome> {
-  return prisma.$transaction(async (tx): Promise<AdjustmentOutcome> => {
-    const check = await lockAdjustableStatement(tx, request.statementId, "remove");
-    if (!check.ok) return check;
+  return writeAdjustment(prisma, "adjustment.remove", request, async (tx) => {
     const current = await findAdjustment(tx, request.statementId, request.adjustmentId);
     if (!current) {
       const removed = await tx.auditLog.findFirst({
@@ -174,21 +135,10 @@ export async function removeAdjustment(
       if (before?.statementId === request.statementId && before.id && before.name && before.amount) {
         return { ok: true, adjustment: { id: before.id, name: before.name, amount: before.amount }, unchanged: true };
       }
-      return ADJUSTMENT_NOT_FOUND;
+      return refused("adjustment_not_found");
     }
     await tx.additionalAdjustment.delete({ where: { id: current.id } });
-    await writeAudit(tx, {
-      actor: request.actor,
-      action: "adjustment.remove",
-      entityType: "adjustment",
-      entityId: current.id,
-      before: { statementId: request.statementId, ...plain(current) },
-    });
-    return { ok: true, adjustment: plain(current), unchanged: false };
-  }, TRANSACTION).then((outcome) => {
-    if (outcome.ok && !outcome.unchanged) {
-      moneyEvent("adjustment.remove", request.actor, { adjustmentId: outcome.adjustment.id, statementId: request.statementId, amount: outcome.adjustment.amount });
-    }
-    return outcome;
+    const removed = plain(current);
+    return { ok: true, adjustment: removed, unchanged: false, before: removed };
   });
 }

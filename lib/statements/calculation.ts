@@ -4,6 +4,7 @@
 // by the API comes from here, so there is one calculation.
 import { Prisma } from "@/generated/prisma/client";
 import { calculateStatements, toDecimal, type CalculationInput, type LineCount, type StatementResult } from "@/lib/engine";
+import { MENTOR_COURSE_IDENTIFIER } from "@/lib/domain/courses";
 import type { DeclarationState } from "@/lib/domain/declaration-states";
 import type { DeclarationType } from "@/lib/domain/declaration-types";
 import type { Queryable } from "@/lib/db/query";
@@ -68,9 +69,9 @@ export async function countLineItems(
       FROM (
         SELECT li.statement_id,
                d.declaration_type,
-               (d.course_identifier = 'ecf-mentor') AS mentor,
+               (d.course_identifier = ${MENTOR_COURSE_IDENTIFIER}) AS mentor,
                li.state,
-               (d.sparsity_uplift OR d.pupil_premium_uplift) AS uplift,
+               (d.sparsity_uplift OR d.pupil_premium_uplift) AS uplift, -- attractsUplift (lib/engine/uplift.ts)
                count(*) AS count
           FROM statement_line_items li
           JOIN participant_declarations d ON d.id = li.participant_declaration_id

@@ -7,11 +7,14 @@
 // - school, schedule and training status from the participant's induction record with the
 //   declaration's lead provider that was in force on the declaration date (else the nearest one);
 // - the line item's own state ("Declaration Status") and statement;
-// - "Uplift Payable": the line item earns the uplift in the engine's calculation — a billable
-//   `started` line with sparsity or pupil premium, on a contract with an uplift amount, and not a
-//   mentor in a cohort that funds mentors separately. Their count is the statement's uplift count.
+// - "Uplift Payable": the line item earns the uplift in the engine's calculation — the SQL form of
+//   `upliftEffect(...) === "fee"` (lib/engine/uplift.ts, THE uplift rule): a billable `started` line
+//   with sparsity or pupil premium, on a contract with an uplift amount, and not a mentor in a cohort
+//   that funds mentors separately. Their count is the statement's uplift count. The integration test
+//   (tests/integration/csv.test.ts) runs this query and the rule on the same rows.
 // Every join except line item → declaration → statement is a LEFT JOIN: a declaration with no school,
 // delivery partner or induction record still has its row, with blank cells.
+import { MENTOR_COURSE_IDENTIFIER } from "@/lib/domain/courses";
 import { BILLABLE_STATES } from "@/lib/domain/declaration-states";
 import type { SqlExecutor } from "@/lib/db/sql";
 import { cursorBatches } from "@/lib/db/cursor";
@@ -77,7 +80,7 @@ const QUERY = `
            AND (d.sparsity_uplift OR d.pupil_premium_uplift)
            AND c.uplift_amount IS NOT NULL
            AND li.state::text = ANY ($2::text[])
-           AND NOT (co.mentor_funding AND d.course_identifier = 'ecf-mentor')) AS uplift_payable
+           AND NOT (co.mentor_funding AND d.course_identifier = $3)) AS uplift_payable
     FROM statement_line_items li
     JOIN statements s ON s.id = li.statement_id
     JOIN participant_declarations d ON d.id = li.participant_declaration_id
@@ -103,5 +106,5 @@ const QUERY = `
 
 /** The statement's CSV rows in batches, in the file's order. */
 export function statementCsvRowBatches(sql: SqlExecutor, statementId: string, batchSize = 1000): AsyncGenerator<StatementCsvRow[], void, undefined> {
-  return cursorBatches<StatementCsvRow>(sql, QUERY, [statementId, [...BILLABLE_STATES]], { batchSize, name: "statement_csv" });
+  return cursorBatches<StatementCsvRow>(sql, QUERY, [statementId, [...BILLABLE_STATES], MENTOR_COURSE_IDENTIFIER], { batchSize, name: "statement_csv" });
 }

@@ -1,32 +1,13 @@
-// Data access for the finance statement pages: the chooser, a statement's view (live from the
-// engine, or the snapshot stored when it was authorised), its voided and clawed-back declarations,
-// and the two statement transitions — open → payable (the daily script) and payable → paid
-// (authorise) — each one transaction with a row lock, set-based line item updates and an audit entry.
-import type { PrismaClient } from "@/generated/prisma/client";
+// Reading statements for the finance pages: the chooser (providers, cohorts, statement lists), the
+// header every statement sub-page shows, and the voided and clawed-back declarations of a statement.
+// The statement's figures are in view.ts; its transitions in mark-payable.ts and authorise.ts.
 import { Prisma } from "@/generated/prisma/client";
-import { writeAudit, type Actor } from "@/lib/db/audit";
-import { moneyEvent } from "@/lib/log";
-import { calculateStatement, MissingContractError } from "@/lib/statements/calculation";
-import {
-  authoriseStatementPayment,
-  lineItemStateWhenStatementPaid,
-  lineItemStateWhenStatementPayable,
-  markStatementPayable,
-  type Refusal,
-} from "@/lib/declarations/rules/lifecycle";
-import { DECLARATION_STATES, REFUNDABLE_STATES, type DeclarationState } from "@/lib/domain/declaration-states";
+import { MENTOR_COURSE_IDENTIFIER } from "@/lib/domain/courses";
+import { REFUNDABLE_STATES, type DeclarationState } from "@/lib/domain/declaration-states";
 import type { DeclarationType } from "@/lib/domain/declaration-types";
 import type { ParticipantType } from "@/lib/domain/participant-types";
 import type { StatementStatus } from "@/lib/domain/statement-statuses";
-import { buildStatementView, parseStatementView, type StatementView } from "./view";
 import type { Queryable } from "@/lib/db/query";
-
-export { buildStatementView, parseStatementView, type StatementView } from "./view";
-export type { ClawbackRow, DeclarationsSummary, PerParticipantType } from "./view";
-
-
-/** Long enough for a statement with hundreds of thousands of line items. */
-const TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;
 
 // ---------------------------------------------------------------------------
 // Choosing a statement
@@ -154,33 +135,6 @@ export async function findStatementHeader(db: Queryable, statementId: string): P
   });
 }
 
-export type LoadedStatement =
-  | { kind: "view"; view: StatementView; source: "live" | "snapshot" }
-  | { kind: "missing_contract"; header: StatementHeader; message: string };
-
-/**
- * What the statement page shows. A paid statement shows the snapshot stored when it was
- * authorised; every other statement (and a paid one from before snapshots) is calculated now.
- */
-export async function loadStatementView(db: Queryable, statementId: string, now = new Date()): Promise<LoadedStatement | null> {
-  const row = await db.statement.findUnique({ where: { id: statementId }, select: { status: true, snapshot: true } });
-  if (!row) return null;
-  if (row.status === "paid") {
-    const view = parseStatementView(row.snapshot);
-    if (view) return { kind: "view", view, source: "snapshot" };
-  }
-  try {
-    const calculation = await calculateStatement(db, statementId);
-    if (!calculation) return null;
-    return { kind: "view", view: buildStatementView(calculation, now), source: "live" };
-  } catch (error) {
-    if (!(error instanceof MissingContractError)) throw error;
-    const header = await findStatementHeader(db, statementId);
-    if (!header) return null;
-    return { kind: "missing_contract", header, message: error.message };
-  }
-}
-
 // ---------------------------------------------------------------------------
 // Voided and clawed-back declarations on a statement
 // ---------------------------------------------------------------------------
@@ -215,8 +169,6 @@ export type StatementDeclarationPage = {
   pages: number;
 };
 
-const MENTOR_COURSE = "ecf-mentor";
-
 export async function listStatementDeclarations(
   db: Queryable,
   statementId: string,
@@ -225,8 +177,8 @@ export async function listStatementDeclarations(
 ): Promise<StatementDeclarationPage> {
   const states = Prisma.join(LIST_STATES[list].map((state) => Prisma.sql`${state}::"DeclarationState"`));
   const [countRow] = await db.$queryRaw<{ ect: number; mentor: number }[]>`
-    SELECT count(*) FILTER (WHERE d.course_identifier <> ${MENTOR_COURSE})::int AS ect,
-           count(*) FILTER (WHERE d.course_identifier = ${MENTOR_COURSE})::int AS mentor
+    SELECT count(*) FILTER (WHERE d.course_identifier <> ${MENTOR_COURSE_IDENTIFIER})::int AS ect,
+           count(*) FILTER (WHERE d.course_identifier = ${MENTOR_COURSE_IDENTIFIER})::int AS mentor
       FROM statement_line_items li
       JOIN participant_declarations d ON d.id = li.participant_declaration_id
      WHERE li.statement_id = ${statementId}::uuid AND li.state IN (${states})`;
@@ -239,8 +191,8 @@ export async function listStatementDeclarations(
     query.type === null
       ? Prisma.empty
       : query.type === "mentor"
-        ? Prisma.sql`AND d.course_identifier = ${MENTOR_COURSE}`
-        : Prisma.sql`AND d.course_identifier <> ${MENTOR_COURSE}`;
+        ? Prisma.sql`AND d.course_identifier = ${MENTOR_COURSE_IDENTIFIER}`
+        : Prisma.sql`AND d.course_identifier <> ${MENTOR_COURSE_IDENTIFIER}`;
   const rows = await db.$queryRaw<
     {
       line_item_id: string;
@@ -267,7 +219,7 @@ export async function listStatementDeclarations(
       declarationId: row.declaration_id,
       userId: row.user_id,
       participantName: row.full_name,
-      participantType: row.course_identifier === MENTOR_COURSE ? "mentor" : "ect",
+      participantType: row.course_identifier === MENTOR_COURSE_IDENTIFIER ? "mentor" : "ect",
       declarationType: row.declaration_type as DeclarationType,
       declarationDate: new Date(row.declaration_date),
       courseIdentifier: row.course_identifier,
@@ -278,193 +230,4 @@ export async function listStatementDeclarations(
     page,
     pages,
   };
-}
-
-// ---------------------------------------------------------------------------
-// Transitions
-// ---------------------------------------------------------------------------
-
-type StateMove = { from: DeclarationState; to: DeclarationState };
-
-/** The lifecycle's rule, as the set of line item states that move: e.g. payable → paid. */
-function stateMoves(rule: (state: DeclarationState) => DeclarationState): StateMove[] {
-  return DECLARATION_STATES.map((from) => ({ from, to: rule(from) })).filter((move) => move.from !== move.to);
-}
-
-/**
- * Applies the moves to every line item of the statement in that state, and to their
- * declarations (whose state follows the line item), set-based: one UPDATE per move, not per row.
- * Returns the number of line items moved per `from` state.
- */
-async function moveLineItems(
-  tx: Prisma.TransactionClient,
-  statementId: string,
-  moves: readonly StateMove[],
-  now: Date,
-): Promise<Partial<Record<DeclarationState, number>>> {
-  const moved: Partial<Record<DeclarationState, number>> = {};
-  for (const { from, to } of moves) {
-    await tx.$executeRaw`
-      UPDATE participant_declarations d
-         SET state = ${to}::"DeclarationState", updated_at = ${now}
-        FROM statement_line_items li
-       WHERE li.participant_declaration_id = d.id
-         AND li.statement_id = ${statementId}::uuid
-         AND li.state = ${from}::"DeclarationState"
-         AND d.state = ${from}::"DeclarationState"`;
-    moved[from] = await tx.$executeRaw`
-      UPDATE statement_line_items
-         SET state = ${to}::"DeclarationState", updated_at = ${now}
-       WHERE statement_id = ${statementId}::uuid AND state = ${from}::"DeclarationState"`;
-  }
-  return moved;
-}
-
-async function lockStatement(tx: Prisma.TransactionClient, statementId: string) {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM statements WHERE id = ${statementId}::uuid FOR UPDATE`;
-  if (locked.length === 0) return null;
-  return tx.statement.findUniqueOrThrow({
-    where: { id: statementId },
-    select: {
-      id: true,
-      name: true,
-      status: true,
-      deadlineDate: true,
-      leadProvider: { select: { name: true } },
-      cohort: { select: { startYear: true } },
-    },
-  });
-}
-
-export const MARK_PAYABLE_ACTOR: Actor = { type: "system", id: "statements:mark-payable", label: "statements:mark-payable" };
-
-export type MarkedPayable = {
-  statementId: string;
-  name: string;
-  leadProviderName: string;
-  cohortYear: number;
-  lineItemsMadePayable: number;
-};
-
-/**
- * Every open statement whose cut-off date has passed becomes payable, with its eligible line items
- * (and their declarations). One transaction per statement. Idempotent: a second run finds nothing.
- */
-export async function markStatementsPayable(
-  prisma: PrismaClient,
-  options: { today: Date; actor?: Actor },
-): Promise<MarkedPayable[]> {
-  const actor = options.actor ?? MARK_PAYABLE_ACTOR;
-  const today = options.today;
-  const startOfToday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
-  const candidates = await prisma.statement.findMany({
-    where: { status: "open", deadlineDate: { lt: startOfToday } },
-    orderBy: [{ deadlineDate: "asc" }, { id: "asc" }],
-    select: { id: true },
-  });
-  const moves = stateMoves(lineItemStateWhenStatementPayable);
-  const marked: MarkedPayable[] = [];
-  for (const { id } of candidates) {
-    const outcome = await prisma.$transaction(async (tx) => {
-      const statement = await lockStatement(tx, id);
-      if (!statement) return null;
-      const plan = markStatementPayable({ id, status: statement.status, deadlineDate: statement.deadlineDate }, today);
-      // Someone else got there first (or the date moved): nothing to do.
-      if (!plan.ok) return null;
-      const now = new Date();
-      const moved = await moveLineItems(tx, id, moves, now);
-      await tx.statement.update({ where: { id }, data: { status: plan.to } });
-      const lineItemsMadePayable = Object.values(moved).reduce((n, count) => n + (count ?? 0), 0);
-      await writeAudit(tx, {
-        actor,
-        action: "statement.mark_payable",
-        entityType: "statement",
-        entityId: id,
-        before: { status: plan.from },
-        after: { status: plan.to, lineItemsMadePayable },
-      });
-      return {
-        statementId: id,
-        name: statement.name,
-        leadProviderName: statement.leadProvider.name,
-        cohortYear: statement.cohort.startYear,
-        lineItemsMadePayable,
-      };
-    }, TRANSACTION);
-    if (outcome) marked.push(outcome);
-    if (outcome) moneyEvent("statement.mark_payable", actor, { statementId: outcome.statementId, state: "payable", lineItems: outcome.lineItemsMadePayable });
-  }
-  return marked;
-}
-
-export type AuthoriseRefusalCode = "not_found" | "statement_not_payable" | "statement_already_paid" | "missing_contract";
-
-export type AuthoriseOutcome =
-  | { ok: true; statementId: string; lineItemsPaid: number; lineItemsClawedBack: number; view: StatementView }
-  | Refusal<AuthoriseRefusalCode>;
-
-/**
- * Authorises a payable statement for payment, in one transaction: payable line items (and their
- * declarations) → paid, awaiting_clawback → clawed_back, the statement → paid with the time and
- * the user, the calculated statement stored as its snapshot, and an audit entry.
- */
-export async function authoriseStatement(
-  prisma: PrismaClient,
-  request: { statementId: string; actor: Actor; now?: Date },
-): Promise<AuthoriseOutcome> {
-  const now = request.now ?? new Date();
-  const moves = stateMoves(lineItemStateWhenStatementPaid);
-  try {
-    return await prisma.$transaction(async (tx): Promise<AuthoriseOutcome> => {
-      const statement = await lockStatement(tx, request.statementId);
-      if (!statement) return { ok: false, code: "not_found", message: "There is no statement with this ID." };
-      const plan = authoriseStatementPayment({ id: statement.id, status: statement.status, deadlineDate: statement.deadlineDate });
-      if (!plan.ok) return plan;
-
-      const moved = await moveLineItems(tx, statement.id, moves, now);
-      await tx.statement.update({
-        where: { id: statement.id },
-        data: { status: plan.to, markedAsPaidAt: now, markedAsPaidBy: request.actor.label },
-      });
-      const calculation = await calculateStatement(tx, statement.id);
-      if (!calculation) throw new Error(`Statement ${statement.id} disappeared while it was being authorised`);
-      const view = buildStatementView(calculation, now);
-      await tx.statement.update({ where: { id: statement.id }, data: { snapshot: view as unknown as Prisma.InputJsonValue } });
-      const lineItemsPaid = moved.payable ?? 0;
-      const lineItemsClawedBack = moved.awaiting_clawback ?? 0;
-      await writeAudit(tx, {
-        actor: request.actor,
-        action: "statement.authorise",
-        entityType: "statement",
-        entityId: statement.id,
-        before: { status: plan.from },
-        after: {
-          status: plan.to,
-          lineItemsPaid,
-          lineItemsClawedBack,
-          total: view.result.total,
-          vat: view.result.vat,
-          totalWithVat: view.result.totalWithVat,
-        },
-      });
-      return { ok: true, statementId: statement.id, lineItemsPaid, lineItemsClawedBack, view };
-    }, TRANSACTION).then((outcome) => {
-      // After the commit: the log never reports an authorisation that rolled back.
-      if (outcome.ok) {
-        moneyEvent("statement.authorise", request.actor, {
-          statementId: outcome.statementId,
-          state: "paid",
-          lineItemsPaid: outcome.lineItemsPaid,
-          lineItemsClawedBack: outcome.lineItemsClawedBack,
-          total: outcome.view.result.total,
-          vat: outcome.view.result.vat,
-          totalWithVat: outcome.view.result.totalWithVat,
-        });
-      }
-      return outcome;
-    });
-  } catch (error) {
-    if (error instanceof MissingContractError) return { ok: false, code: "missing_contract", message: error.message };
-    throw error;
-  }
 }

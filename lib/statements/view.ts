@@ -1,7 +1,8 @@
 // The statement page's view model: everything the page shows, as plain JSON (money as unrounded
-// decimal strings, dates as ISO strings). Built from the engine's result for one statement, so no
-// figure is worked out in a page; stored as it is in `statements.snapshot` when the statement is
-// authorised, so a paid statement renders exactly what was paid.
+// decimal strings, dates as ISO strings). Built from the engine's result for one statement
+// (calculation.ts), so no figure is worked out in a page; stored as it is in `statements.snapshot`
+// when the statement is authorised (authorise.ts), so a paid statement renders exactly what was
+// paid. `loadStatementView` is what the page loads: the snapshot, or the figures calculated now.
 import { DECLARATION_TYPES, DECLARATION_TYPE_LABELS, type DeclarationType } from "@/lib/domain/declaration-types";
 import { isBillable, isRefundable } from "@/lib/domain/declaration-states";
 import type { ParticipantType } from "@/lib/domain/participant-types";
@@ -9,7 +10,6 @@ import type { StatementStatus } from "@/lib/domain/statement-statuses";
 import {
   orderBands,
   serializeStatementResults,
-  sumMoney,
   toDecimal,
   toMoneyString,
   type Decimal,
@@ -17,7 +17,10 @@ import {
   type StatementJson,
   type StatementResult,
 } from "@/lib/engine";
-import type { StatementCalculation } from "@/lib/statements/calculation";
+import type { Queryable } from "@/lib/db/query";
+import { calculateStatement, MissingContractError, type StatementCalculation } from "./calculation";
+import { findStatementHeader, type StatementHeader } from "./queries";
+import { clawbackAmounts, type ClawbackAmount } from "./rules/clawback-rows";
 
 export const STATEMENT_VIEW_VERSION = 1;
 
@@ -32,18 +35,8 @@ export type DeclarationsSummary = {
   voided: PerParticipantType;
 };
 
-export type ClawbackRow = {
-  kind: "output" | "mentor" | "uplift";
-  declarationType: DeclarationType;
-  /** Band letter for banded (ECT or pooled) clawbacks. */
-  band: string | null;
-  label: string;
-  count: number;
-  /** Negative: the fee taken back per declaration. */
-  fee: string;
-  /** Negative: count × fee. */
-  amount: string;
-};
+/** A row of the clawbacks table: the rule's figures (rules/clawback-rows.ts) and the row's label. */
+export type ClawbackRow = ClawbackAmount & { label: string };
 
 export type ContractBandView = {
   letter: string;
@@ -115,55 +108,27 @@ export function summariseDeclarations(lines: readonly LineCount[]): Declarations
   return { byType, clawedBack, voided };
 }
 
-/**
- * The clawbacks table: one row per declaration type and band with something clawed back, using the
- * engine's subtractions and fee for that band; then mentor clawbacks (mentor-funded cohorts) and
- * uplift clawbacks. The total is the engine's clawback figures added up.
- */
-export function clawbackRows(result: StatementResult, upliftAmount: Decimal | null, pooledWithMentors: boolean): { rows: ClawbackRow[]; total: string } {
-  const rows: ClawbackRow[] = [];
-  for (const type of DECLARATION_TYPES) {
-    for (const band of result.ect.outputs[type].bands) {
-      if (band.subtractions === 0) continue;
-      rows.push({
-        kind: "output",
-        declarationType: type,
-        band: band.letter,
-        label: `${pooledWithMentors ? "Clawback" : "ECT clawback"} for ${DECLARATION_TYPE_LABELS[type]} (Band: ${band.letter})`,
-        count: band.subtractions,
-        fee: toMoneyString(band.feePerDeclaration.neg()),
-        amount: toMoneyString(band.feePerDeclaration.times(band.subtractions).neg()),
-      });
-    }
-  }
-  if (result.mentor) {
-    for (const type of DECLARATION_TYPES) {
-      const output = result.mentor.outputs[type];
-      if (output.subtractions === 0) continue;
-      rows.push({
-        kind: "mentor",
-        declarationType: type,
-        band: null,
-        label: `Mentor clawback for ${DECLARATION_TYPE_LABELS[type]}`,
-        count: output.subtractions,
-        fee: toMoneyString(output.feePerDeclaration.neg()),
-        amount: toMoneyString(output.clawbacks),
-      });
-    }
-  }
-  if (result.ect.upliftClawbackCount > 0 && upliftAmount !== null) {
-    rows.push({
-      kind: "uplift",
-      declarationType: "started",
-      band: null,
-      label: "Uplift clawback",
-      count: result.ect.upliftClawbackCount,
-      fee: toMoneyString(upliftAmount.neg()),
-      amount: toMoneyString(result.ect.upliftClawbacks),
-    });
-  }
-  const total = sumMoney([result.ect.clawbacks, result.ect.upliftClawbacks, ...(result.mentor ? [result.mentor.clawbacks] : [])]);
-  return { rows, total: toMoneyString(total) };
+const CLAWBACK_LABELS: Readonly<Record<ClawbackAmount["kind"], (row: ClawbackAmount, pooledWithMentors: boolean) => string>> = {
+  output: (row, pooled) => `${pooled ? "Clawback" : "ECT clawback"} for ${DECLARATION_TYPE_LABELS[row.declarationType]} (Band: ${row.band})`,
+  mentor: (row) => `Mentor clawback for ${DECLARATION_TYPE_LABELS[row.declarationType]}`,
+  uplift: () => "Uplift clawback",
+};
+
+/** The clawbacks table: the rule's rows (rules/clawback-rows.ts), each with its label. */
+function clawbackTable(result: StatementResult, upliftAmount: Decimal | null, pooledWithMentors: boolean): { rows: ClawbackRow[]; total: string } {
+  const { rows, total } = clawbackAmounts(result, upliftAmount);
+  return {
+    rows: rows.map((row) => ({
+      kind: row.kind,
+      declarationType: row.declarationType,
+      band: row.band,
+      label: CLAWBACK_LABELS[row.kind](row, pooledWithMentors),
+      count: row.count,
+      fee: row.fee,
+      amount: row.amount,
+    })),
+    total,
+  };
 }
 
 export function buildStatementView(calculation: StatementCalculation, now: Date): StatementView {
@@ -207,7 +172,7 @@ export function buildStatementView(calculation: StatementCalculation, now: Date)
     mentorContract: cohort.mentorFunding && mentorContract ? { paymentPerParticipant: money(mentorContract.paymentPerParticipant) } : null,
     adjustments: statement.adjustments.map((a) => ({ id: a.id, name: a.name, amount: money(a.amount) })),
     declarations: summariseDeclarations(lines),
-    clawbacks: clawbackRows(result, upliftAmount, !cohort.mentorFunding),
+    clawbacks: clawbackTable(result, upliftAmount, !cohort.mentorFunding),
     result: json,
   };
 }
@@ -218,4 +183,31 @@ export function parseStatementView(value: unknown): StatementView | null {
   const view = value as Partial<StatementView>;
   if (view.version !== STATEMENT_VIEW_VERSION || !view.result || !view.statement || !view.declarations || !view.clawbacks) return null;
   return view as StatementView;
+}
+
+export type LoadedStatement =
+  | { kind: "view"; view: StatementView; source: "live" | "snapshot" }
+  | { kind: "missing_contract"; header: StatementHeader; message: string };
+
+/**
+ * What the statement page shows. A paid statement shows the snapshot stored when it was
+ * authorised; every other statement (and a paid one from before snapshots) is calculated now.
+ */
+export async function loadStatementView(db: Queryable, statementId: string, now = new Date()): Promise<LoadedStatement | null> {
+  const row = await db.statement.findUnique({ where: { id: statementId }, select: { status: true, snapshot: true } });
+  if (!row) return null;
+  if (row.status === "paid") {
+    const view = parseStatementView(row.snapshot);
+    if (view) return { kind: "view", view, source: "snapshot" };
+  }
+  try {
+    const calculation = await calculateStatement(db, statementId);
+    if (!calculation) return null;
+    return { kind: "view", view: buildStatementView(calculation, now), source: "live" };
+  } catch (error) {
+    if (!(error instanceof MissingContractError)) throw error;
+    const header = await findStatementHeader(db, statementId);
+    if (!header) return null;
+    return { kind: "missing_contract", header, message: error.message };
+  }
 }

@@ -3,8 +3,10 @@
 // on paid and service-fee-only statements, for stale or unknown adjustments.
 import { describe, expect, it } from "vitest";
 import { staffActor } from "@/lib/db/audit";
-import { adjustmentRefusal, changeAdjustment, createAdjustment, findAdjustment, removeAdjustment } from "@/lib/statements/adjustments";
-import { loadStatementView } from "@/lib/statements/queries";
+import { adjustmentRefusalMessage } from "@/app/statements/_components/adjustment-copy";
+import { changeAdjustment, createAdjustment, findAdjustment, removeAdjustment } from "@/lib/statements/adjustments";
+import { adjustmentRefusal } from "@/lib/statements/rules/adjustment-refusal";
+import { loadStatementView } from "@/lib/statements/view";
 import { seedDemo } from "@/prisma/seed/demo";
 import { availableKinds, withTestDb, type TestDb } from "./db";
 
@@ -91,17 +93,18 @@ describe.each(availableKinds())("additional adjustments on %s", (kind) => {
   it("refused on paid and service-fee-only statements, and for unknown adjustments, changing nothing", async () => {
     await withTestDb(kind, async (db) => {
       const { actor, payable, paid, serviceFeeOnly } = await setUp(db);
-      expect(adjustmentRefusal(paid, "add")?.code).toBe("statement_paid");
-      expect(adjustmentRefusal(serviceFeeOnly, "add")?.code).toBe("not_output_statement");
-      expect(adjustmentRefusal(payable, "add")).toBeNull();
+      expect(adjustmentRefusal(paid)).toBe("statement_paid");
+      expect(adjustmentRefusal(serviceFeeOnly)).toBe("not_output_statement");
+      expect(adjustmentRefusal(payable)).toBeNull();
       const existing = await db.prisma.additionalAdjustment.findFirstOrThrow({ where: { statement: { status: "paid" } } });
       const before = await digest(db);
 
-      expect(await createAdjustment(db.prisma, { id: crypto.randomUUID(), statementId: paid.id, name: "Late", amount: "10.00", actor })).toEqual({
-        ok: false,
-        code: "statement_paid",
-        message: "This statement has been authorised for payment, so you cannot add an adjustment to it.",
-      });
+      const late = await createAdjustment(db.prisma, { id: crypto.randomUUID(), statementId: paid.id, name: "Late", amount: "10.00", actor });
+      expect(late).toEqual({ ok: false, code: "statement_paid" });
+      // The service refuses with a code; the page says it in words.
+      expect(late.ok ? null : adjustmentRefusalMessage(late.code, "add")).toBe(
+        "This statement has been authorised for payment, so you cannot add an adjustment to it.",
+      );
       expect(await createAdjustment(db.prisma, { id: crypto.randomUUID(), statementId: serviceFeeOnly.id, name: "Late", amount: "10.00", actor })).toMatchObject({
         ok: false,
         code: "not_output_statement",

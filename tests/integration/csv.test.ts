@@ -12,7 +12,10 @@ import {
   statementCsvFilename,
   statementDeclarationsCsv,
 } from "@/lib/statements/csv";
-import type { DeclarationState } from "@/lib/domain/declaration-states";
+import { statementCsvRowBatches, type StatementCsvRow } from "@/lib/statements/csv-rows";
+import { MENTOR_COURSE_IDENTIFIER } from "@/lib/domain/courses";
+import { DECLARATION_STATES, type DeclarationState } from "@/lib/domain/declaration-states";
+import { attractsUplift, upliftEffect, type UpliftTerms } from "@/lib/engine/uplift";
 import { createLargeStatement } from "@/tests/unit/statements/large-statement";
 import { availableKinds, withTestDb, type TestDb } from "./db";
 
@@ -93,21 +96,19 @@ const NAMES = [
   "Dee No School",
 ];
 
+/** A call-off contract with one unbounded £1,000 band. */
+async function createContract(db: TestDb, leadProviderId: string, cohortId: string, upliftAmount: string | null) {
+  await db.prisma.callOffContract.create({
+    data: { leadProviderId, cohortId, recruitmentTarget: 100, setUpFee: "0", upliftAmount, bands: { create: [{ min: 0, max: null, perParticipant: "1000.00" }] } },
+  });
+}
+
 async function fixture(db: TestDb) {
   const p = db.prisma;
   const provider = await p.leadProvider.create({ data: { name: 'Ambition, "Quoted" Institute' } });
   const cohort = await p.cohort.create({ data: { startYear: 2031 } });
   const schedule = await p.schedule.create({ data: { cohortId: cohort.id, identifier: "ecf-standard-september", name: "ECF Standard September" } });
-  await p.callOffContract.create({
-    data: {
-      leadProviderId: provider.id,
-      cohortId: cohort.id,
-      recruitmentTarget: 100,
-      setUpFee: "0",
-      upliftAmount: "100.00",
-      bands: { create: [{ min: 0, max: null, perParticipant: "1000.00" }] },
-    },
-  });
+  await createContract(db, provider.id, cohort.id, "100.00");
   const statement = await p.statement.create({
     data: {
       leadProviderId: provider.id,
@@ -175,6 +176,79 @@ async function fixture(db: TestDb) {
     made.push({ name: fullName, declarationId: declaration.id, state, uplift: i % 3 === 0 || i % 2 === 0, type });
   }
   return { statement, provider, made };
+}
+
+/**
+ * Every case of the uplift rule, as rows: three contracts (ECTs and mentors pooled with an uplift
+ * amount; a cohort that funds mentors separately, with an uplift amount; no uplift amount), and on
+ * each statement an ECT and a mentor declaration for every uplift flag pair, started and completed,
+ * in every state.
+ */
+async function upliftFixture(db: TestDb) {
+  const p = db.prisma;
+  const provider = await p.leadProvider.create({ data: { name: "Uplift Institute" } });
+  const contexts = [
+    { name: "pooled", year: 2031, mentorFunding: false, upliftAmount: "100.00" as string | null },
+    { name: "mentor-funded", year: 2032, mentorFunding: true, upliftAmount: "100.00" as string | null },
+    { name: "no uplift amount", year: 2033, mentorFunding: false, upliftAmount: null as string | null },
+  ];
+  const flags = [
+    { sparsityUplift: true, pupilPremiumUplift: false },
+    { sparsityUplift: false, pupilPremiumUplift: true },
+    { sparsityUplift: true, pupilPremiumUplift: true },
+    { sparsityUplift: false, pupilPremiumUplift: false },
+  ];
+  const made = new Map<string, { context: string; terms: UpliftTerms; mentor: boolean }>();
+  const statements: { context: string; id: string }[] = [];
+  for (const context of contexts) {
+    const cohort = await p.cohort.create({ data: { startYear: context.year, mentorFunding: context.mentorFunding } });
+    await createContract(db, provider.id, cohort.id, context.upliftAmount);
+    if (context.mentorFunding) await p.mentorCallOffContract.create({ data: { leadProviderId: provider.id, cohortId: cohort.id, paymentPerParticipant: "1000.00" } });
+    const statement = await p.statement.create({
+      data: {
+        leadProviderId: provider.id,
+        cohortId: cohort.id,
+        name: "January",
+        month: 1,
+        year: context.year + 1,
+        deadlineDate: new Date(Date.UTC(context.year, 11, 31)),
+        paymentDate: new Date(Date.UTC(context.year + 1, 0, 25)),
+      },
+    });
+    statements.push({ context: context.name, id: statement.id });
+    const terms: UpliftTerms = { hasUpliftAmount: context.upliftAmount !== null, mentorFunding: context.mentorFunding };
+    for (const mentor of [false, true]) {
+      const user = await p.user.create({ data: { fullName: `${context.name} ${mentor ? "mentor" : "ECT"}`, email: `uplift-${context.year}-${mentor}@example.com` } });
+      const identity = await p.participantIdentity.create({ data: { userId: user.id, externalIdentifier: user.id, email: user.email } });
+      const profile = await p.participantProfile.create({ data: { participantIdentityId: identity.id, type: mentor ? "mentor" : "ect", eligibleForFunding: true } });
+      const declarations = flags.flatMap((flag) =>
+        ["started", "completed"].flatMap((declarationType) =>
+          DECLARATION_STATES.map((state) => ({
+            id: crypto.randomUUID(),
+            participantProfileId: profile.id,
+            userId: user.id,
+            leadProviderId: provider.id,
+            cohortId: cohort.id,
+            declarationType,
+            declarationDate: new Date(Date.UTC(context.year, 9, 1)),
+            courseIdentifier: mentor ? MENTOR_COURSE_IDENTIFIER : "ecf-induction",
+            state,
+            ...flag,
+          })),
+        ),
+      );
+      await p.participantDeclaration.createMany({ data: declarations });
+      await p.statementLineItem.createMany({ data: declarations.map((d) => ({ statementId: statement.id, participantDeclarationId: d.id, state: d.state })) });
+      for (const d of declarations) made.set(d.id, { context: context.name, terms, mentor });
+    }
+  }
+  return { made, statements };
+}
+
+async function csvRows(db: TestDb, statementId: string): Promise<StatementCsvRow[]> {
+  const rows: StatementCsvRow[] = [];
+  for await (const batch of statementCsvRowBatches(db.sql, statementId, 50)) rows.push(...batch);
+  return rows;
 }
 
 describe.each(availableKinds())("declarations CSV on %s", (kind) => {
@@ -256,6 +330,38 @@ describe.each(availableKinds())("declarations CSV on %s", (kind) => {
         data: { leadProviderId: statement.leadProviderId, cohortId: statement.cohortId, name: "February 2032", month: 2, year: 2032, deadlineDate: new Date("2032-01-31"), paymentDate: new Date("2032-02-25") },
       });
       expect(parseCsv((await readAll(statementDeclarationsCsv(db, empty.id))).slice(1))).toEqual([EXPECTED_HEADER]);
+    });
+  });
+
+  it("'Uplift Payable' is the engine's uplift rule (upliftEffect) on every row, and adds up to the engine's uplift count", async () => {
+    await withTestDb(kind, async (db) => {
+      const { made, statements } = await upliftFixture(db);
+      const payable: Record<string, number> = {};
+      for (const statement of statements) {
+        const rows = await csvRows(db, statement.id);
+        // 2 participants × 4 flag pairs × 2 declaration types × 8 states.
+        expect(rows).toHaveLength(128);
+        for (const row of rows) {
+          const { terms, mentor } = made.get(row.declaration_id)!;
+          const line = {
+            declarationType: row.declaration_type,
+            participantType: mentor ? ("mentor" as const) : ("ect" as const),
+            state: row.declaration_status as DeclarationState,
+            uplift: attractsUplift({ sparsityUplift: row.sparsity_uplift, pupilPremiumUplift: row.pupil_premium_uplift }),
+          };
+          expect({ declaration: row.declaration_id, upliftPayable: row.uplift_payable }).toEqual({
+            declaration: row.declaration_id,
+            upliftPayable: upliftEffect(line, terms) === "fee",
+          });
+        }
+        payable[statement.context] = rows.filter((row) => row.uplift_payable).length;
+        const calculation = await calculateStatement(db.prisma, statement.id);
+        expect(payable[statement.context]).toBe(calculation!.result.ect.upliftCount);
+      }
+      // By hand: started × 3 billable states × 3 flag pairs with an uplift (sparsity, pupil premium,
+      // both) = 9 per participant. Pooled: the ECT and the mentor (18); mentor-funded: the ECT only
+      // (9); no uplift amount on the contract: none.
+      expect(payable).toEqual({ pooled: 18, "mentor-funded": 9, "no uplift amount": 0 });
     });
   });
 

@@ -7,7 +7,9 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { staffActor } from "@/lib/db/audit";
 import { calculateStatement } from "@/lib/statements/calculation";
-import { authoriseStatement, buildStatementView, loadStatementView, markStatementsPayable } from "@/lib/statements/queries";
+import { authoriseStatement } from "@/lib/statements/authorise";
+import { markStatementsPayable } from "@/lib/statements/mark-payable";
+import { buildStatementView, loadStatementView } from "@/lib/statements/view";
 import { seedDemo } from "@/prisma/seed/demo";
 import { availableKinds, withTestDb, type TestDb } from "./db";
 

@@ -1,23 +1,24 @@
-// The statement pages' data: the page's view model carries exactly the engine's figures for the
-// seeded statements (ECT-only and mentor-funded), the rendered page shows them, the declarations
-// summary matches the line items, and the chooser and declaration lists read the right rows.
+// The statement pages' data. Figures worked out by hand (at the end): statements seeded row by row
+// with the demo's contract numbers, their totals to the penny on the rendered page. Wiring on the
+// demo data: the page's view model carries exactly the engine's figures for the seeded statements
+// (ECT-only and mentor-funded), the rendered page shows them, the declarations summary matches the
+// line items, and the chooser and declaration lists read the right rows.
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StatementFigures, type StatementLinks } from "@/app/statements/_components/statement-figures";
 import { loadCalculation } from "@/lib/statements/calculation";
+import { authoriseStatement } from "@/lib/statements/authorise";
 import {
-  authoriseStatement,
   defaultStatement,
   listCohortStatements,
   listProviderStatements,
   listStatementCohorts,
   listStatementDeclarations,
   listStatementProviders,
-  loadStatementView,
   STATEMENT_LIST_PAGE_SIZE,
-  type StatementView,
 } from "@/lib/statements/queries";
+import { loadStatementView, type StatementView } from "@/lib/statements/view";
 import { DECLARATION_TYPES, DECLARATION_TYPE_LABELS } from "@/lib/domain/declaration-types";
 import { isBillable, isRefundable, type DeclarationState } from "@/lib/domain/declaration-states";
 import { calculateStatements, serializeStatementResults, type StatementJson } from "@/lib/engine";
@@ -291,5 +292,271 @@ describe.each(availableKinds())("statement pages on %s", (kind) => {
     const beyond = await listStatementDeclarations(db.prisma, statement.id, "voided", { type: null, page: 5000 });
     expect(beyond.page).toBe(beyond.pages);
     expect(beyond.rows.length).toBeGreaterThan(0);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Hand-worked figures: statements seeded row by row below, their totals worked out by hand from
+// those rows and the contract numbers (the demo's Best Practice Network 2024 and Ambition Institute
+// 2025 contracts), not by the engine. Money to the penny, as the page shows it.
+// ---------------------------------------------------------------------------
+
+type Flags = { sparsityUplift?: boolean; pupilPremiumUplift?: boolean };
+type LineItemSpec = { statementId: string; state: DeclarationState };
+
+describe.each(availableKinds())("hand-worked statement figures on %s", (kind) => {
+  let db: TestDb;
+  let pooled: { september: string; october: string };
+  let funded: { november: string };
+
+  beforeAll(async () => {
+    db = await createTestDb(kind);
+    const p = db.prisma;
+    const provider = await p.leadProvider.create({ data: { name: "Hand Worked Institute", vatChargeable: true } });
+    let serial = 0;
+
+    async function statement(cohortId: string, name: string, month: number, year: number, status: "open" | "payable" | "paid") {
+      const made = await p.statement.create({
+        data: {
+          leadProviderId: provider.id,
+          cohortId,
+          name,
+          month,
+          year,
+          deadlineDate: new Date(Date.UTC(year, month - 2, 28)),
+          paymentDate: new Date(Date.UTC(year, month - 1, 25)),
+          status,
+        },
+      });
+      return made.id;
+    }
+
+    /** One participant's declaration, with a line item on each statement given. */
+    async function declaration(
+      cohortId: string,
+      type: "ect" | "mentor",
+      declarationType: string,
+      state: DeclarationState,
+      lineItems: LineItemSpec[],
+      flags: Flags = {},
+    ) {
+      serial += 1;
+      const user = await p.user.create({ data: { fullName: `Participant ${String(serial).padStart(2, "0")}`, email: `hand-${serial}@example.com` } });
+      const identity = await p.participantIdentity.create({ data: { userId: user.id, externalIdentifier: user.id, email: user.email } });
+      const profile = await p.participantProfile.create({ data: { participantIdentityId: identity.id, type, eligibleForFunding: true, ...flags } });
+      const made = await p.participantDeclaration.create({
+        data: {
+          participantProfileId: profile.id,
+          userId: user.id,
+          leadProviderId: provider.id,
+          cohortId,
+          declarationType,
+          declarationDate: new Date("2030-08-01T10:00:00Z"),
+          courseIdentifier: type === "mentor" ? "ecf-mentor" : "ecf-induction",
+          state,
+          ...flags,
+        },
+      });
+      for (const item of lineItems) await p.statementLineItem.create({ data: { statementId: item.statementId, participantDeclarationId: made.id, state: item.state } });
+    }
+
+    // -- Cohort 2030: ECTs and mentors pooled in the bands (no separate mentor funding). ----------
+    // The Best Practice Network 2024 contract: bands A 1–20 £995, B 21–40 £979, C 41–60 £966,
+    // D 61–70 £949 (60% output, 40% service fee); recruitment target 60; set-up fee £1,500; uplift £100.
+    const cohort2030 = await p.cohort.create({ data: { startYear: 2030, mentorFunding: false } });
+    await p.callOffContract.create({
+      data: {
+        leadProviderId: provider.id,
+        cohortId: cohort2030.id,
+        recruitmentTarget: 60,
+        setUpFee: "1500.00",
+        upliftAmount: "100.00",
+        bands: {
+          create: [
+            { min: null, max: 20, perParticipant: "995.00" },
+            { min: 21, max: 40, perParticipant: "979.00" },
+            { min: 41, max: 60, perParticipant: "966.00" },
+            { min: 61, max: 70, perParticipant: "949.00" },
+          ],
+        },
+      },
+    });
+    const september = await statement(cohort2030.id, "September 2030", 9, 2030, "paid");
+    const october = await statement(cohort2030.id, "October 2030", 10, 2030, "payable");
+    pooled = { september, october };
+    // September: 19 ECTs started (paid); 3 attract the uplift: sparsity, pupil premium, both. The
+    // sparsity one is voided after payment: a clawback on October. One more started, voided unpaid.
+    await declaration(cohort2030.id, "ect", "started", "awaiting_clawback", [{ statementId: september, state: "paid" }, { statementId: october, state: "awaiting_clawback" }], { sparsityUplift: true });
+    await declaration(cohort2030.id, "ect", "started", "paid", [{ statementId: september, state: "paid" }], { pupilPremiumUplift: true });
+    await declaration(cohort2030.id, "ect", "started", "paid", [{ statementId: september, state: "paid" }], { sparsityUplift: true, pupilPremiumUplift: true });
+    for (let i = 0; i < 16; i += 1) await declaration(cohort2030.id, "ect", "started", "paid", [{ statementId: september, state: "paid" }]);
+    await declaration(cohort2030.id, "ect", "started", "voided", [{ statementId: september, state: "voided" }]);
+    // October: 3 ECTs started (one with both uplifts), 1 mentor started (pupil premium), 2 ECTs
+    // retained-1 (payable), 1 retained-1 ineligible, 1 started voided; two adjustments.
+    await declaration(cohort2030.id, "ect", "started", "payable", [{ statementId: october, state: "payable" }], { sparsityUplift: true, pupilPremiumUplift: true });
+    await declaration(cohort2030.id, "ect", "started", "payable", [{ statementId: october, state: "payable" }]);
+    await declaration(cohort2030.id, "ect", "started", "payable", [{ statementId: october, state: "payable" }]);
+    await declaration(cohort2030.id, "mentor", "started", "payable", [{ statementId: october, state: "payable" }], { pupilPremiumUplift: true });
+    await declaration(cohort2030.id, "ect", "retained-1", "payable", [{ statementId: october, state: "payable" }]);
+    await declaration(cohort2030.id, "ect", "retained-1", "payable", [{ statementId: october, state: "payable" }]);
+    await declaration(cohort2030.id, "ect", "retained-1", "ineligible", [{ statementId: october, state: "ineligible" }]);
+    await declaration(cohort2030.id, "ect", "started", "voided", [{ statementId: october, state: "voided" }]);
+    await p.additionalAdjustment.create({ data: { statementId: october, name: "Mobilisation support", amount: "1250.50" } });
+    await p.additionalAdjustment.create({ data: { statementId: october, name: "Overpayment recovery", amount: "-300.00" } });
+
+    // -- Cohort 2031: mentors funded separately. ---------------------------------------------------
+    // The Ambition Institute 2025 contract: bands A 1–2,000 £1,000, B 2,001–4,000 £975, C 4,001+ £950;
+    // monthly service fee £52,500; uplift £100; mentor contract £1,000 per participant.
+    const cohort2031 = await p.cohort.create({ data: { startYear: 2031, mentorFunding: true } });
+    await p.callOffContract.create({
+      data: {
+        leadProviderId: provider.id,
+        cohortId: cohort2031.id,
+        recruitmentTarget: 4600,
+        setUpFee: "95000.00",
+        monthlyServiceFee: "52500.00",
+        upliftAmount: "100.00",
+        bands: {
+          create: [
+            { min: null, max: 2000, perParticipant: "1000.00" },
+            { min: 2001, max: 4000, perParticipant: "975.00" },
+            { min: 4001, max: null, perParticipant: "950.00" },
+          ],
+        },
+      },
+    });
+    await p.mentorCallOffContract.create({ data: { leadProviderId: provider.id, cohortId: cohort2031.id, paymentPerParticipant: "1000.00" } });
+    const octoberFunded = await statement(cohort2031.id, "October 2031", 10, 2031, "paid");
+    const november = await statement(cohort2031.id, "November 2031", 11, 2031, "open");
+    funded = { november };
+    // October: a mentor started (paid), voided after payment: a mentor clawback on November.
+    await declaration(cohort2031.id, "mentor", "started", "awaiting_clawback", [{ statementId: octoberFunded, state: "paid" }, { statementId: november, state: "awaiting_clawback" }]);
+    // November: 2 ECTs started (one with sparsity), 1 ECT completed, 1 ECT started voided;
+    // 3 mentors started (one with sparsity), 1 mentor completed.
+    await declaration(cohort2031.id, "ect", "started", "eligible", [{ statementId: november, state: "eligible" }], { sparsityUplift: true });
+    await declaration(cohort2031.id, "ect", "started", "eligible", [{ statementId: november, state: "eligible" }]);
+    await declaration(cohort2031.id, "ect", "completed", "eligible", [{ statementId: november, state: "eligible" }]);
+    await declaration(cohort2031.id, "ect", "started", "voided", [{ statementId: november, state: "voided" }]);
+    await declaration(cohort2031.id, "mentor", "started", "eligible", [{ statementId: november, state: "eligible" }], { sparsityUplift: true });
+    await declaration(cohort2031.id, "mentor", "started", "eligible", [{ statementId: november, state: "eligible" }]);
+    await declaration(cohort2031.id, "mentor", "started", "eligible", [{ statementId: november, state: "eligible" }]);
+    await declaration(cohort2031.id, "mentor", "completed", "eligible", [{ statementId: november, state: "eligible" }]);
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  async function page(statementId: string): Promise<{ v: StatementView; html: string }> {
+    const loaded = await loadStatementView(db.prisma, statementId);
+    if (loaded?.kind !== "view") throw new Error(`No view for ${statementId}`);
+    return { v: loaded.view, html: renderToStaticMarkup(createElement(StatementFigures, { view: loaded.view, links: LINKS })) };
+  }
+
+  const summary = (key: string, value: string) => `<dt class="govuk-summary-list__key">${key}</dt><dd class="govuk-summary-list__value">${value}</dd>`;
+
+  /** Each summary list row (key, value) is on the page. */
+  function expectSummaryRows(html: string, rows: [key: string, value: string][]) {
+    for (const [key, value] of rows) expect(html).toContain(summary(key, value));
+  }
+
+  // Service fee (formula; no monthly fee): the recruitment target of 60 fills A, B and C (20 each).
+  //   A 20 × £995 × 40% = £7,960;  B 20 × £979 × 40% = £7,832;  C 20 × £966 × 40% = £7,728;  D 0.
+  //   Set-up fee deduction: 20 in A of A's capacity 20 → the whole £1,500.
+  //   (£7,960 + £7,832 + £7,728 − £1,500) ÷ 29 = £22,020 ÷ 29 = £759.3103… → £759.31 per statement.
+  // Output fee per declaration = band price × 60% output × the type's share (started 20%, retained 15%):
+  //   started A £119.40, B £117.48, C £115.92, D £113.88;  retained-1 A £89.55, B £88.11.
+
+  it("a pooled statement with no history: 19 started in band A, 3 uplifts, the service fee, VAT", async () => {
+    const { v, html } = await page(pooled.september);
+    // Output: 19 × £119.40 = £2,268.60.  Uplift: 3 × £100 = £300 (both flags count once).
+    // Total: £759.3103… + £2,268.60 + £300 = £3,327.9103… → £3,327.91
+    // VAT 20%: £665.5820… → £665.58.  With VAT: £3,993.4924… → £3,993.49.
+    expect(tableRows(html, "Output payments")[1]).toEqual(["Started", "19", "0", "0", "0", "£2,268.60"]);
+    expect(tableRows(html, "Uplift fees")[1]).toEqual(["Sparsity or pupil premium uplift", "3", "£100.00", "£300.00"]);
+    expect(html).toContain("Service fee on this statement: <strong>£759.31</strong>");
+    expectSummaryRows(html, [
+      ["Total (excluding VAT)", "£3,327.91"],
+      ["VAT", "£665.58"],
+    ]);
+    expect(html).toContain(`data-testid="total-with-vat">£3,993.49<`);
+    expect(html).toContain("Nothing is clawed back on this statement.");
+    expect(v.declarations.voided).toEqual({ ect: 1, mentor: 0 });
+  });
+
+  it("a pooled statement after it: bands filled by the earlier one, a mentor in the bands, a clawback, adjustments", async () => {
+    const { v, html } = await page(pooled.october);
+    // Started: 19 earlier fill A to 19. Now 4 billable (3 ECTs + 1 mentor, pooled): A takes 1, B 3.
+    //   1 × £119.40 + 3 × £117.48 = £119.40 + £352.44 = £471.84.
+    //   The 1 started clawback comes off this statement's additions, highest band first: B, −£117.48.
+    // Retained-1: none earlier; 2 billable → A: 2 × £89.55 = £179.10. (The ineligible one: nothing.)
+    // Output payment: £471.84 + £179.10 = £650.94.
+    // Uplift: the ECT with both flags and the mentor (pupil premium): 2 × £100 = £200; clawback −£100.
+    // Adjustments: £1,250.50 − £300.00 = £950.50.
+    // Total: £759.3103… + £650.94 + £200 − £117.48 − £100 + £950.50 = £2,343.2703… → £2,343.27
+    // VAT 20%: £468.6540… → £468.65.  With VAT: £2,811.9244… → £2,811.92.
+    const output = tableRows(html, "Output payments");
+    expect(output[1]).toEqual(["Started", "1", "3", "0", "0", "£471.84"]);
+    expect(output[2]).toEqual(["Fee per participant", "£119.40", "£117.48", "£115.92", "£113.88", ""]);
+    expect(output[3]).toEqual(["Retained 1", "2", "0", "0", "0", "£179.10"]);
+    expect(output[4]).toEqual(["Fee per participant", "£89.55", "£88.11", "£86.94", "£85.41", ""]);
+    expect(output.at(-1)).toEqual(["Output payment total", "", "", "", "", "£650.94"]);
+    expect(tableRows(html, "Clawbacks by declaration type and band").slice(1)).toEqual([
+      ["Clawback for Started (Band: B)", "1", "−£117.48", "−£117.48"],
+      ["Uplift clawback", "1", "−£100.00", "−£100.00"],
+      ["Clawbacks total", "", "", "−£217.48"],
+    ]);
+    expectSummaryRows(html, [
+      ["Output payment", "£650.94"],
+      ["Service fee", "£759.31"],
+      ["Uplift fees", "£200.00"],
+      ["Clawbacks", "−£117.48"],
+      ["Uplift clawbacks", "−£100.00"],
+      ["Additional adjustments", "£950.50"],
+      ["Total (excluding VAT)", "£2,343.27"],
+      ["VAT", "£468.65"],
+    ]);
+    expect(html).toContain(`data-testid="total-with-vat">£2,811.92<`);
+    // The declarations summary: billable by type, the clawback, and the voided one.
+    expect(v.declarations.byType.started).toEqual({ ect: 3, mentor: 1 });
+    expect(v.declarations.byType["retained-1"]).toEqual({ ect: 2, mentor: 0 });
+    expect(v.declarations.clawedBack).toEqual({ ect: 1, mentor: 0 });
+    expect(v.declarations.voided).toEqual({ ect: 1, mentor: 0 });
+  });
+
+  it("a mentor-funded statement: ECTs in the bands with the monthly service fee and uplift, mentors at £500, each side with VAT", async () => {
+    const { v, html } = await page(funded.november);
+    // ECT side: started 2 in band A at 20% × £1,000 × 60% = £120 → £240; completed 1 in A → £120.
+    //   Output £360; uplift 1 ECT (sparsity) × £100; the monthly service fee £52,500.
+    //   ECT total £52,500 + £360 + £100 = £52,960; VAT £10,592.
+    // Mentor side: started 3 × £500 (50% of £1,000) = £1,500 (no uplift for the mentor with
+    //   sparsity), completed 1 × £500; output £2,000; clawback 1 started −£500. Total £1,500; VAT £300.
+    // Statement: £52,960 + £1,500 = £54,460; VAT £10,892; with VAT £65,352.
+    expect(tableRows(html, "ECT output payments").at(-1)).toEqual(["ECT output payment total", "", "", "", "£360.00"]);
+    expect(tableRows(html, "Uplift fees")[1]).toEqual(["Sparsity or pupil premium uplift", "1", "£100.00", "£100.00"]);
+    expect(tableRows(html, "Mentor output payments").slice(1)).toEqual([
+      ["Started", "3", "£500.00", "£1,500.00"],
+      ["Completed", "1", "£500.00", "£500.00"],
+      ["Mentor output payment total", "", "", "£2,000.00"],
+    ]);
+    expect(tableRows(html, "Clawbacks by declaration type and band").slice(1)).toEqual([
+      ["Mentor clawback for Started", "1", "−£500.00", "−£500.00"],
+      ["Clawbacks total", "", "", "−£500.00"],
+    ]);
+    expectSummaryRows(html, [
+      ["ECT output payment", "£360.00"],
+      ["Service fee", "£52,500.00"],
+      ["ECT total (excluding VAT)", "£52,960.00"],
+      ["ECT VAT", "£10,592.00"],
+      ["Mentor output payment", "£2,000.00"],
+      ["Mentor clawbacks", "−£500.00"],
+      ["Mentor total (excluding VAT)", "£1,500.00"],
+      ["Mentor VAT", "£300.00"],
+      ["Total (excluding VAT)", "£54,460.00"],
+      ["VAT", "£10,892.00"],
+    ]);
+    expect(html).toContain(`data-testid="total-with-vat">£65,352.00<`);
+    expect(v.declarations.byType.started).toEqual({ ect: 2, mentor: 3 });
+    expect(v.declarations.byType.completed).toEqual({ ect: 1, mentor: 1 });
+    expect(v.declarations.clawedBack).toEqual({ ect: 0, mentor: 1 });
   });
 });

@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Button, InsetText, PageShell, SummaryList } from "@/components/govuk";
 import { FlashBanner } from "@/components/app/flash-banner";
-import { requireStaff } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
-import { adjustmentRefusal } from "@/lib/statements/adjustments";
-import { findStatementHeader, loadStatementView, type StatementView } from "@/lib/statements/queries";
+import { requireResource } from "@/lib/auth/resource";
+import { adjustmentRefusal } from "@/lib/statements/rules/adjustment-refusal";
+import { loadStatementView, type StatementView } from "@/lib/statements/view";
 import { readFlash } from "@/lib/flash";
 import { formatDate, formatUkDateTime } from "@/lib/format/dates";
 import { statementKindLabel } from "@/lib/format/statement";
-import { parseId, statementChoiceHref } from "@/lib/validation/statement-choice";
+import { statementChoiceHref } from "@/lib/validation/statement-choice";
+import { adjustmentRefusalMessage } from "../_components/adjustment-copy";
 import { StatementFigures, type StatementLinks } from "../_components/statement-figures";
 import { StatementHeading } from "../_components/statement-heading";
+import { statementForTitle } from "../_components/statement-title";
 import {
   authorisePath,
   changeAdjustmentPath,
@@ -27,9 +27,7 @@ type Props = { params: Promise<{ statementId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { statementId } = await params;
-  await requireStaff("finance", statementPath(statementId));
-  const id = parseId(statementId);
-  const header = id ? await findStatementHeader(await getPrisma(), id) : null;
+  const header = await statementForTitle(statementId, statementPath(statementId));
   if (!header) return { title: "Statement not found" };
   return { title: `${header.name} statement – ${header.leadProvider.name} – ${header.cohort.startYear} cohort` };
 }
@@ -72,11 +70,12 @@ function StatementDetails({ view, source }: { view: StatementView; source: "live
 
 export default async function StatementPage({ params }: Props) {
   const { statementId } = await params;
-  await requireStaff("finance", statementPath(statementId));
-  const id = parseId(statementId);
-  if (!id) notFound();
-  const loaded = await loadStatementView(await getPrisma(), id);
-  if (!loaded) notFound();
+  const {
+    data: { id, loaded },
+  } = await requireResource("finance", statementPath(statementId), [statementId], async (prisma, id) => {
+    const loaded = await loadStatementView(prisma, id);
+    return loaded && { id, loaded };
+  });
   const flash = await readFlash(statementPath(id));
 
   if (loaded.kind === "missing_contract") {
@@ -92,7 +91,7 @@ export default async function StatementPage({ params }: Props) {
 
   const { view, source } = loaded;
   const { statement } = view;
-  const refusal = adjustmentRefusal(statement, "add");
+  const refusal = adjustmentRefusal(statement);
   const links: StatementLinks = {
     voided: voidedPath(id),
     clawbacks: clawbacksPath(id),
@@ -103,7 +102,7 @@ export default async function StatementPage({ params }: Props) {
           change: (adjustmentId) => changeAdjustmentPath(id, adjustmentId),
           remove: (adjustmentId) => removeAdjustmentPath(id, adjustmentId),
         },
-    adjustmentRefusal: refusal?.message,
+    adjustmentRefusal: refusal ? adjustmentRefusalMessage(refusal, "add") : undefined,
   };
 
   return (

@@ -2,11 +2,12 @@
 // the page shown instead of a form when the statement cannot be adjusted.
 import { notFound } from "next/navigation";
 import { PageShell } from "@/components/govuk";
-import { requireStaff } from "@/lib/auth/guard";
+import { pathId, requireResource } from "@/lib/auth/resource";
 import { getPrisma } from "@/lib/db/client";
-import { adjustmentRefusal, findAdjustment, type AdjustmentAction, type AdjustmentRecord } from "@/lib/statements/adjustments";
+import { findAdjustment, type AdjustmentRecord } from "@/lib/statements/adjustments";
 import { findStatementHeader, type StatementHeader } from "@/lib/statements/queries";
-import { parseId } from "@/lib/validation/statement-choice";
+import { adjustmentRefusal } from "@/lib/statements/rules/adjustment-refusal";
+import { adjustmentRefusalMessage, type AdjustmentAction } from "./adjustment-copy";
 import { StatementHeading } from "./statement-heading";
 import { statementPath } from "./paths";
 
@@ -18,17 +19,14 @@ export type AdjustmentPageContext = {
 
 /** The statement from the URL (404 for a malformed or unknown id), after the finance check. */
 export async function adjustmentPageContext(rawStatementId: string, returnTo: string, action: AdjustmentAction): Promise<AdjustmentPageContext> {
-  await requireStaff("finance", returnTo);
-  const statementId = parseId(rawStatementId);
-  if (!statementId) notFound();
-  const header = await findStatementHeader(await getPrisma(), statementId);
-  if (!header) notFound();
-  return { statementId, header, refusal: adjustmentRefusal(header, action)?.message ?? null };
+  const { data: header } = await requireResource("finance", returnTo, [rawStatementId], findStatementHeader);
+  const refusal = adjustmentRefusal(header);
+  return { statementId: header.id, header, refusal: refusal ? adjustmentRefusalMessage(refusal, action) : null };
 }
 
 /** The adjustment from the URL, on this statement (404 otherwise). */
 export async function adjustmentFromUrl(statementId: string, rawAdjustmentId: string): Promise<AdjustmentRecord> {
-  const adjustmentId = parseId(rawAdjustmentId);
+  const adjustmentId = pathId(rawAdjustmentId);
   const adjustment = adjustmentId ? await findAdjustment(await getPrisma(), statementId, adjustmentId) : null;
   if (!adjustment) notFound();
   return adjustment;

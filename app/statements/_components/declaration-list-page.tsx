@@ -1,17 +1,16 @@
 // The voided and clawed-back declarations of a statement: a filter (all, ECTs, mentors) and a
 // paginated table linking each participant to their drill-down.
-import { notFound } from "next/navigation";
 import { PageShell, Pagination, Table, Tag, paginationItems } from "@/components/govuk";
-import { requireStaff } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
+import { requireResource } from "@/lib/auth/resource";
 import { DECLARATION_LIST_PAGE_SIZE, findStatementHeader, listStatementDeclarations, type StatementDeclarationList } from "@/lib/statements/queries";
 import { DECLARATION_TYPE_LABELS } from "@/lib/domain/declaration-types";
 import { PARTICIPANT_TYPES, type ParticipantType } from "@/lib/domain/participant-types";
 import { formatUkDate } from "@/lib/format/dates";
 import { PARTICIPANT_TYPE_SHORT_LABELS, pluralise } from "@/lib/format/labels";
 import { declarationStateTag } from "@/lib/format/tags";
-import { declarationListHref, parseDeclarationListQuery, parseId, type SearchParams } from "@/lib/validation/statement-choice";
+import { declarationListHref, parseDeclarationListQuery, type SearchParams } from "@/lib/validation/statement-choice";
 import { StatementHeading } from "./statement-heading";
+import { statementForTitle } from "./statement-title";
 import { clawbacksPath, participantPath, statementPath, voidedPath } from "./paths";
 
 export const LIST_TITLES: Readonly<Record<StatementDeclarationList, string>> = {
@@ -30,9 +29,7 @@ const WHICH: Readonly<Record<ParticipantType, string>> = { ect: "ECT", mentor: "
 
 export async function declarationListTitle(statementId: string, list: StatementDeclarationList) {
   const base = list === "voided" ? voidedPath(statementId) : clawbacksPath(statementId);
-  await requireStaff("finance", base);
-  const id = parseId(statementId);
-  const header = id ? await findStatementHeader(await getPrisma(), id) : null;
+  const header = await statementForTitle(statementId, base);
   if (!header) return { title: "Statement not found" };
   return { title: `${LIST_TITLES[list]} – ${header.name} statement – ${header.leadProvider.name}` };
 }
@@ -48,13 +45,13 @@ export async function DeclarationListPage({
 }) {
   const base = list === "voided" ? voidedPath(statementId) : clawbacksPath(statementId);
   const query = parseDeclarationListQuery(searchParams);
-  await requireStaff("finance", declarationListHref(base, query));
-  const id = parseId(statementId);
-  if (!id) notFound();
-  const prisma = await getPrisma();
-  const header = await findStatementHeader(prisma, id);
-  if (!header) notFound();
-  const result = await listStatementDeclarations(prisma, id, list, query);
+  const {
+    data: { header, result },
+  } = await requireResource("finance", declarationListHref(base, query), [statementId], async (prisma, id) => {
+    const header = await findStatementHeader(prisma, id);
+    return header && { header, result: await listStatementDeclarations(prisma, id, list, query) };
+  });
+  const id = header.id;
   const href = (type: ParticipantType | null, page = 1) => declarationListHref(base, { type, page });
   const filters: { type: ParticipantType | null; label: string; count: number }[] = [
     { type: null, label: "All", count: result.counts.all },

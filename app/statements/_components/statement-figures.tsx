@@ -3,7 +3,7 @@
 // statement and for a paid statement's snapshot.
 import type { ReactNode } from "react";
 import { Button, Details, InsetText, SummaryCard, SummaryList, Table, type SummaryListRow, type TableCell, type TableCellInput } from "@/components/govuk";
-import type { StatementView } from "@/lib/statements/queries";
+import type { StatementView } from "@/lib/statements/view";
 import { DECLARATION_TYPES, DECLARATION_TYPE_LABELS, type DeclarationType } from "@/lib/domain/declaration-types";
 import { MENTOR_SHARE_PERCENT } from "@/lib/engine";
 import { MINUS_SIGN, formatMoneyForDisplay } from "@/lib/format/money";

@@ -17,7 +17,7 @@ import { staffActor, type Actor } from "@/lib/db/audit";
 import { createAdjustment } from "@/lib/statements/adjustments";
 import { createDb, type Db } from "@/lib/db/client";
 import { voidDeclaration } from "@/lib/declarations/void";
-import { authoriseStatement } from "@/lib/statements/queries";
+import { authoriseStatement } from "@/lib/statements/authorise";
 import { seedDemo, type SeedSummary } from "@/prisma/seed/demo";
 import { availableKinds, createTestDb, type TestDb } from "../db";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy";

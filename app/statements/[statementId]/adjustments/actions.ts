@@ -1,17 +1,19 @@
 "use server";
-// Server actions for additional adjustments. Each checks the user first, re-validates with the
-// same zod schema the browser used, and leaves every rule to lib/statements/adjustments.ts. The form steps
-// send the user on to a check-your-answers page; the confirm steps write and go back to the statement.
-import { redirect } from "next/navigation";
+// Server actions for additional adjustments, each a `staffAction` (the finance check, the form
+// re-validated with the same zod schema the browser used, then the work). Every rule is in
+// lib/statements (rules/adjustment-refusal.ts, adjustments.ts); the refusal codes are put in words
+// here (adjustment-copy.ts). The form steps send the user on to a check-your-answers page; the
+// confirm steps write and go back to the statement.
 import { z } from "zod";
-import { requireStaff } from "@/lib/auth/guard";
+import { pathId } from "@/lib/auth/resource";
 import { staffActor } from "@/lib/db/audit";
 import { getPrisma } from "@/lib/db/client";
-import { adjustmentRefusal, changeAdjustment, createAdjustment, removeAdjustment } from "@/lib/statements/adjustments";
+import { changeAdjustment, createAdjustment, removeAdjustment, type AdjustmentOutcome } from "@/lib/statements/adjustments";
 import { findStatementHeader } from "@/lib/statements/queries";
-import { setFlash } from "@/lib/flash";
+import { adjustmentRefusal } from "@/lib/statements/rules/adjustment-refusal";
 import { formatMoneyForDisplay } from "@/lib/format/money";
-import { formError, validateForm, type FormState } from "@/lib/forms/form-state";
+import type { FormState } from "@/lib/forms/form-state";
+import { staffAction, type ActionOutcome } from "@/lib/forms/staff-action";
 import {
   ADJUSTMENT_CHANGE_CONFIRM_FIELDS,
   ADJUSTMENT_CREATE_CONFIRM_FIELDS,
@@ -20,7 +22,7 @@ import {
   adjustmentCreateConfirmSchema,
   adjustmentSchema,
 } from "@/lib/validation/adjustment";
-import { parseId } from "@/lib/validation/statement-choice";
+import { adjustmentRefusalMessage, type AdjustmentAction } from "../../_components/adjustment-copy";
 import {
   changeAdjustmentCheckPath,
   changeAdjustmentPath,
@@ -34,40 +36,62 @@ import {
 const NO_STATEMENT = "There is no statement with this ID. Go back to the statements and choose one";
 const OUT_OF_DATE = "This page is out of date. Go back to the statement and try again";
 
-function describe(adjustment: { name: string; amount: string }): string {
-  return `${adjustment.name}: ${formatMoneyForDisplay(adjustment.amount)}`;
+/** The check steps: the statement must exist and still take adjustments, else an error on the name. */
+async function adjustableStatementError(statementId: string, action: AdjustmentAction): Promise<ActionOutcome | null> {
+  const header = await findStatementHeader(await getPrisma(), statementId);
+  if (!header) return { error: { field: "name", message: NO_STATEMENT } };
+  const refusal = adjustmentRefusal(header);
+  return refusal ? { error: { field: "name", message: adjustmentRefusalMessage(refusal, action) } } : null;
+}
+
+/** The confirm steps: the written adjustment as a banner on the statement, or the refusal in words on the form. */
+function written(statementId: string, outcome: AdjustmentOutcome, action: AdjustmentAction, heading: string): ActionOutcome {
+  if (!outcome.ok) return { error: { field: "form", message: adjustmentRefusalMessage(outcome.code, action) } };
+  const { name, amount } = outcome.adjustment;
+  return { redirectTo: statementPath(statementId), flash: { heading, body: `${name}: ${formatMoneyForDisplay(amount)}` } };
 }
 
 /** Step 1 of adding: check the form, then on to check your answers. */
 export async function checkNewAdjustment(statementId: string, previous: FormState, formData: FormData): Promise<FormState> {
-  await requireStaff("finance", newAdjustmentPath(statementId));
-  const result = validateForm(adjustmentSchema, formData, ADJUSTMENT_FIELDS, previous);
-  if (!result.ok) return result.state;
-  const id = parseId(statementId);
-  const header = id ? await findStatementHeader(await getPrisma(), id) : null;
-  if (!id || !header) return formError(previous, result.values, "name", NO_STATEMENT);
-  const refusal = adjustmentRefusal(header, "add");
-  if (refusal) return formError(previous, result.values, "name", refusal.message);
-  redirect(withQuery(newAdjustmentCheckPath(id), { name: result.data.name, amount: result.data.amount }));
+  return staffAction({
+    role: "finance",
+    returnTo: newAdjustmentPath(statementId),
+    schema: adjustmentSchema,
+    fields: ADJUSTMENT_FIELDS,
+    previous,
+    formData,
+    async run({ data }) {
+      const id = pathId(statementId);
+      if (!id) return { error: { field: "name", message: NO_STATEMENT } };
+      return (
+        (await adjustableStatementError(id, "add")) ?? { redirectTo: withQuery(newAdjustmentCheckPath(id), { name: data.name, amount: data.amount }) }
+      );
+    },
+  });
 }
 
 /** Step 2 of adding: write it (once, however often the button is pressed). */
 export async function confirmNewAdjustment(statementId: string, previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireStaff("finance", newAdjustmentPath(statementId));
-  const id = parseId(statementId);
-  if (!id) return formError(previous, {}, "form", NO_STATEMENT);
-  const result = validateForm(adjustmentCreateConfirmSchema, formData, ADJUSTMENT_CREATE_CONFIRM_FIELDS, previous);
-  if (!result.ok) return result.state;
-  const outcome = await createAdjustment(await getPrisma(), {
-    id: result.data.token,
-    statementId: id,
-    name: result.data.name,
-    amount: result.data.amount,
-    actor: staffActor(user),
+  return staffAction({
+    role: "finance",
+    returnTo: newAdjustmentPath(statementId),
+    schema: adjustmentCreateConfirmSchema,
+    fields: ADJUSTMENT_CREATE_CONFIRM_FIELDS,
+    previous,
+    formData,
+    async run({ user, data }) {
+      const id = pathId(statementId);
+      if (!id) return { error: { field: "form", message: NO_STATEMENT } };
+      const outcome = await createAdjustment(await getPrisma(), {
+        id: data.token,
+        statementId: id,
+        name: data.name,
+        amount: data.amount,
+        actor: staffActor(user),
+      });
+      return written(id, outcome, "add", "Adjustment added");
+    },
   });
-  if (!outcome.ok) return formError(previous, result.values, "form", outcome.message);
-  await setFlash({ path: statementPath(id), heading: "Adjustment added", body: describe(outcome.adjustment) });
-  redirect(statementPath(id));
 }
 
 const versionField = z.iso.datetime({ error: OUT_OF_DATE });
@@ -79,18 +103,25 @@ export async function checkChangedAdjustment(
   previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  await requireStaff("finance", changeAdjustmentPath(statementId, adjustmentId));
-  const result = validateForm(adjustmentSchema, formData, ADJUSTMENT_FIELDS, previous);
-  if (!result.ok) return result.state;
-  const id = parseId(statementId);
-  const adjustment = parseId(adjustmentId);
-  const version = versionField.safeParse(formData.get("version"));
-  if (!id || !adjustment || !version.success) return formError(previous, result.values, "name", OUT_OF_DATE);
-  const header = await findStatementHeader(await getPrisma(), id);
-  if (!header) return formError(previous, result.values, "name", NO_STATEMENT);
-  const refusal = adjustmentRefusal(header, "change");
-  if (refusal) return formError(previous, result.values, "name", refusal.message);
-  redirect(withQuery(changeAdjustmentCheckPath(id, adjustment), { name: result.data.name, amount: result.data.amount, version: version.data }));
+  return staffAction({
+    role: "finance",
+    returnTo: changeAdjustmentPath(statementId, adjustmentId),
+    schema: adjustmentSchema,
+    fields: ADJUSTMENT_FIELDS,
+    previous,
+    formData,
+    async run({ data }) {
+      const id = pathId(statementId);
+      const adjustment = pathId(adjustmentId);
+      const version = versionField.safeParse(formData.get("version"));
+      if (!id || !adjustment || !version.success) return { error: { field: "name", message: OUT_OF_DATE } };
+      return (
+        (await adjustableStatementError(id, "change")) ?? {
+          redirectTo: withQuery(changeAdjustmentCheckPath(id, adjustment), { name: data.name, amount: data.amount, version: version.data }),
+        }
+      );
+    },
+  });
 }
 
 /** Step 2 of changing: write it, unless someone else changed the adjustment since. */
@@ -100,33 +131,45 @@ export async function confirmChangedAdjustment(
   previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const user = await requireStaff("finance", changeAdjustmentPath(statementId, adjustmentId));
-  const id = parseId(statementId);
-  const adjustment = parseId(adjustmentId);
-  if (!id || !adjustment) return formError(previous, {}, "form", OUT_OF_DATE);
-  const result = validateForm(adjustmentChangeConfirmSchema, formData, ADJUSTMENT_CHANGE_CONFIRM_FIELDS, previous);
-  if (!result.ok) return result.state;
-  const outcome = await changeAdjustment(await getPrisma(), {
-    statementId: id,
-    adjustmentId: adjustment,
-    name: result.data.name,
-    amount: result.data.amount,
-    version: new Date(result.data.version),
-    actor: staffActor(user),
+  return staffAction({
+    role: "finance",
+    returnTo: changeAdjustmentPath(statementId, adjustmentId),
+    schema: adjustmentChangeConfirmSchema,
+    fields: ADJUSTMENT_CHANGE_CONFIRM_FIELDS,
+    previous,
+    formData,
+    async run({ user, data }) {
+      const id = pathId(statementId);
+      const adjustment = pathId(adjustmentId);
+      if (!id || !adjustment) return { error: { field: "form", message: OUT_OF_DATE } };
+      const outcome = await changeAdjustment(await getPrisma(), {
+        statementId: id,
+        adjustmentId: adjustment,
+        name: data.name,
+        amount: data.amount,
+        version: new Date(data.version),
+        actor: staffActor(user),
+      });
+      return written(id, outcome, "change", "Adjustment changed");
+    },
   });
-  if (!outcome.ok) return formError(previous, result.values, "form", outcome.message);
-  await setFlash({ path: statementPath(id), heading: "Adjustment changed", body: describe(outcome.adjustment) });
-  redirect(statementPath(id));
 }
 
-/** Removing (the remove page is its own confirmation). */
-export async function confirmRemovedAdjustment(statementId: string, adjustmentId: string, previous: FormState): Promise<FormState> {
-  const user = await requireStaff("finance", removeAdjustmentPath(statementId, adjustmentId));
-  const id = parseId(statementId);
-  const adjustment = parseId(adjustmentId);
-  if (!id || !adjustment) return formError(previous, {}, "form", OUT_OF_DATE);
-  const outcome = await removeAdjustment(await getPrisma(), { statementId: id, adjustmentId: adjustment, actor: staffActor(user) });
-  if (!outcome.ok) return formError(previous, {}, "form", outcome.message);
-  await setFlash({ path: statementPath(id), heading: "Adjustment removed", body: describe(outcome.adjustment) });
-  redirect(statementPath(id));
+/** Removing (the remove page is its own confirmation: its form has no fields, so form data is optional). */
+export async function confirmRemovedAdjustment(statementId: string, adjustmentId: string, previous: FormState, formData?: FormData): Promise<FormState> {
+  return staffAction({
+    role: "finance",
+    returnTo: removeAdjustmentPath(statementId, adjustmentId),
+    schema: z.object({}),
+    fields: [],
+    previous,
+    formData: formData ?? new FormData(),
+    async run({ user }) {
+      const id = pathId(statementId);
+      const adjustment = pathId(adjustmentId);
+      if (!id || !adjustment) return { error: { field: "form", message: OUT_OF_DATE } };
+      const outcome = await removeAdjustment(await getPrisma(), { statementId: id, adjustmentId: adjustment, actor: staffActor(user) });
+      return written(id, outcome, "remove", "Adjustment removed");
+    },
+  });
 }

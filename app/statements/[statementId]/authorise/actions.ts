@@ -1,29 +1,36 @@
 "use server";
-import { redirect } from "next/navigation";
-import { requireStaff } from "@/lib/auth/guard";
+import { pathId } from "@/lib/auth/resource";
 import { staffActor } from "@/lib/db/audit";
 import { getPrisma } from "@/lib/db/client";
-import { authoriseStatement } from "@/lib/statements/queries";
-import { setFlash } from "@/lib/flash";
+import { authoriseStatement } from "@/lib/statements/authorise";
 import { formatMoneyForDisplay } from "@/lib/format/money";
-import { formError, validateForm, type FormState } from "@/lib/forms/form-state";
+import type { FormState } from "@/lib/forms/form-state";
+import { staffAction } from "@/lib/forms/staff-action";
 import { AUTHORISE_FIELDS, authoriseSchema } from "@/lib/validation/authorise";
-import { parseId } from "@/lib/validation/statement-choice";
 import { authorisePath, statementPath } from "../../_components/paths";
 
-/** Authorise for payment: the checkbox, then one transaction in lib/statements/queries.ts. */
+/** Authorise for payment: the checkbox, then one transaction in lib/statements/authorise.ts. */
 export async function authoriseForPayment(statementId: string, previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireStaff("finance", authorisePath(statementId));
-  const result = validateForm(authoriseSchema, formData, AUTHORISE_FIELDS, previous);
-  if (!result.ok) return result.state;
-  const id = parseId(statementId);
-  if (!id) return formError(previous, result.values, "confirm", "There is no statement with this ID");
-  const outcome = await authoriseStatement(await getPrisma(), { statementId: id, actor: staffActor(user) });
-  if (!outcome.ok) return formError(previous, result.values, "confirm", outcome.message);
-  await setFlash({
-    path: statementPath(id),
-    heading: "Statement authorised for payment",
-    body: `${outcome.view.statement.name} statement for ${outcome.view.provider.name}: ${formatMoneyForDisplay(outcome.view.result.totalWithVat)} (with VAT).`,
+  return staffAction({
+    role: "finance",
+    returnTo: authorisePath(statementId),
+    schema: authoriseSchema,
+    fields: AUTHORISE_FIELDS,
+    previous,
+    formData,
+    async run({ user }) {
+      const id = pathId(statementId);
+      if (!id) return { error: { field: "confirm", message: "There is no statement with this ID" } };
+      const outcome = await authoriseStatement(await getPrisma(), { statementId: id, actor: staffActor(user) });
+      if (!outcome.ok) return { error: { field: "confirm", message: outcome.message } };
+      const { view } = outcome;
+      return {
+        redirectTo: statementPath(id),
+        flash: {
+          heading: "Statement authorised for payment",
+          body: `${view.statement.name} statement for ${view.provider.name}: ${formatMoneyForDisplay(view.result.totalWithVat)} (with VAT).`,
+        },
+      };
+    },
   });
-  redirect(statementPath(id));
 }

@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { PageShell, SummaryList, WarningText } from "@/components/govuk";
-import { requireStaff } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
-import { loadStatementView } from "@/lib/statements/queries";
+import { requireResource } from "@/lib/auth/resource";
+import { loadStatementView } from "@/lib/statements/view";
 import { formatDate } from "@/lib/format/dates";
 import { formatMoneyForDisplay } from "@/lib/format/money";
-import { parseId } from "@/lib/validation/statement-choice";
 import { pageTitle } from "@/lib/format/page-title";
 import { authorisePath, statementPath } from "../../_components/paths";
 import { StatementHeading } from "../../_components/statement-heading";
@@ -20,11 +17,12 @@ type Props = { params: Promise<{ statementId: string }> };
 
 export default async function AuthorisePage({ params }: Props) {
   const { statementId } = await params;
-  await requireStaff("finance", authorisePath(statementId));
-  const id = parseId(statementId);
-  if (!id) notFound();
-  const loaded = await loadStatementView(await getPrisma(), id);
-  if (!loaded) notFound();
+  const {
+    data: { id, loaded },
+  } = await requireResource("finance", authorisePath(statementId), [statementId], async (prisma, id) => {
+    const loaded = await loadStatementView(prisma, id);
+    return loaded && { id, loaded };
+  });
   const back = { href: statementPath(id), text: "Back to the statement" };
   if (loaded.kind === "missing_contract") {
     const { header } = loaded;

@@ -1,0 +1,73 @@
+// Open → payable: the daily script (scripts/statements-mark-payable.ts). Every open statement whose
+// cut-off date has passed becomes payable, with its eligible line items (and their declarations):
+// one transaction per statement, with the row locked, set-based updates and an audit entry.
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/db/audit";
+import { inTransaction, LONG_TRANSACTION_SETTINGS } from "@/lib/db/transaction";
+import { moneyEvent } from "@/lib/log";
+import { lineItemStateWhenStatementPayable, markStatementPayable } from "@/lib/declarations/rules/lifecycle";
+import { lockStatement, moveLineItems, stateMoves } from "./transitions";
+
+export const MARK_PAYABLE_ACTOR: Actor = { type: "system", id: "statements:mark-payable", label: "statements:mark-payable" };
+
+export type MarkedPayable = {
+  statementId: string;
+  name: string;
+  leadProviderName: string;
+  cohortYear: number;
+  lineItemsMadePayable: number;
+};
+
+/**
+ * Every open statement whose cut-off date has passed becomes payable, with its eligible line items
+ * (and their declarations). One transaction per statement. Idempotent: a second run finds nothing.
+ */
+export async function markStatementsPayable(
+  prisma: PrismaClient,
+  options: { today: Date; actor?: Actor },
+): Promise<MarkedPayable[]> {
+  const actor = options.actor ?? MARK_PAYABLE_ACTOR;
+  const today = options.today;
+  const startOfToday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+  const candidates = await prisma.statement.findMany({
+    where: { status: "open", deadlineDate: { lt: startOfToday } },
+    orderBy: [{ deadlineDate: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  const moves = stateMoves(lineItemStateWhenStatementPayable);
+  const marked: MarkedPayable[] = [];
+  for (const { id } of candidates) {
+    const outcome = await inTransaction(
+      prisma,
+      async (tx, change): Promise<MarkedPayable | null> => {
+        const statement = await lockStatement(tx, id);
+        if (!statement) return null;
+        const plan = markStatementPayable({ id, status: statement.status, deadlineDate: statement.deadlineDate }, today);
+        // Someone else got there first (or the date moved): nothing to do.
+        if (!plan.ok) return null;
+        const moved = await moveLineItems(tx, id, moves, new Date());
+        await tx.statement.update({ where: { id }, data: { status: plan.to } });
+        const lineItemsMadePayable = Object.values(moved).reduce((n, count) => n + (count ?? 0), 0);
+        await change.audit({
+          actor,
+          action: "statement.mark_payable",
+          entityType: "statement",
+          entityId: id,
+          before: { status: plan.from },
+          after: { status: plan.to, lineItemsMadePayable },
+        });
+        change.afterCommit(() => moneyEvent("statement.mark_payable", actor, { statementId: id, state: "payable", lineItems: lineItemsMadePayable }));
+        return {
+          statementId: id,
+          name: statement.name,
+          leadProviderName: statement.leadProvider.name,
+          cohortYear: statement.cohort.startYear,
+          lineItemsMadePayable,
+        };
+      },
+      LONG_TRANSACTION_SETTINGS,
+    );
+    if (outcome) marked.push(outcome);
+  }
+  return marked;
+}
