@@ -32,6 +32,23 @@ describe("parseCalculatorInput: good input", () => {
     expect(result.input.mentorContract?.paymentPerParticipant.toString()).toBe("1000");
   });
 
+  it("numbers the statements that pay the service fee 1, 2, …; \"serviceFee\": false pays none, and none beyond the 29th", () => {
+    const input = exampleInput();
+    const base = input.statements[1]!;
+    input.statements = [
+      { ...input.statements[0]!, serviceFee: false } as (typeof input.statements)[number],
+      ...Array.from({ length: 31 }, (_, i) => ({ ...base, id: `M${i + 1}` })),
+    ];
+    const result = parseCalculatorInput(JSON.stringify(input));
+    if (!result.ok) throw new Error(result.message);
+    const instalments = result.input.statements.map((s) => s.serviceFeeInstalment);
+    expect(instalments).toEqual([null, ...Array.from({ length: 29 }, (_, i) => i + 1), null, null]);
+  });
+
+  it("refuses a serviceFee that is not true or false", () => {
+    expect(refusal((input) => Object.assign(input.statements[0]!, { serviceFee: "no" }))).toBe("statements[0].serviceFee: expected true or false");
+  });
+
   it("treats a missing or null mentor contract as none when the cohort has no mentor funding", () => {
     const withoutMentor = exampleInput();
     delete withoutMentor.mentorContract;
