@@ -12,6 +12,7 @@ import { DECLARATION_STATES } from "@/lib/domain/declaration-states";
 import { DECLARATION_TYPES } from "@/lib/domain/declaration-types";
 import { PARTICIPANT_TYPES } from "@/lib/domain/participant-types";
 import type { CalculationInput } from "./calculate-statements";
+import { contractProblems } from "./contract-rules";
 import { Decimal } from "./money";
 import { SERVICE_FEE_MONTHS } from "./service-fee";
 
@@ -151,6 +152,9 @@ const calculatorInput = object({
   mentorContract: object({ paymentPerParticipant: money }).nullable().optional(),
   statements: list(statement),
 }).superRefine((value, ctx) => {
+  for (const problem of contractProblems(value.contract)) {
+    ctx.addIssue({ code: "custom", path: ["contract", problem.field], message: problem.message });
+  }
   if (value.contract.mentorFunding && !value.mentorContract) {
     ctx.addIssue({ code: "custom", path: ["mentorContract"], message: "is required when contract.mentorFunding is true" });
   }
