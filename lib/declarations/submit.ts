@@ -181,7 +181,7 @@ export async function submitDeclaration(prisma: PrismaClient, request: SubmitDec
       if (milestone) {
         const day = utcDay(date);
         if (day < utcDay(milestone.startDate)) errors.add("declaration_date", M.beforeMilestoneStart);
-        else if (day > utcDay(milestone.milestoneDate)) errors.add("declaration_date", M.afterMilestoneEnd);
+        else if (milestone.milestoneDate !== null && day > utcDay(milestone.milestoneDate)) errors.add("declaration_date", M.afterMilestoneEnd);
       }
     }
 

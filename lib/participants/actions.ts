@@ -154,7 +154,7 @@ export async function applyParticipantAction(prisma: PrismaClient, request: Part
     const misfits = declarations.filter((d) => {
       const milestone = schedule.milestones.find((m) => m.declarationType === d.declarationType);
       const day = utcDay(d.declarationDate);
-      return !milestone || day < utcDay(milestone.startDate) || day > utcDay(milestone.milestoneDate);
+      return !milestone || day < utcDay(milestone.startDate) || (milestone.milestoneDate !== null && day > utcDay(milestone.milestoneDate));
     });
     if (misfits.length > 0) {
       return refuse("schedule_identifier", M.declarationsOutsideSchedule([...new Set(misfits.map((d) => d.declarationType))]));
