@@ -64,6 +64,7 @@ export type MoneyEventName =
   | "declaration.void"
   | "declaration.void_paid"
   | "declaration.submit"
+  | "declaration.eligibility"
   | "adjustment.create"
   | "adjustment.change"
   | "adjustment.remove"

@@ -32,6 +32,8 @@ export interface MentorContract {
 
 export interface StatementInput {
   id: string;
+  /** Which of the 29 service-fee instalments this statement pays (1–29), or null for none. */
+  serviceFeeInstalment: number | null;
   lines: readonly LineCount[];
   /** Additional adjustments, signed. */
   adjustments: readonly Decimal[];
@@ -105,6 +107,7 @@ export function calculateStatements(input: CalculationInput): StatementResult[] 
     const ect = calculateEctStatement({
       bands,
       serviceFee,
+      serviceFeeInstalment: statement.serviceFeeInstalment,
       upliftAmount: contract.upliftAmount,
       mentorFunding: contract.mentorFunding,
       vatChargeable: contract.vatChargeable,

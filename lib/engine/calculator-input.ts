@@ -12,7 +12,9 @@ import { DECLARATION_STATES } from "@/lib/domain/declaration-states";
 import { DECLARATION_TYPES } from "@/lib/domain/declaration-types";
 import { PARTICIPANT_TYPES } from "@/lib/domain/participant-types";
 import type { CalculationInput } from "./calculate-statements";
+import { contractProblems } from "./contract-rules";
 import { Decimal } from "./money";
+import { SERVICE_FEE_MONTHS } from "./service-fee";
 
 const REQUIRED = "is required";
 const SIGNED_DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -138,6 +140,8 @@ const line = object({
 
 const statement = object({
   id,
+  /** false: this statement pays no service-fee instalment. Default true. */
+  serviceFee: boolean.optional(),
   lines: list(line),
   adjustments: list(signedMoney).optional(),
   reconcileAmount: signedMoney.optional(),
@@ -148,6 +152,9 @@ const calculatorInput = object({
   mentorContract: object({ paymentPerParticipant: money }).nullable().optional(),
   statements: list(statement),
 }).superRefine((value, ctx) => {
+  for (const problem of contractProblems(value.contract)) {
+    ctx.addIssue({ code: "custom", path: ["contract", problem.field], message: problem.message });
+  }
   if (value.contract.mentorFunding && !value.mentorContract) {
     ctx.addIssue({ code: "custom", path: ["mentorContract"], message: "is required when contract.mentorFunding is true" });
   }
@@ -185,6 +192,10 @@ export function parseCalculatorInput(text: string): CalculatorInputResult {
     return { ok: false, message: issue === undefined ? "input: invalid" : describeIssue(issue).replace(/\s+/g, " ") };
   }
   const value = parsed.data;
+  // Statements that pay the service fee pay instalments 1, 2, … in order; none beyond the 29th.
+  let instalments = 0;
+  const instalmentOf = (paysServiceFee: boolean): number | null =>
+    paysServiceFee && instalments < SERVICE_FEE_MONTHS ? ++instalments : null;
   return {
     ok: true,
     input: {
@@ -192,6 +203,7 @@ export function parseCalculatorInput(text: string): CalculatorInputResult {
       mentorContract: value.mentorContract ?? null,
       statements: value.statements.map((s) => ({
         id: s.id,
+        serviceFeeInstalment: instalmentOf(s.serviceFee ?? true),
         lines: s.lines.map((l) => ({ ...l, uplift: l.uplift ?? false })),
         adjustments: s.adjustments ?? [],
         reconcileAmount: s.reconcileAmount ?? new Decimal(0),

@@ -14,7 +14,7 @@ import type { OrderedBand } from "./bands";
 import { countBillable, countRefundable, type LineCount, type LineFilter } from "./line-counts";
 import { Decimal, sumMoney } from "./money";
 import { outputFeePerDeclaration } from "./output-fees";
-import type { ServiceFee, ServiceFeeBreakdown } from "./service-fee";
+import { serviceFeeInstalment, type ServiceFee, type ServiceFeeBreakdown } from "./service-fee";
 import { statementTotal, withVat, type Totals } from "./totals";
 import { calculateUplift } from "./uplift";
 
@@ -37,7 +37,10 @@ export interface BandedOutput {
 export interface EctStatementResult extends Totals {
   outputs: Record<DeclarationType, BandedOutput>;
   outputPayment: Decimal;
+  /** This statement's service-fee instalment (0 when it pays none). */
   serviceFee: Decimal;
+  /** Which instalment (1–29) this statement pays, or null. */
+  serviceFeeInstalment: number | null;
   serviceFeeBreakdown: ServiceFeeBreakdown;
   upliftCount: number;
   upliftClawbackCount: number;
@@ -55,6 +58,8 @@ export type PreviousCounts = Record<DeclarationType, { billable: number; refunda
 export interface EctStatementInput {
   bands: readonly OrderedBand[];
   serviceFee: ServiceFee;
+  /** Which service-fee instalment (1–29) this statement pays, or null for none. */
+  serviceFeeInstalment: number | null;
   upliftAmount: Decimal | null;
   /** Whether the cohort funds mentors separately (then mentors earn no uplift). */
   mentorFunding: boolean;
@@ -104,9 +109,10 @@ export function calculateEctStatement(input: EctStatementInput): EctStatementRes
   const uplift = calculateUplift(input, input.lines, input.filter);
   const additionalAdjustments = sumMoney(input.adjustments);
   const { reconcileAmount } = input;
+  const serviceFee = serviceFeeInstalment(input.serviceFee, input.serviceFeeInstalment);
 
   const total = statementTotal({
-    serviceFee: input.serviceFee.amount,
+    serviceFee,
     outputPayment,
     upliftFees: uplift.upliftFees,
     clawbacks,
@@ -118,7 +124,8 @@ export function calculateEctStatement(input: EctStatementInput): EctStatementRes
   return {
     outputs,
     outputPayment,
-    serviceFee: input.serviceFee.amount,
+    serviceFee,
+    serviceFeeInstalment: input.serviceFeeInstalment,
     serviceFeeBreakdown: input.serviceFee.breakdown,
     ...uplift,
     clawbacks,

@@ -45,6 +45,7 @@ export interface EctJson {
   outputs: Record<DeclarationType, BandedOutputJson>;
   outputPayment: string;
   serviceFee: string;
+  serviceFeeInstalment: number | null;
   serviceFeeBreakdown: ServiceFeeBreakdownJson;
   upliftCount: number;
   upliftClawbackCount: number;
@@ -147,6 +148,7 @@ function ectJson(ect: EctStatementResult): EctJson {
     outputs: byType(ect.outputs, bandedOutputJson),
     outputPayment: money(ect.outputPayment),
     serviceFee: money(ect.serviceFee),
+    serviceFeeInstalment: ect.serviceFeeInstalment,
     serviceFeeBreakdown: serviceFeeBreakdownJson(ect.serviceFeeBreakdown),
     upliftCount: ect.upliftCount,
     upliftClawbackCount: ect.upliftClawbackCount,

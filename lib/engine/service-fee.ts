@@ -5,7 +5,13 @@
  * part of the price per participant not paid through outputs (e.g. 40% of £1,000),
  * paid monthly whatever the participants do, based on the recruitment target.
  *
- * - When the contract sets a monthly service fee, every statement gets exactly that.
+ * The service fee is paid in 29 instalments (the payment calendar reference, section 4): each
+ * statement says which instalment it pays (1–29) or that it pays none, and no contract is ever
+ * paid more than 29. What is paid is the total to the penny (half up; the formula can give
+ * fractions of a penny); instalments 1–28 are that ÷ 29 to the penny (half up, as the figure is
+ * shown) and instalment 29 is what is left, so the 29 add up to it exactly.
+ *
+ * - When the contract sets a monthly service fee, every instalment is exactly that (the total is 29 × it).
  * - Otherwise the recruitment target is poured into the bands A→D by capacity
  *   (n_b per band) and
  *
@@ -57,15 +63,32 @@ export type ServiceFeeBreakdown =
     };
 
 export interface ServiceFee {
-  /** Service fee on each statement. */
-  amount: Decimal;
+  /** The contract's whole service fee, paid over the 29 instalments. */
+  total: Decimal;
   breakdown: ServiceFeeBreakdown;
+}
+
+/** The contract's service fee as paid over the 29 instalments: its total to the penny. */
+export function serviceFeePayable(fee: ServiceFee): Decimal {
+  return fee.total.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+/** What instalment `instalment` (1–29) of the service fee pays; null (a statement paying none) pays 0. */
+export function serviceFeeInstalment(fee: ServiceFee, instalment: number | null): Decimal {
+  if (instalment === null) return ZERO;
+  if (!Number.isInteger(instalment) || instalment < 1 || instalment > SERVICE_FEE_MONTHS) {
+    throw new RangeError(`A service fee is paid in instalments 1 to ${SERVICE_FEE_MONTHS}, not ${instalment}`);
+  }
+  if (fee.breakdown.method === "monthly") return fee.breakdown.monthlyServiceFee;
+  const payable = serviceFeePayable(fee);
+  const regular = payable.div(SERVICE_FEE_MONTHS).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return instalment < SERVICE_FEE_MONTHS ? regular : payable.minus(regular.times(SERVICE_FEE_MONTHS - 1));
 }
 
 export function calculateServiceFee(contract: ServiceFeeContract): ServiceFee {
   if (contract.monthlyServiceFee !== null) {
     return {
-      amount: contract.monthlyServiceFee,
+      total: contract.monthlyServiceFee.times(SERVICE_FEE_MONTHS),
       breakdown: { method: "monthly", monthlyServiceFee: contract.monthlyServiceFee },
     };
   }
@@ -96,7 +119,7 @@ export function calculateServiceFee(contract: ServiceFeeContract): ServiceFee {
   const totalServiceFee = sumMoney(bandLines.map((line) => line.amount)).minus(setUpFeeDeduction);
 
   return {
-    amount: totalServiceFee.div(SERVICE_FEE_MONTHS),
+    total: totalServiceFee,
     breakdown: {
       method: "formula",
       recruitmentTarget: contract.recruitmentTarget,

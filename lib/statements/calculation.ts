@@ -18,6 +18,7 @@ const statementSelect = {
   deadlineDate: true,
   paymentDate: true,
   outputFee: true,
+  serviceFeeInstalment: true,
   status: true,
   reconcileAmount: true,
   markedAsPaidAt: true,
@@ -143,6 +144,7 @@ export async function loadCalculation(
     mentorContract: mentorContract ? { paymentPerParticipant: toDecimal(mentorContract.paymentPerParticipant.toString()) } : null,
     statements: statements.map((statement) => ({
       id: statement.id,
+      serviceFeeInstalment: statement.serviceFeeInstalment,
       lines: counts.get(statement.id) ?? [],
       adjustments: statement.adjustments.map((a) => toDecimal(a.amount.toString())),
       reconcileAmount: toDecimal(statement.reconcileAmount.toString()),

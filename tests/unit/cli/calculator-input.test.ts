@@ -32,6 +32,38 @@ describe("parseCalculatorInput: good input", () => {
     expect(result.input.mentorContract?.paymentPerParticipant.toString()).toBe("1000");
   });
 
+  it("numbers the statements that pay the service fee 1, 2, …; \"serviceFee\": false pays none, and none beyond the 29th", () => {
+    const input = exampleInput();
+    const statements = [
+      { ...input.statements[0]!, serviceFee: false },
+      ...Array.from({ length: 31 }, (_, i) => ({ ...input.statements[1]!, id: `M${i + 1}` })),
+    ];
+    const result = parseCalculatorInput(JSON.stringify({ ...input, statements }));
+    if (!result.ok) throw new Error(result.message);
+    const instalments = result.input.statements.map((s) => s.serviceFeeInstalment);
+    expect(instalments).toEqual([null, ...Array.from({ length: 29 }, (_, i) => i + 1), null, null]);
+  });
+
+  it("refuses an uplift amount and a fourth ECT band in a cohort with mentor funding (from 2025)", () => {
+    expect(refusal((input) => Object.assign(input.contract, { mentorFunding: true }))).toBe(
+      "contract.upliftAmount: must be null when contract.mentorFunding is true (no uplift from the 2025 cohort)",
+    );
+    expect(
+      refusal((input) => {
+        Object.assign(input.contract, { mentorFunding: true, upliftAmount: null });
+        input.contract.bands[2]!.max = 5000 as unknown as null;
+        input.contract.bands.push({ min: 5001, max: null, perParticipant: "950", outputPaymentPercentage: 100, serviceFeePercentage: 0 });
+      }),
+    ).toBe("contract.bands: at most 3 ECT bands (A–C) when contract.mentorFunding is true");
+    const ok = exampleInput();
+    Object.assign(ok.contract, { mentorFunding: true, upliftAmount: null });
+    expect(parseCalculatorInput(JSON.stringify(ok)).ok).toBe(true);
+  });
+
+  it("refuses a serviceFee that is not true or false", () => {
+    expect(refusal((input) => Object.assign(input.statements[0]!, { serviceFee: "no" }))).toBe("statements[0].serviceFee: expected true or false");
+  });
+
   it("treats a missing or null mentor contract as none when the cohort has no mentor funding", () => {
     const withoutMentor = exampleInput();
     delete withoutMentor.mentorContract;
@@ -108,6 +140,7 @@ describe("parseCalculatorInput: bad input gives one line naming the field", () =
       "mentor funding without a mentor contract",
       (i) => {
         i.contract.mentorFunding = true;
+        i.contract.upliftAmount = null;
         delete i.mentorContract;
       },
       "mentorContract: is required when contract.mentorFunding is true",

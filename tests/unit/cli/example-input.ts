@@ -5,7 +5,7 @@ export function exampleInput() {
       recruitmentTarget: 6000,
       setUpFee: "149651",
       monthlyServiceFee: null as string | null,
-      upliftAmount: "100",
+      upliftAmount: "100" as string | null,
       vatChargeable: true,
       mentorFunding: false,
       bands: [

@@ -105,6 +105,7 @@ describe("scripts/statement-calc.ts", { timeout: 60_000 }, () => {
       "mentor funding without a mentor contract",
       withChange((i) => {
         i.contract.mentorFunding = true;
+        i.contract.upliftAmount = null;
         delete i.mentorContract;
       }),
       "mentorContract: is required when contract.mentorFunding is true",

@@ -278,7 +278,10 @@ describe("calculateStatements: inputs", () => {
       mentorContract: null,
       statements: [statement("S1", [line("started", "paid", 1)], { reconcileAmount: new Prismaish("0.5") })],
     });
-    expect(money(s1?.ect.serviceFee ?? d(-1))).toBe(money(d("400.004").div(29)));
+    // 1 × £1,000.01 × 40% = £400.004 in full (a 5-digit Decimal would make it 400.00); instalment 1 of 29: £13.79.
+    const breakdown = s1?.ect.serviceFeeBreakdown;
+    expect(breakdown?.method === "formula" ? money(breakdown.totalServiceFee) : null).toBe("400.004");
+    expect(money(s1?.ect.serviceFee ?? d(-1))).toBe("13.79");
     expect(money(s1?.ect.outputPayment ?? d(-1))).toBe("120.0012");
   });
 

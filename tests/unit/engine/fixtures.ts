@@ -44,7 +44,7 @@ export function line(
 }
 
 export function statement(id: string, lines: LineCount[], extra: Partial<StatementInput> = {}): StatementInput {
-  return { id, lines, adjustments: [], reconcileAmount: d(0), ...extra };
+  return { id, serviceFeeInstalment: 1, lines, adjustments: [], reconcileAmount: d(0), ...extra };
 }
 
 /** Asserts a Decimal equals an expected decimal string exactly. */
