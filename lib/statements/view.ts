@@ -22,7 +22,8 @@ import { calculateStatement, MissingContractError, type StatementCalculation } f
 import { findStatementHeader, type StatementHeader } from "./queries";
 import { clawbackAmounts, type ClawbackAmount } from "./rules/clawback-rows";
 
-export const STATEMENT_VIEW_VERSION = 1;
+/** 2: the ECT result says which service-fee instalment the statement pays (serviceFeeInstalment). */
+export const STATEMENT_VIEW_VERSION = 2;
 
 export type PerParticipantType = { ect: number; mentor: number };
 

@@ -306,7 +306,7 @@ type LineItemSpec = { statementId: string; state: DeclarationState };
 
 describe.each(availableKinds())("hand-worked statement figures on %s", (kind) => {
   let db: TestDb;
-  let pooled: { september: string; october: string };
+  let pooled: { september: string; october: string; noInstalment: string };
   let funded: { november: string };
 
   beforeAll(async () => {
@@ -315,7 +315,7 @@ describe.each(availableKinds())("hand-worked statement figures on %s", (kind) =>
     const provider = await p.leadProvider.create({ data: { name: "Hand Worked Institute", vatChargeable: true } });
     let serial = 0;
 
-    async function statement(cohortId: string, name: string, month: number, year: number, status: "open" | "payable" | "paid") {
+    async function statement(cohortId: string, name: string, month: number, year: number, status: "open" | "payable" | "paid", serviceFeeInstalment: number | null) {
       const made = await p.statement.create({
         data: {
           leadProviderId: provider.id,
@@ -323,6 +323,7 @@ describe.each(availableKinds())("hand-worked statement figures on %s", (kind) =>
           name,
           month,
           year,
+          serviceFeeInstalment,
           deadlineDate: new Date(Date.UTC(year, month - 2, 28)),
           paymentDate: new Date(Date.UTC(year, month - 1, 25)),
           status,
@@ -381,9 +382,11 @@ describe.each(availableKinds())("hand-worked statement figures on %s", (kind) =>
         },
       },
     });
-    const september = await statement(cohort2030.id, "September 2030", 9, 2030, "paid");
-    const october = await statement(cohort2030.id, "October 2030", 10, 2030, "payable");
-    pooled = { september, october };
+    const september = await statement(cohort2030.id, "September 2030", 9, 2030, "paid", 1);
+    const october = await statement(cohort2030.id, "October 2030", 10, 2030, "payable", 2);
+    // A statement that pays no service-fee instalment (the 30th of a calendar).
+    const noInstalment = await statement(cohort2030.id, "April 2033", 4, 2033, "open", null);
+    pooled = { september, october, noInstalment };
     // September: 19 ECTs started (paid); 3 attract the uplift: sparsity, pupil premium, both. The
     // sparsity one is voided after payment: a clawback on October. One more started, voided unpaid.
     await declaration(cohort2030.id, "ect", "started", "awaiting_clawback", [{ statementId: september, state: "paid" }, { statementId: october, state: "awaiting_clawback" }], { sparsityUplift: true });
@@ -406,7 +409,7 @@ describe.each(availableKinds())("hand-worked statement figures on %s", (kind) =>
 
     // -- Cohort 2031: mentors funded separately. ---------------------------------------------------
     // The Ambition Institute 2025 contract: bands A 1–2,000 £1,000, B 2,001–4,000 £975, C 4,001+ £950;
-    // monthly service fee £52,500; uplift £100; mentor contract £1,000 per participant.
+    // monthly service fee £52,500; no uplift (none from the 2025 cohort); mentor contract £1,000 per participant.
     const cohort2031 = await p.cohort.create({ data: { startYear: 2031, mentorFunding: true } });
     await p.callOffContract.create({
       data: {
@@ -415,7 +418,7 @@ describe.each(availableKinds())("hand-worked statement figures on %s", (kind) =>
         recruitmentTarget: 4600,
         setUpFee: "95000.00",
         monthlyServiceFee: "52500.00",
-        upliftAmount: "100.00",
+        upliftAmount: null,
         bands: {
           create: [
             { min: null, max: 2000, perParticipant: "1000.00" },
@@ -426,8 +429,8 @@ describe.each(availableKinds())("hand-worked statement figures on %s", (kind) =>
       },
     });
     await p.mentorCallOffContract.create({ data: { leadProviderId: provider.id, cohortId: cohort2031.id, paymentPerParticipant: "1000.00" } });
-    const octoberFunded = await statement(cohort2031.id, "October 2031", 10, 2031, "paid");
-    const november = await statement(cohort2031.id, "November 2031", 11, 2031, "open");
+    const octoberFunded = await statement(cohort2031.id, "October 2031", 10, 2031, "paid", 7);
+    const november = await statement(cohort2031.id, "November 2031", 11, 2031, "open", 8);
     funded = { november };
     // October: a mentor started (paid), voided after payment: a mentor clawback on November.
     await declaration(cohort2031.id, "mentor", "started", "awaiting_clawback", [{ statementId: octoberFunded, state: "paid" }, { statementId: november, state: "awaiting_clawback" }]);
@@ -462,18 +465,22 @@ describe.each(availableKinds())("hand-worked statement figures on %s", (kind) =>
   // Service fee (formula; no monthly fee): the recruitment target of 60 fills A, B and C (20 each).
   //   A 20 × £995 × 40% = £7,960;  B 20 × £979 × 40% = £7,832;  C 20 × £966 × 40% = £7,728;  D 0.
   //   Set-up fee deduction: 20 in A of A's capacity 20 → the whole £1,500.
-  //   (£7,960 + £7,832 + £7,728 − £1,500) ÷ 29 = £22,020 ÷ 29 = £759.3103… → £759.31 per statement.
+  //   Total £7,960 + £7,832 + £7,728 − £1,500 = £22,020, in 29 instalments: £22,020 ÷ 29 = £759.3103…
+  //   → £759.31 for instalments 1–28 (the 29th: £22,020 − 28 × £759.31 = £759.32).
   // Output fee per declaration = band price × 60% output × the type's share (started 20%, retained 15%):
   //   started A £119.40, B £117.48, C £115.92, D £113.88;  retained-1 A £89.55, B £88.11.
 
   it("a pooled statement with no history: 19 started in band A, 3 uplifts, the service fee, VAT", async () => {
     const { v, html } = await page(pooled.september);
     // Output: 19 × £119.40 = £2,268.60.  Uplift: 3 × £100 = £300 (both flags count once).
-    // Total: £759.3103… + £2,268.60 + £300 = £3,327.9103… → £3,327.91
-    // VAT 20%: £665.5820… → £665.58.  With VAT: £3,993.4924… → £3,993.49.
+    // Instalment 1 of 29: £759.31.
+    // Total: £759.31 + £2,268.60 + £300 = £3,327.91
+    // VAT 20%: £665.582 → £665.58.  With VAT: £3,993.492 → £3,993.49.
     expect(tableRows(html, "Output payments")[1]).toEqual(["Started", "19", "0", "0", "0", "£2,268.60"]);
     expect(tableRows(html, "Uplift fees")[1]).toEqual(["Sparsity or pupil premium uplift", "3", "£100.00", "£300.00"]);
     expect(html).toContain("Service fee on this statement: <strong>£759.31</strong>");
+    expect(html).toContain(">Service fee: instalment 1 of 29</p>");
+    expect(tableRows(html, "How the service fee is worked out").at(-1)).toEqual(["Instalment 1 of 29", "", "", "", "£759.31"]);
     expectSummaryRows(html, [
       ["Total (excluding VAT)", "£3,327.91"],
       ["VAT", "£665.58"],
@@ -492,8 +499,9 @@ describe.each(availableKinds())("hand-worked statement figures on %s", (kind) =>
     // Output payment: £471.84 + £179.10 = £650.94.
     // Uplift: the ECT with both flags and the mentor (pupil premium): 2 × £100 = £200; clawback −£100.
     // Adjustments: £1,250.50 − £300.00 = £950.50.
-    // Total: £759.3103… + £650.94 + £200 − £117.48 − £100 + £950.50 = £2,343.2703… → £2,343.27
-    // VAT 20%: £468.6540… → £468.65.  With VAT: £2,811.9244… → £2,811.92.
+    // Instalment 2 of 29: £759.31.
+    // Total: £759.31 + £650.94 + £200 − £117.48 − £100 + £950.50 = £2,343.27
+    // VAT 20%: £468.654 → £468.65.  With VAT: £2,811.924 → £2,811.92.
     const output = tableRows(html, "Output payments");
     expect(output[1]).toEqual(["Started", "1", "3", "0", "0", "£471.84"]);
     expect(output[2]).toEqual(["Fee per participant", "£119.40", "£117.48", "£115.92", "£113.88", ""]);
@@ -523,16 +531,27 @@ describe.each(availableKinds())("hand-worked statement figures on %s", (kind) =>
     expect(v.declarations.voided).toEqual({ ect: 1, mentor: 0 });
   });
 
-  it("a mentor-funded statement: ECTs in the bands with the monthly service fee and uplift, mentors at £500, each side with VAT", async () => {
+  it("a statement that pays no service-fee instalment says so and pays no service fee", async () => {
+    const { html } = await page(pooled.noInstalment);
+    expect(html).toContain("This statement pays no service fee: the contract&#x27;s 29 instalments are paid on other statements.");
+    expectSummaryRows(html, [["Service fee", "£0.00"]]);
+    expect(tableRows(html, "How the service fee is worked out").at(-1)).toEqual(["On this statement (no instalment)", "", "", "", "£0.00"]);
+  });
+
+  it("a mentor-funded statement: ECTs in the bands with the monthly service fee, no uplift, mentors at £500, each side with VAT", async () => {
     const { v, html } = await page(funded.november);
     // ECT side: started 2 in band A at 20% × £1,000 × 60% = £120 → £240; completed 1 in A → £120.
-    //   Output £360; uplift 1 ECT (sparsity) × £100; the monthly service fee £52,500.
-    //   ECT total £52,500 + £360 + £100 = £52,960; VAT £10,592.
-    // Mentor side: started 3 × £500 (50% of £1,000) = £1,500 (no uplift for the mentor with
-    //   sparsity), completed 1 × £500; output £2,000; clawback 1 started −£500. Total £1,500; VAT £300.
-    // Statement: £52,960 + £1,500 = £54,460; VAT £10,892; with VAT £65,352.
+    //   Output £360; no uplift (from 2025 contracts have none, so the ECT with sparsity earns
+    //   nothing more); the monthly service fee £52,500 as instalment 8 of 29.
+    //   ECT total £52,500 + £360 = £52,860; VAT £10,572.
+    // Mentor side: started 3 × £500 (50% of £1,000) = £1,500, completed 1 × £500; output £2,000;
+    //   clawback 1 started −£500. Total £1,500; VAT £300.
+    // Statement: £52,860 + £1,500 = £54,360; VAT £10,872; with VAT £65,232.
     expect(tableRows(html, "ECT output payments").at(-1)).toEqual(["ECT output payment total", "", "", "", "£360.00"]);
-    expect(tableRows(html, "Uplift fees")[1]).toEqual(["Sparsity or pupil premium uplift", "1", "£100.00", "£100.00"]);
+    // No uplift rows at all on a mentor-funded statement.
+    expect(html).not.toContain("Uplift fees");
+    expect(html).not.toContain("Uplift clawbacks");
+    expect(html).toContain(">Service fee: instalment 8 of 29</p>");
     expect(tableRows(html, "Mentor output payments").slice(1)).toEqual([
       ["Started", "3", "£500.00", "£1,500.00"],
       ["Completed", "1", "£500.00", "£500.00"],
@@ -545,16 +564,16 @@ describe.each(availableKinds())("hand-worked statement figures on %s", (kind) =>
     expectSummaryRows(html, [
       ["ECT output payment", "£360.00"],
       ["Service fee", "£52,500.00"],
-      ["ECT total (excluding VAT)", "£52,960.00"],
-      ["ECT VAT", "£10,592.00"],
+      ["ECT total (excluding VAT)", "£52,860.00"],
+      ["ECT VAT", "£10,572.00"],
       ["Mentor output payment", "£2,000.00"],
       ["Mentor clawbacks", "−£500.00"],
       ["Mentor total (excluding VAT)", "£1,500.00"],
       ["Mentor VAT", "£300.00"],
-      ["Total (excluding VAT)", "£54,460.00"],
-      ["VAT", "£10,892.00"],
+      ["Total (excluding VAT)", "£54,360.00"],
+      ["VAT", "£10,872.00"],
     ]);
-    expect(html).toContain(`data-testid="total-with-vat">£65,352.00<`);
+    expect(html).toContain(`data-testid="total-with-vat">£65,232.00<`);
     expect(v.declarations.byType.started).toEqual({ ect: 2, mentor: 3 });
     expect(v.declarations.byType.completed).toEqual({ ect: 1, mentor: 1 });
     expect(v.declarations.clawedBack).toEqual({ ect: 0, mentor: 1 });

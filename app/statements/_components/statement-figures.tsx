@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { Button, Details, InsetText, SummaryCard, SummaryList, Table, type SummaryListRow, type TableCell, type TableCellInput } from "@/components/govuk";
 import type { StatementView } from "@/lib/statements/view";
 import { DECLARATION_TYPES, DECLARATION_TYPE_LABELS, type DeclarationType } from "@/lib/domain/declaration-types";
-import { MENTOR_SHARE_PERCENT } from "@/lib/engine";
+import { MENTOR_SHARE_PERCENT, SERVICE_FEE_MONTHS } from "@/lib/engine";
 import { MINUS_SIGN, formatMoneyForDisplay } from "@/lib/format/money";
 import { bandLabel, formatCount, formatPercentage } from "@/lib/format/statement";
 
@@ -290,19 +290,29 @@ export function ServiceFeeSection({ view }: { view: StatementView }) {
       <h2 className="govuk-heading-m" id="service-fee-heading">
         Service fee
       </h2>
+      {ect.serviceFeeInstalment === null ? (
+        <p className="govuk-body" data-testid="service-fee-instalment">
+          This statement pays no service fee: the contract&apos;s {SERVICE_FEE_MONTHS} instalments are paid on other statements.
+        </p>
+      ) : (
+        <p className="govuk-body" data-testid="service-fee-instalment">
+          Service fee: instalment {ect.serviceFeeInstalment} of {SERVICE_FEE_MONTHS}
+        </p>
+      )}
       <p className="govuk-body">
         Service fee on this statement: <strong>{money(ect.serviceFee)}</strong>
       </p>
       {breakdown.method === "monthly" ? (
         <p className="govuk-body">
-          The contract sets a monthly service fee of {money(breakdown.monthlyServiceFee)}, paid on every statement.
+          The contract sets a monthly service fee of {money(breakdown.monthlyServiceFee)}, paid as each of the {SERVICE_FEE_MONTHS}{" "}
+          instalments.
         </p>
       ) : (
         <>
           <p className="govuk-body">
             Worked out from the recruitment target of {formatCount(breakdown.recruitmentTarget)} participants, placed in the bands in order.
-            The set-up fee is taken off in proportion to how full band A is, and the rest is paid over {breakdown.months} monthly
-            statements.
+            The set-up fee is taken off in proportion to how full band A is, and the rest is paid in {breakdown.months} monthly
+            instalments: the total ÷ {breakdown.months} to the penny, with what is left over on the last.
           </p>
           <Table
             caption="How the service fee is worked out"
@@ -320,7 +330,7 @@ export function ServiceFeeSection({ view }: { view: StatementView }) {
               ["Set-up fee deduction", numeric(""), numeric(""), numeric(""), numeric(deduction(breakdown.setUpFeeDeduction))],
               ["Total service fee", numeric(""), numeric(""), numeric(""), numeric(money(breakdown.totalServiceFee))],
               [
-                `Monthly service fee (total ÷ ${breakdown.months})`,
+                ect.serviceFeeInstalment === null ? "On this statement (no instalment)" : `Instalment ${ect.serviceFeeInstalment} of ${breakdown.months}`,
                 numeric(""),
                 numeric(""),
                 numeric(""),
