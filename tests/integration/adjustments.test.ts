@@ -6,6 +6,7 @@ import { staffActor } from "@/lib/db/audit";
 import { adjustmentRefusal, changeAdjustment, createAdjustment, findAdjustment, removeAdjustment } from "@/lib/statements/adjustments";
 import { loadStatementView } from "@/lib/statements/queries";
 import { seedDemo } from "@/prisma/seed/demo";
+import { DEMO_TODAY } from "./demo-today";
 import { availableKinds, withTestDb, type TestDb } from "./db";
 
 async function digest(db: TestDb): Promise<string> {
@@ -16,7 +17,7 @@ async function digest(db: TestDb): Promise<string> {
 }
 
 async function setUp(db: TestDb) {
-  await seedDemo(db);
+  await seedDemo(db, { today: DEMO_TODAY });
   const actor = staffActor(await db.prisma.staffUser.findUniqueOrThrow({ where: { email: "finance@example.com" } }));
   const payable = await db.prisma.statement.findFirstOrThrow({
     where: { leadProvider: { name: "Teach First" }, cohort: { startYear: 2024 }, status: "payable", outputFee: true },
