@@ -1043,8 +1043,9 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<SeedSummar
     );
   }
   const build = buildDemo(options);
-  const staff: StaffUserRow[] = [];
-  for (const user of build.staff) staff.push({ ...user, passwordHash: await hashPassword(DEMO_PASSWORD) });
+  // Both demo users have the same password: hash it once (bcrypt is slow on purpose).
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const staff: StaffUserRow[] = build.staff.map((user) => ({ ...user, passwordHash }));
   await db.sql.transaction(async (tx) => {
     await insertStaffUsers(tx, staff);
     await insertAll(tx, build.rows);
