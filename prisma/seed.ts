@@ -5,7 +5,7 @@
 import { createDb, type Db } from "@/lib/db/client";
 import { dbConfigFromEnv, describeDbConfig } from "@/lib/db/config";
 import { SeedUsageError, parseSeedArgs } from "./seed/args";
-import { seedDemo, type SeedSummary } from "./seed/demo";
+import { freshParticipantLines, seedDemo, type SeedSummary } from "./seed/demo";
 import { seedScale, type ScaleSummary } from "./seed/scale";
 
 const USAGE =
@@ -35,6 +35,7 @@ function printDemo(summary: SeedSummary, started: number): void {
   console.log("Staff sign-in: finance@example.com / viewer@example.com, password demo-password-123.");
   console.log("Demo API tokens:");
   for (const [provider, token] of Object.entries(summary.tokens)) console.log(`  ${provider}: ${token}`);
+  for (const line of freshParticipantLines(summary)) console.log(line);
 }
 
 function printScale(summary: ScaleSummary): void {

@@ -5,7 +5,7 @@ import { createDb } from "@/lib/db/client";
 import { dbConfigFromEnv, describeDbConfig } from "@/lib/db/config";
 import { listMigrations, migrate } from "@/lib/db/migrate";
 import { SeedUsageError, parseSeedArgs } from "@/prisma/seed/args";
-import { seedDemo } from "@/prisma/seed/demo";
+import { freshParticipantLines, seedDemo } from "@/prisma/seed/demo";
 
 const USAGE = "Usage: tsx scripts/db-setup.ts [--today YYYY-MM-DD]   (the date the demo data is built around; default the current date, UTC)";
 
@@ -28,6 +28,7 @@ async function main() {
         `Demo data: seeded for ${summary.today}: cohorts ${summary.cohorts[0]}–${summary.cohorts.at(-1)}, ` +
           `${counts.participantDeclarations} declarations of ${counts.participantProfiles} participants on ${counts.statements} statements.`,
       );
+      for (const line of freshParticipantLines(summary)) console.log(line);
     }
     console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   } finally {

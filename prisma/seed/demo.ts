@@ -1029,6 +1029,16 @@ function assertDemoCoverage(
 // Seeding
 // ---------------------------------------------------------------------------
 
+/** Lines for the seeding commands: each provider's eligible ECT and mentor with no declarations yet, in the current cohort. */
+export function freshParticipantLines(summary: SeedSummary): string[] {
+  const year = summary.cohorts.at(-1);
+  const fresh = summary.examples.freshParticipants;
+  return [
+    `Participants with no declarations yet, cohort ${year}, ecf-standard-september, eligible for funding (to try the API):`,
+    ...DEMO_PROVIDERS.map((p) => `  ${p.name}: ECT ${fresh[`${p.name} ${year} ect eligible`]}, mentor ${fresh[`${p.name} ${year} mentor eligible`]}`),
+  ];
+}
+
 /** Seeds the demo data, as it stands on `options.today`, into an empty, migrated database, in one transaction. */
 export async function seedDemo(db: Db, options: DemoOptions): Promise<SeedSummary> {
   const [existing] = await db.sql.query<{ staff: number; providers: number; cohorts: number }>(
