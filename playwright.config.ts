@@ -2,6 +2,9 @@ import { defineConfig, devices } from "@playwright/test";
 import { existsSync } from "node:fs";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// The date the demo data is built around (statuses paid/payable/open, nothing after it): pinned so the
+// journeys stay deterministic. The integration tests pin the same one (tests/integration/demo-today.ts).
+const SEED_TODAY = "2026-10-20";
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // The system Chromium (Debian's /usr/bin/chromium) unless CHROMIUM_PATH says otherwise; on a
@@ -30,7 +33,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `node scripts/e2e-server.mjs ${PORT}`,
+    command: `node scripts/e2e-server.mjs ${PORT} --today ${SEED_TODAY}`,
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -4,7 +4,7 @@
 //
 // Against the local PostgreSQL (BENCH_ADMIN_URL, else postgresql://postgres@127.0.0.1:5432/postgres;
 // localhost only) it creates a fresh database, migrates it, seeds the demo and the scale data
-// (seedScale: default 1,000,000 declarations ≈ 200k participants, 40 providers, 36 statements per
+// (seedScale: default 1,000,000 declarations ≈ 200k participants, 40 providers, 31 statements per
 // provider and cohort) timing the seeding, then measures, each in this one database:
 //
 // 1. the statement page's data (loadStatementView, what app/statements/[statementId]/page.tsx
@@ -35,6 +35,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { createDb, type Db } from "@/lib/db/client";
 import { authoriseStatement } from "@/lib/statements/authorise";
 import { loadStatementView } from "@/lib/statements/view";
+import { currentUtcDate } from "@/prisma/seed/dates";
 import { seedDemo } from "@/prisma/seed/demo";
 import { seedScale } from "@/prisma/seed/scale";
 import { heapLabel, measureInChild, type HeapSetting, type Measurement as CsvMeasurement } from "./csv";
@@ -428,7 +429,9 @@ async function main(): Promise<number> {
   const dbUrl = url.toString();
   const tmp = path.join(os.tmpdir(), name);
   await mkdir(tmp, { recursive: true });
-  const statementsPerProviderCohort = 36;
+  // DfE's calendar: 31 statements per provider and cohort (lib/statements/rules/statement-calendar.ts).
+  const statementsPerProviderCohort = 31;
+  const today = currentUtcDate(startedAt);
   const errors: string[] = [];
   const report: Report = {
     date: startedAt.toISOString().slice(0, 10),
@@ -462,11 +465,11 @@ async function main(): Promise<number> {
     db = await createDb({ kind: "postgres", url: dbUrl }, { migrate: true, poolSize: 8 });
     report.postgres = (await db.sql.query<{ v: string }>("SELECT current_setting('server_version') AS v"))[0]?.v ?? "?";
     let t = performance.now();
-    await seedDemo(db);
+    await seedDemo(db, { today });
     report.seed.demoSeconds = (performance.now() - t) / 1000;
     log(`Demo seeded in ${f1(report.seed.demoSeconds)} s. Seeding ${int(args.declarations)} declarations…`);
     t = performance.now();
-    const scale = await seedScale(db, { declarations: args.declarations, providers: args.providers, statementsPerProviderCohort, log: (m) => log(`  ${m}`) });
+    const scale = await seedScale(db, { declarations: args.declarations, providers: args.providers, today, log: (m) => log(`  ${m}`) });
     report.seed.scaleSeconds = (performance.now() - t) / 1000;
     await db.sql.exec("ANALYZE");
     const [counts] = await db.sql.query<{ users: number; line_items: number }>(

@@ -90,7 +90,7 @@ test.describe("the database connection drops during a money-changing action", ()
   });
 
   test("adjustment: the error page, no adjustment, and the statement still shows", async ({ page }) => {
-    const id = await statementId("Best Practice Network", 2025, "November 2026");
+    const id = await statementId("Best Practice Network", 2025, "October 2026");
     await signIn(page, FINANCE_USER, `/statements/${id}/adjustments/new`);
     await page.getByLabel("Name of the adjustment").fill("Late ECT correction");
     await page.getByLabel("Amount").fill("-125.50");
@@ -105,12 +105,12 @@ test.describe("the database connection drops during a money-changing action", ()
     expect(await query("SELECT 1 FROM additional_adjustments WHERE name = $1", ["Late ECT correction"])).toEqual([]);
 
     await page.goto(`/statements/${id}`);
-    await expect(page.getByRole("heading", { level: 1 })).toContainText("November 2026 statement");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("October 2026 statement");
     await expect(page.getByText("Late ECT correction")).toHaveCount(0);
   });
 
   test("authorisation: the error page, and the statement still payable with its Authorise button", async ({ page }) => {
-    const id = await statementId("Best Practice Network", 2025, "November 2026");
+    const id = await statementId("Best Practice Network", 2025, "October 2026");
     await signIn(page, FINANCE_USER, `/statements/${id}/authorise`);
     await page.getByLabel("I confirm that all the necessary checks have been done").check();
     const before = await digest();
@@ -123,7 +123,7 @@ test.describe("the database connection drops during a money-changing action", ()
     expect(changedTables(before, await digest())).toEqual([]);
 
     await page.goto(`/statements/${id}`);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("November 2026 statement Payable");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("October 2026 statement Payable");
     await expect(page.getByRole("button", { name: "Authorise for payment" })).toBeVisible();
   });
 });

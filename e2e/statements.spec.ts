@@ -64,12 +64,12 @@ test.describe("finance statements", () => {
     // The chosen provider's statements, with status tags and payment dates, opened where the unpaid ones start.
     const list = page.locator("table").filter({ hasText: "Payment date" });
     const listRow = (name: string) => list.locator("tbody tr").filter({ has: page.locator("th", { hasText: new RegExp(`^${name},`) }) }).first();
-    await expect(listRow("November 2026")).toContainText("Payable");
-    await expect(listRow("November 2026")).toContainText("25 November 2026");
+    await expect(listRow("October 2026")).toContainText("Payable");
+    await expect(listRow("October 2026")).toContainText("25 October 2026");
     await expect(listRow("January 2027")).toContainText("Open");
     await expectAccessible(page);
     await page.getByRole("link", { name: "Previous page" }).click();
-    await expect(listRow("October 2026")).toContainText("Paid");
+    await expect(listRow("May 2026")).toContainText("Paid");
     await expectAccessible(page);
 
     await page.getByLabel("Cohort").selectOption({ label: "2025 cohort" });
@@ -77,16 +77,16 @@ test.describe("finance statements", () => {
     const statementSelect = page.getByLabel("Statement", { exact: true });
     await expect(statementSelect).toBeVisible();
     // The cohort's own statements only, the payable one offered first.
-    await expect(statementSelect.locator("option:checked")).toHaveText("November 2026 (output, payable)");
-    await expect(statementSelect.locator("option")).not.toContainText(["November 2023 (output, paid)"]);
+    await expect(statementSelect.locator("option:checked")).toHaveText("October 2026 (output, payable)");
+    await expect(statementSelect.locator("option")).not.toContainText(["October 2024 (output, paid)"]);
     await expectAccessible(page);
     await screenshot(page, "statements-chooser-statement");
 
     await page.getByRole("button", { name: "View statement" }).click();
-    const id = await statementId("Ambition Institute", 2025, "November 2026");
+    const id = await statementId("Ambition Institute", 2025, "October 2026");
     await expect(page).toHaveURL(`/statements/${id}`);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("November 2026 statement Payable");
-    await expect(page).toHaveTitle("November 2026 statement – Ambition Institute – 2025 cohort – ECF Finance – Department for Education");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("October 2026 statement Payable");
+    await expect(page).toHaveTitle("October 2026 statement – Ambition Institute – 2025 cohort – ECF Finance – Department for Education");
     await expect(page.getByTestId("total-with-vat")).toHaveText(/^−?£[\d,]+\.\d\d$/);
     await expect(table(page, "ECT output payments")).toBeVisible();
     await expect(table(page, "Mentor output payments").getByRole("row", { name: /Started/ })).toContainText("£500.00");
@@ -109,7 +109,7 @@ test.describe("finance statements", () => {
     const voidedCount = Number(((await voidedLink.textContent()) ?? "").replace(/\D+$/, "").replace(/[^\d]/g, ""));
     await voidedLink.click();
     await expect(page).toHaveURL(`/statements/${id}/voided?type=ect`);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Voided declarations: November 2026 statement");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Voided declarations: October 2026 statement");
     const rows = page.locator("table tbody tr");
     await expect(rows).toHaveCount(Math.min(voidedCount, 25));
     for (const tag of await rows.locator(".govuk-tag").allTextContents()) expect(tag).toBe("Voided");
@@ -124,7 +124,7 @@ test.describe("finance statements", () => {
     await expect(page).toHaveURL(`/statements/${id}`);
 
     await page.goto(`/statements/${id}/clawbacks`);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Clawed-back declarations: November 2026 statement");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Clawed-back declarations: October 2026 statement");
     await expect(page.locator("table tbody tr .govuk-tag").first()).toHaveText(/Awaiting clawback|Clawed back/);
     await expectAccessible(page);
     await page.getByRole("link", { name: /^Mentors \(/ }).click();
@@ -149,7 +149,7 @@ test.describe("finance statements", () => {
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByLabel("Cohort").selectOption({ label: "2024 cohort" });
     await page.getByRole("button", { name: "Continue" }).click();
-    await page.getByLabel("Statement", { exact: true }).selectOption({ label: "October 2026 (output, paid)" });
+    await page.getByLabel("Statement", { exact: true }).selectOption({ label: "August 2026 (output, paid)" });
     // Changing the provider at the last step starts the later steps again, rather than opening the old statement.
     await page.getByLabel("Lead provider").selectOption({ label: "Teach First" });
     await page.getByRole("button", { name: "View statement" }).click();
@@ -161,18 +161,18 @@ test.describe("finance statements", () => {
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByLabel("Cohort").selectOption({ label: "2024 cohort" });
     await page.getByRole("button", { name: "Continue" }).click();
-    await page.getByLabel("Statement", { exact: true }).selectOption({ label: "October 2026 (output, paid)" });
+    await page.getByLabel("Statement", { exact: true }).selectOption({ label: "August 2026 (output, paid)" });
     await page.getByRole("button", { name: "View statement" }).click();
-    await expect(page).toHaveURL(`/statements/${await statementId("Best Practice Network", 2024, "October 2026")}`);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("October 2026 statement Paid");
+    await expect(page).toHaveURL(`/statements/${await statementId("Best Practice Network", 2024, "August 2026")}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("August 2026 statement Paid");
     await context.close();
   });
 
   test("an ECT-only statement: bands A to D, unpaid declarations, clawbacks, service fee workings", async ({ page }) => {
     // Best Practice Network's 2024 contract has tiny bands: this statement fills B to D, leaves some unpaid and claws back.
-    const id = await statementId("Best Practice Network", 2024, "January 2026");
+    const id = await statementId("Best Practice Network", 2024, "August 2025");
     await signIn(page, FINANCE_USER, `/statements/${id}`);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("January 2026 statement Paid");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("August 2025 statement Paid");
     await expect(page.getByText("worked out from the current data")).toBeVisible();
     const output = table(page, /^Output payments$/);
     await expect(output.locator("thead th")).toHaveText(["Declaration type", "Band A", "Band B", "Band C", "Band D", "Payments"]);
@@ -198,7 +198,7 @@ test.describe("finance statements", () => {
   });
 
   test("add, change and remove an adjustment, each through check your answers", async ({ page }) => {
-    const id = await statementId("Teach First", 2024, "November 2026");
+    const id = await statementId("Teach First", 2024, "October 2026");
     await signIn(page, FINANCE_USER, `/statements/${id}`);
     await page.getByRole("button", { name: "Add an adjustment" }).click();
     await expect(page).toHaveURL(`/statements/${id}/adjustments/new`);
@@ -274,7 +274,7 @@ test.describe("finance statements", () => {
   });
 
   test("the adjustment form works without JavaScript, and the server checks it", async ({ browser }) => {
-    const id = await statementId("Teach First", 2025, "November 2026");
+    const id = await statementId("Teach First", 2025, "October 2026");
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(`/statements/${id}/adjustments/new`)}`);
@@ -299,7 +299,7 @@ test.describe("finance statements", () => {
   });
 
   test("authorise a payable statement for payment; it then shows the figures as authorised", async ({ page }) => {
-    const id = await statementId("UCL Early Career Teacher Education", 2025, "November 2026");
+    const id = await statementId("UCL Early Career Teacher Education", 2025, "October 2026");
     await signIn(page, FINANCE_USER, `/statements/${id}`);
     const total = await page.getByTestId("total-with-vat").textContent();
     await page.getByRole("button", { name: "Authorise for payment" }).click();
@@ -320,7 +320,7 @@ test.describe("finance statements", () => {
     await page.getByRole("button", { name: "Authorise for payment" }).click();
     await expect(page).toHaveURL(`/statements/${id}`);
     await expect(page.locator(".govuk-notification-banner--success")).toContainText("Statement authorised for payment");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("November 2026 statement Paid");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("October 2026 statement Paid");
     await expect(page.getByText("It shows the figures as they were when it was authorised for payment")).toBeVisible();
     await expect(page.getByTestId("total-with-vat")).toHaveText(total!);
     await expect(page.getByRole("button", { name: "Authorise for payment" })).toHaveCount(0);
@@ -342,12 +342,12 @@ test.describe("finance statements", () => {
   });
 
   test("download the declarations CSV", async ({ page }) => {
-    const id = await statementId("Ambition Institute", 2024, "November 2026");
+    const id = await statementId("Ambition Institute", 2024, "October 2026");
     await signIn(page, FINANCE_USER, `/statements/${id}`);
     const downloading = page.waitForEvent("download");
     await page.getByRole("button", { name: "Download declarations (CSV)" }).click();
     const download = await downloading;
-    expect(download.suggestedFilename()).toBe("ECF-Declarations-AmbitionInstitute-Cohort2024-November2026.csv");
+    expect(download.suggestedFilename()).toBe("ECF-Declarations-AmbitionInstitute-Cohort2024-October2026.csv");
     const text = readFileSync((await download.path())!, "utf8");
     expect(text.startsWith("\uFEFF")).toBe(true);
     expect(text.slice(1, text.indexOf("\r\n"))).toBe(
@@ -369,13 +369,13 @@ test.describe("finance statements", () => {
     expect(cells[18]).toBe(first!.state);
     expect(cells[19]).toBe(first!.declaration_type);
     expect(cells[20]).toBe(first!.declaration_date);
-    expect(cells.slice(-3, -1)).toEqual(["November 2026", id]);
+    expect(cells.slice(-3, -1)).toEqual(["October 2026", id]);
     const [{ n }] = (await query<{ n: number }>(`SELECT count(*)::int AS n FROM statement_line_items WHERE statement_id = $1`, [id])) as [{ n: number }];
     expect(records).toHaveLength(n + 1);
 
     const response = await page.request.get(`/statements/${id}/declarations.csv`);
     expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
-    expect(response.headers()["content-disposition"]).toBe('attachment; filename="ECF-Declarations-AmbitionInstitute-Cohort2024-November2026.csv"');
+    expect(response.headers()["content-disposition"]).toBe('attachment; filename="ECF-Declarations-AmbitionInstitute-Cohort2024-October2026.csv"');
   });
 
   test("malformed and unknown statement ids are not found", async ({ page }) => {
@@ -392,7 +392,7 @@ test.describe("finance statements", () => {
     ]) {
       expect((await page.request.get(path)).status(), path).toBe(404);
     }
-    const id = await statementId("Teach First", 2024, "November 2026");
+    const id = await statementId("Teach First", 2024, "October 2026");
     expect((await page.request.get(`/statements/${id}/adjustments/not-an-id/change`)).status()).toBe(404);
     expect((await page.request.get(`/statements/${id}/adjustments/00000000-0000-4000-8000-000000000000/remove`)).status()).toBe(404);
     const response = await page.goto("/statements/not-a-statement");
@@ -402,7 +402,7 @@ test.describe("finance statements", () => {
   });
 
   test("someone without the finance role gets 403 on every statement URL, the CSV included", async ({ page }) => {
-    const id = await statementId("Ambition Institute", 2025, "November 2026");
+    const id = await statementId("Ambition Institute", 2025, "October 2026");
     const [adjustment] = await query<{ id: string; statement_id: string }>(`SELECT id::text, statement_id::text FROM additional_adjustments LIMIT 1`);
     const urls = [
       "/statements",

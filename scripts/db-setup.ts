@@ -1,11 +1,16 @@
-// `npm run db:setup`: migrates the database named by DATABASE_URL (or the embedded PGlite one)
-// and seeds the demo data when it is empty.
+// `npm run db:setup [-- --today YYYY-MM-DD]`: migrates the database named by DATABASE_URL (or the
+// embedded PGlite one) and seeds the demo data when it is empty, built around `--today` (default: the
+// current date, UTC).
 import { createDb } from "@/lib/db/client";
 import { dbConfigFromEnv, describeDbConfig } from "@/lib/db/config";
 import { listMigrations, migrate } from "@/lib/db/migrate";
-import { seedDemo } from "@/prisma/seed/demo";
+import { SeedUsageError, parseSeedArgs } from "@/prisma/seed/args";
+import { freshParticipantLines, seedDemo } from "@/prisma/seed/demo";
+
+const USAGE = "Usage: tsx scripts/db-setup.ts [--today YYYY-MM-DD]   (the date the demo data is built around; default the current date, UTC)";
 
 async function main() {
+  const { today } = parseSeedArgs(process.argv.slice(2), { usage: USAGE });
   const config = dbConfigFromEnv();
   const started = Date.now();
   const db = await createDb(config, { migrate: false });
@@ -17,8 +22,13 @@ async function main() {
     if ((await db.prisma.staffUser.count()) > 0) {
       console.log("Demo data: already there, nothing seeded.");
     } else {
-      const summary = await seedDemo(db);
-      console.log(`Demo data: seeded (${summary.counts.participantDeclarations} declarations on ${summary.counts.statements} statements).`);
+      const summary = await seedDemo(db, { today });
+      const { counts } = summary;
+      console.log(
+        `Demo data: seeded for ${summary.today}: cohorts ${summary.cohorts[0]}–${summary.cohorts.at(-1)}, ` +
+          `${counts.participantDeclarations} declarations of ${counts.participantProfiles} participants on ${counts.statements} statements.`,
+      );
+      for (const line of freshParticipantLines(summary)) console.log(line);
     }
     console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   } finally {
@@ -27,6 +37,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof SeedUsageError ? error.message : error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -1,5 +1,6 @@
-// `npm run demo`: builds the app, sets up the embedded database with demo data (unless
-// DATABASE_URL points at PostgreSQL) and serves it on PORT (default 3000).
+// `npm run demo [-- --today YYYY-MM-DD]`: builds the app, sets up the embedded database with demo data
+// (unless DATABASE_URL points at PostgreSQL) built around today's date (or --today) and serves it on
+// PORT (default 3000).
 import { spawnSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -17,7 +18,7 @@ function run(args) {
 }
 
 run(["run", "-s", "build"]);
-run(["run", "-s", "db:setup"]);
+run(["run", "-s", "db:setup", "--", ...process.argv.slice(2)]);
 
 console.log(`
 ECF Finance is starting on http://localhost:${port}

@@ -1,12 +1,18 @@
-// Starts the built app for the end-to-end tests on a fresh database with the demo data:
+// Starts the built app for the end-to-end tests on a fresh database with the demo data, built around the
+// date given by --today (playwright.config.ts pins it, so the tests stay deterministic):
 // a PostgreSQL database "ecf_e2e" (per port; recreated each run) when a server is reachable, else a fresh
 // PGlite folder. Writes test-results/e2e-state-<port>.json so tests can look at the database.
+//
+//   node scripts/e2e-server.mjs [port] [--today YYYY-MM-DD]
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
-const port = process.argv[2] ?? "3100";
+const args = process.argv.slice(2);
+const todayAt = args.findIndex((arg) => arg === "--today");
+const today = todayAt >= 0 ? args.splice(todayAt, 2)[1] : undefined;
+const port = args[0] ?? "3100";
 // One database per port, so end-to-end runs on different ports do not meet.
 const dbName = port === "3100" ? "ecf_e2e" : `ecf_e2e_${port}`;
 const root = path.resolve(import.meta.dirname, "..");
@@ -49,7 +55,8 @@ if (url) {
 }
 writeFileSync(path.join(root, "test-results", `e2e-state-${port}.json`), JSON.stringify({ databaseUrl: url, baseURL: `http://127.0.0.1:${port}` }));
 
-const setup = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/db-setup.ts"], { cwd: root, env, stdio: "inherit" });
+const setupArgs = [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/db-setup.ts", ...(today ? ["--today", today] : [])];
+const setup = spawnSync(process.execPath, setupArgs, { cwd: root, env, stdio: "inherit" });
 if (setup.status !== 0) process.exit(setup.status ?? 1);
 
 const server = spawn(process.execPath, [path.join(root, "scripts/start.mjs"), "-p", port, "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });

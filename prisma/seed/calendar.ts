@@ -1,97 +1,111 @@
-// Schedules (milestone windows) and monthly statements: the dates every declaration is checked against.
+// The seed's view of DfE's calendar. Schedules and statements come from the rules the service uses
+// (lib/schedules/rules/ecf-schedules.ts and lib/statements/rules/statement-calendar.ts) and the
+// milestone window from lib/declarations/rules/milestone-window.ts; this module only turns them into
+// day numbers, gives each statement its status on the seed's "today", and answers the look-ups the
+// generator needs (which output statement a submission or a void attaches to).
+import { milestoneWindowRefusal } from "@/lib/declarations/rules/milestone-window";
 import { DECLARATION_TYPES, type DeclarationType } from "@/lib/domain/declaration-types";
 import type { StatementStatus } from "@/lib/domain/statement-statuses";
-import { MONTH_NAMES, TODAY, addMonths, dayOf, lastDayOfMonth, msOfDay } from "./dates";
+import { ecfSchedules, type ScheduleKind, type ScheduleStart } from "@/lib/schedules/rules/ecf-schedules";
+import { statementCalendar } from "@/lib/statements/rules/statement-calendar";
+import { dateOfDay, dayOf, dayOfDate, msOfDay } from "./dates";
 
 // ---------------------------------------------------------------------------
-// Schedules
+// Cohorts and schedules
 // ---------------------------------------------------------------------------
 
-export const SCHEDULE_IDENTIFIERS = [
-  "ecf-standard-september",
-  "ecf-standard-january",
-  "ecf-standard-april",
-  "ecf-replacement-september",
-  "ecf-replacement-january",
-  "ecf-replacement-april",
-] as const;
-export type ScheduleIdentifier = (typeof SCHEDULE_IDENTIFIERS)[number];
+export type ScheduleIdentifier = `ecf-${ScheduleKind}-${ScheduleStart}`;
 
-export const SCHEDULE_NAMES: Readonly<Record<ScheduleIdentifier, string>> = {
-  "ecf-standard-september": "ECF Standard September",
-  "ecf-standard-january": "ECF Standard January",
-  "ecf-standard-april": "ECF Standard April",
-  "ecf-replacement-september": "ECF Replacement September",
-  "ecf-replacement-january": "ECF Replacement January",
-  "ecf-replacement-april": "ECF Replacement April",
-};
+/** The cohort whose `ecf-standard-september` started window has opened by `today` (a day number). */
+export function currentCohortYear(today: number): number {
+  const year = new Date(msOfDay(today)).getUTCFullYear();
+  const opens = (cohortYear: number) => {
+    const september = ecfSchedules(cohortYear).find((s) => s.identifier === "ecf-standard-september");
+    return dayOfDate(september?.milestones[0]?.startDate as Date);
+  };
+  if (year >= 2021 && today >= opens(year)) return year;
+  if (year - 1 < 2021) throw new RangeError(`There is no ECF cohort on ${new Date(msOfDay(today)).toISOString().slice(0, 10)}: the first (2021) opened on 2021-09-01.`);
+  return year - 1;
+}
 
-export const MILESTONE_NAMES: Readonly<Record<DeclarationType, string>> = {
-  started: "Output 1 - Participant Start",
-  "retained-1": "Output 2 - Retention Point 1",
-  "retained-2": "Output 3 - Retention Point 2",
-  "retained-3": "Output 4 - Retention Point 3",
-  "retained-4": "Output 5 - Retention Point 4",
-  completed: "Output 6 - Participant Completion",
-  "extended-1": "Extended Point 1",
-  "extended-2": "Extended Point 2",
-  "extended-3": "Extended Point 3",
-};
-
-/** A milestone window: a declaration of `type` may be dated from startDay to endDay (both inclusive). */
-export interface MilestoneWindow {
+/** A milestone as stored, in day numbers. */
+export interface Milestone {
   type: DeclarationType;
+  name: string;
   startDay: number;
-  /** The milestone date: the last valid day. */
-  endDay: number;
+  /** The milestone date (the last valid day), or null: no end. */
+  endDay: number | null;
+  paymentDay: number | null;
 }
 
-/** Months after the cohort's start year at which each September window starts and ends (month index from January of year Y). */
-const SEPTEMBER_WINDOWS: readonly { type: DeclarationType; from: number; to: number }[] = [
-  { type: "started", from: 5, to: 11 }, // Y-06-01 .. Y-12-31
-  { type: "retained-1", from: 12, to: 15 }, // (Y+1)-01-01 .. (Y+1)-04-30
-  { type: "retained-2", from: 16, to: 19 },
-  { type: "retained-3", from: 20, to: 23 },
-  { type: "retained-4", from: 24, to: 27 },
-  { type: "completed", from: 28, to: 31 },
-  { type: "extended-1", from: 32, to: 35 },
-  { type: "extended-2", from: 36, to: 39 },
-  { type: "extended-3", from: 40, to: 43 },
-];
-
-function scheduleShift(identifier: ScheduleIdentifier): number {
-  if (identifier.endsWith("-january")) return 4;
-  if (identifier.endsWith("-april")) return 7;
-  return 0;
+/** A schedule's milestones, and the days the generator dates each declaration type in. */
+export interface ScheduleMilestones {
+  kind: ScheduleKind;
+  milestones: readonly Milestone[];
+  /** Per declaration type: inside the milestone's window, and for a milestone without an end, in the
+   * months before it is normally paid and after the previous milestone's (so a run of declarations
+   * keeps its order and pace). */
+  dating: ReadonlyMap<DeclarationType, { fromDay: number; toDay: number }>;
 }
 
-/**
- * The milestone windows of a schedule in cohort `year`. September: started Y-06-01..Y-12-31, then
- * four-month windows. January and April are the same windows 4 and 7 months later, except that
- * their started window opens on (Y+1)-01-01. Replacement schedules use the standard windows.
- */
-export function milestoneWindows(year: number, identifier: ScheduleIdentifier): MilestoneWindow[] {
-  const shift = scheduleShift(identifier);
-  return SEPTEMBER_WINDOWS.map(({ type, from, to }) => {
-    const start = addMonths(year, 1, from + shift);
-    const end = addMonths(year, 1, to + shift);
-    let startDay = dayOf(start.year, start.month, 1);
-    if (type === "started" && shift > 0) startDay = dayOf(year + 1, 1, 1);
-    return { type, startDay, endDay: lastDayOfMonth(end.year, end.month) };
+export function scheduleKindOf(identifier: string): ScheduleKind {
+  const kind = identifier.split("-")[1];
+  if (kind !== "standard" && kind !== "extended" && kind !== "reduced" && kind !== "replacement") throw new Error(`Unknown schedule ${identifier}`);
+  return kind;
+}
+
+export function scheduleMilestones(identifier: string, milestones: readonly Milestone[]): ScheduleMilestones {
+  const ordered = [...milestones].sort((a, b) => DECLARATION_TYPES.indexOf(a.type) - DECLARATION_TYPES.indexOf(b.type));
+  const dating = new Map<DeclarationType, { fromDay: number; toDay: number }>();
+  let previousTo = Number.NEGATIVE_INFINITY;
+  for (const m of ordered) {
+    const fromDay = Math.max(m.startDay, previousTo + 1);
+    let toDay = m.endDay;
+    if (toDay === null) {
+      // The last day of the month before the payment month, else four months on.
+      toDay = m.paymentDay === null ? fromDay + 120 : dayOf(...yearMonth(m.paymentDay), 0);
+    }
+    toDay = Math.max(toDay, fromDay);
+    dating.set(m.type, { fromDay, toDay });
+    previousTo = toDay;
+  }
+  return { kind: scheduleKindOf(identifier), milestones: ordered, dating };
+}
+
+function yearMonth(day: number): [number, number] {
+  const d = new Date(msOfDay(day));
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1];
+}
+
+/** The twelve schedules of a cohort (ecfSchedules), in day numbers. */
+export function cohortSchedules(cohortYear: number): Map<ScheduleIdentifier, ScheduleMilestones> {
+  const schedules = new Map<ScheduleIdentifier, ScheduleMilestones>();
+  for (const schedule of ecfSchedules(cohortYear)) {
+    const milestones = schedule.milestones.map((m) => ({
+      type: m.declarationType,
+      name: m.name,
+      startDay: dayOfDate(m.startDate),
+      endDay: m.milestoneDate === null ? null : dayOfDate(m.milestoneDate),
+      paymentDay: dayOfDate(m.paymentDate),
+    }));
+    schedules.set(schedule.identifier as ScheduleIdentifier, scheduleMilestones(schedule.identifier, milestones));
+  }
+  return schedules;
+}
+
+export const SCHEDULE_NAMES: ReadonlyMap<string, string> = new Map(ecfSchedules(2021).map((s) => [s.identifier, s.name]));
+
+/** Throws unless a declaration dated `dateMs` is inside the milestone's window (the service's own rule). */
+export function assertInWindow(milestone: Milestone, dateMs: number): void {
+  const refusal = milestoneWindowRefusal(new Date(dateMs), {
+    startDate: dateOfDay(milestone.startDay),
+    milestoneDate: milestone.endDay === null ? null : dateOfDay(milestone.endDay),
   });
+  if (refusal) throw new Error(`A generated ${milestone.type} declaration dated ${new Date(dateMs).toISOString()} is refused: ${refusal}`);
 }
 
-export function windowFor(windows: readonly MilestoneWindow[], type: DeclarationType): MilestoneWindow {
-  const window = windows.find((w) => w.type === type);
-  if (!window) throw new Error(`No milestone for ${type}`);
-  return window;
-}
-
-/** Declaration types a participant can have, in order. Mentors in mentor-funded cohorts: started and completed only. */
-export function declarationTypesFor(participantType: "ect" | "mentor", mentorFunding: boolean): readonly DeclarationType[] {
-  if (participantType === "mentor" && mentorFunding) return ["started", "completed"];
-  return DECLARATION_TYPES;
-}
+/** Mentors began after June 2025 (or train in a mentor-funded cohort): started and completed only. */
+export const MENTOR_LIMITED_FROM_DAY = dayOf(2025, 7, 1);
 
 export function courseIdentifierFor(participantType: "ect" | "mentor"): string {
   return participantType === "ect" ? "ecf-induction" : "ecf-mentor";
@@ -113,62 +127,48 @@ export interface StatementPlan {
   /** The 25th of the month. */
   paymentDay: number;
   outputFee: boolean;
+  serviceFeeInstalment: number | null;
   status: StatementStatus;
+  /** When it became payable (the day after its cut-off, at the latest just before today), once it is. */
+  payableMs: number | null;
   /** When it was marked as paid (its payment date), for paid statements. */
   paidMs: number | null;
 }
 
-/** December, March, June and September statements pay service fees only. */
-export function isOutputMonth(month: number): boolean {
-  return month !== 12 && month !== 3 && month !== 6 && month !== 9;
-}
-
-const FIRST_OF_THIS_MONTH = (() => {
-  const d = new Date(msOfDay(TODAY));
-  return dayOf(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
-})();
-
-/** Paid when the payment date is before this month; payable once the cut-off has passed; else open. */
-export function statementStatusFor(deadlineDay: number, paymentDay: number): StatementStatus {
-  if (paymentDay < FIRST_OF_THIS_MONTH) return "paid";
-  if (deadlineDay < TODAY) return "payable";
+/** On `today`: paid once its payment date has passed, payable once its cut-off has passed, else open. */
+export function statementStatusOn(today: number, deadlineDay: number, paymentDay: number): StatementStatus {
+  if (paymentDay < today) return "paid";
+  if (deadlineDay < today) return "payable";
   return "open";
 }
 
-/** Monthly statements for one provider and cohort, `count` months from (year, month). */
+/** One provider's statements for one cohort (statementCalendar), with their statuses on `today`. */
 export function planStatements(
   leadProviderId: string,
-  cohortId: string,
-  from: { year: number; month: number },
-  count: number,
+  cohort: { id: string; startYear: number },
+  today: number,
   newId: () => string,
 ): StatementPlan[] {
-  const plans: StatementPlan[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const { year, month } = addMonths(from.year, from.month, i);
-    const deadlineDay = dayOf(year, month, 0);
-    const paymentDay = dayOf(year, month, 25);
-    const status = statementStatusFor(deadlineDay, paymentDay);
-    plans.push({
+  return statementCalendar(cohort.startYear).map((spec) => {
+    const deadlineDay = dayOfDate(spec.deadlineDate);
+    const paymentDay = dayOfDate(spec.paymentDate);
+    const status = statementStatusOn(today, deadlineDay, paymentDay);
+    return {
       id: newId(),
       leadProviderId,
-      cohortId,
-      name: `${MONTH_NAMES[month - 1]} ${year}`,
-      month,
-      year,
+      cohortId: cohort.id,
+      name: spec.name,
+      month: spec.month,
+      year: spec.year,
       deadlineDay,
       paymentDay,
-      outputFee: isOutputMonth(month),
+      outputFee: spec.outputFee,
+      serviceFeeInstalment: spec.serviceFeeInstalment,
       status,
+      payableMs: status === "open" ? null : Math.min(msOfDay(deadlineDay + 1), msOfDay(today) - 60_000),
       paidMs: status === "paid" ? msOfDay(paymentDay) : null,
-    });
-  }
-  return plans;
-}
-
-/** Number of months from (fromYear, fromMonth) to (toYear, toMonth), both included. */
-export function monthsBetween(from: { year: number; month: number }, to: { year: number; month: number }): number {
-  return (to.year - from.year) * 12 + (to.month - from.month) + 1;
+    };
+  });
 }
 
 /** One provider's statements for one cohort, with the look-ups the lifecycle needs. */
@@ -179,8 +179,9 @@ export class StatementCalendar {
     this.outputs = statements.filter((s) => s.outputFee).sort((a, b) => a.deadlineDay - b.deadlineDay);
   }
 
-  /** The output statement a declaration submitted (or a clawback made) on `day` attaches to:
-   * the earliest whose cut-off is on or after that day. */
+  /** The output statement a declaration submitted (or a clawback made) on `day` attaches to: the
+   * earliest whose cut-off is on or after that day (lib/declarations/rules/output-statement.ts, on
+   * the day it happened). */
   attach(day: number): StatementPlan | undefined {
     const outputs = this.outputs;
     let lo = 0;
@@ -204,8 +205,22 @@ export class StatementCalendar {
     return this.outputs.find((s) => s.status === status);
   }
 
+  /** The paid output statements, oldest first. */
+  paidOutputs(): StatementPlan[] {
+    return this.outputs.filter((s) => s.status === "paid");
+  }
+
   /** The last paid output statement. */
   lastPaid(): StatementPlan | undefined {
-    return this.outputs.filter((s) => s.status === "paid").at(-1);
+    return this.paidOutputs().at(-1);
+  }
+
+  /** Days [from, to] on which a submission attaches to `statement` (an output statement), none after
+   * `lastDay`; from the day after the previous output statement's cut-off (or 90 days before its own). */
+  submissionDays(statement: StatementPlan, lastDay: number): readonly [number, number] | null {
+    const previous = this.previousOutput(statement);
+    const from = previous ? previous.deadlineDay + 1 : statement.deadlineDay - 90;
+    const to = Math.min(statement.deadlineDay, lastDay);
+    return from <= to ? [from, to] : null;
   }
 }

@@ -1,14 +1,9 @@
 // Calendar arithmetic on UTC day numbers (days since 1970-01-01) and epoch milliseconds.
-// The seed never reads the clock: "today" is SEED_TODAY.
+// The seed never reads the clock itself: "today" is a parameter (the command line's --today,
+// by default the current UTC date), and every generated event happens strictly before it.
 
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;
-
-/** The fixed reference date the seed pretends is today (statement statuses, "not in the future"). */
-export const SEED_TODAY = new Date("2026-11-25T00:00:00.000Z");
-/** SEED_TODAY as a day number. Every generated event happens strictly before it. */
-export const TODAY = dayOfMs(SEED_TODAY.getTime());
-export const TODAY_MS = SEED_TODAY.getTime();
 
 export { MONTH_NAMES } from "@/lib/domain/months";
 
@@ -45,4 +40,27 @@ export function timestampText(ms: number): string {
 export function addMonths(year: number, month: number, months: number): { year: number; month: number } {
   const index = year * 12 + (month - 1) + months;
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
+/** Day number of a Date's UTC calendar day. */
+export function dayOfDate(date: Date): number {
+  return dayOfMs(date.getTime());
+}
+
+/** Midnight UTC of a day number, as a Date. */
+export function dateOfDay(day: number): Date {
+  return new Date(msOfDay(day));
+}
+
+/** A "YYYY-MM-DD" calendar date (midnight UTC), or null when it is not one. */
+export function parseIsoDate(text: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return null;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === text ? date : null;
+}
+
+/** The current date in UTC (midnight): the seed's default "today". */
+export function currentUtcDate(now = new Date()): Date {
+  return dateOfDay(dayOfDate(now));
 }

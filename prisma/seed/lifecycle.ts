@@ -1,8 +1,8 @@
 // One participant's declarations, from their schedule and training history to the states and
 // statement line items the rules give them:
 //
-// - each declaration is dated inside its milestone window (before its milestone date, never on
-//   or after SEED_TODAY, and before a withdrawal or deferral);
+// - each declaration is dated inside its milestone window (checked with the service's own rule),
+//   never on or after the seed's "today", and before a withdrawal or deferral;
 // - it is submitted (createdAt) some days later and attaches to the provider's earliest OUTPUT
 //   statement for the cohort whose cut-off is on or after that day;
 // - its state follows that statement: paid → paid, payable → payable, open → eligible; an
@@ -13,14 +13,14 @@
 //   time of the void: clawed_back if that statement has since been paid, else awaiting_clawback.
 import type { DeclarationType } from "@/lib/domain/declaration-types";
 import {
+  MENTOR_LIMITED_FROM_DAY,
+  assertInWindow,
   courseIdentifierFor,
-  declarationTypesFor,
-  windowFor,
-  type MilestoneWindow,
+  type ScheduleMilestones,
   type StatementCalendar,
   type StatementPlan,
 } from "./calendar";
-import { DAY_MS, HOUR_MS, TODAY_MS, dayOfMs, msOfDay } from "./dates";
+import { DAY_MS, HOUR_MS, dayOfMs, msOfDay } from "./dates";
 import type { Rng } from "./random";
 import type {
   AuditLogRow,
@@ -33,8 +33,11 @@ export interface CohortInfo {
   id: string;
   startYear: number;
   mentorFunding: boolean;
-  /** No declaration can be submitted or voided from this moment. */
   frozenMs: number | null;
+  /** No declaration can be submitted or voided from this moment: the seed's today, or the freeze. */
+  limitMs: number;
+  /** The seed's "today" (a day number). */
+  today: number;
 }
 
 /** A period with one lead provider (and delivery partner): one induction record. */
@@ -52,7 +55,7 @@ export interface LifecycleInput {
   userId: string;
   participantType: "ect" | "mentor";
   cohort: CohortInfo;
-  windows: readonly MilestoneWindow[];
+  schedule: ScheduleMilestones;
   stints: readonly Stint[];
   eligible: boolean | null;
   ineligibleReason: string | null;
@@ -61,11 +64,13 @@ export interface LifecycleInput {
   mentorUserId: string | null;
   /** Withdrawal or deferral: declarations are dated strictly before this day. */
   stopDay: number | null;
-  /** How many extended-N declarations an ECT may get (0–3). */
+  /** How many extended-N declarations an ECT on an extended schedule may get (0–3). */
   extensions: number;
   maxDeclarations: number;
   /** Forces the last declaration's submission into these days (inclusive). */
   lastCreatedDays?: readonly [number, number];
+  /** Forces the first declaration's submission into these days (inclusive), when its date allows. */
+  firstCreatedDays?: readonly [number, number];
   /** Declarations made before the end of this window are all submitted inside it (a backlog upload). */
   backlog?: readonly [number, number];
 }
@@ -105,7 +110,19 @@ const EVIDENCE_COMPLETED = [
 
 /** The latest moment (exclusive) anything can happen for this participant's cohort. */
 export function eventLimitMs(cohort: CohortInfo): number {
-  return Math.min(TODAY_MS, cohort.frozenMs ?? Number.POSITIVE_INFINITY);
+  return cohort.limitMs;
+}
+
+/** The declaration types of the participant's schedule, in order. Mentors in a mentor-funded cohort,
+ * or who began after June 2025, have started and completed only; extended-N only on an extended schedule. */
+function declarationTypes(input: LifecycleInput, firstDay: number): DeclarationType[] {
+  const limitedMentor = input.participantType === "mentor" && (input.cohort.mentorFunding || firstDay >= MENTOR_LIMITED_FROM_DAY);
+  return input.schedule.milestones
+    .map((m) => m.type)
+    .filter((type) => {
+      if (limitedMentor) return type === "started" || type === "completed";
+      return !type.startsWith("extended-") || Number(type.slice(-1)) <= input.extensions;
+    });
 }
 
 function submissionLag(rng: Rng): number {
@@ -121,7 +138,7 @@ function stintOn(stints: readonly Stint[], day: number): Stint {
   return stints[stints.length - 1] as Stint;
 }
 
-/** Plans the run of declarations (type order) a participant has by SEED_TODAY. */
+/** Plans the run of declarations (type order) a participant has by the seed's today. */
 export function planDeclarations(input: LifecycleInput, ctx: LifecycleContext): DraftDeclaration[] {
   const { rng } = ctx;
   const limitMs = eventLimitMs(input.cohort);
@@ -129,22 +146,22 @@ export function planDeclarations(input: LifecycleInput, ctx: LifecycleContext): 
   const lastDateDay = dayOfMs(Math.min(limitMs, stopMs) - 1);
   const firstStint = input.stints[0];
   if (!firstStint) return [];
-  const types = declarationTypesFor(input.participantType, input.cohort.mentorFunding).filter(
-    (type) => !type.startsWith("extended-") || Number(type.slice(-1)) <= input.extensions,
-  );
+  const types = declarationTypes(input, firstStint.fromDay);
   const forcedLast = input.lastCreatedDays;
   const drafts: DraftDeclaration[] = [];
 
   for (const type of types) {
     if (drafts.length >= input.maxDeclarations) break;
-    const window = windowFor(input.windows, type);
-    const fromDay = Math.max(window.startDay, firstStint.fromDay);
-    // Dated before the milestone date, so the declaration is valid however the end is read.
-    let toDay = Math.min(window.endDay - 1, lastDateDay);
+    const dating = input.schedule.dating.get(type);
+    const milestone = input.schedule.milestones.find((m) => m.type === type);
+    if (!dating || !milestone) break;
+    const fromDay = Math.max(dating.fromDay, firstStint.fromDay);
+    let toDay = Math.min(dating.toDay, lastDateDay);
     if (forcedLast) toDay = Math.min(toDay, forcedLast[1]);
     if (toDay < fromDay) break;
     const dateDay = rng.int(fromDay, toDay);
     const dateMs = msOfDay(dateDay) + rng.int(8 * 60, 17 * 60) * 60_000;
+    assertInWindow(milestone, dateMs);
     const stint = stintOn(input.stints, dateDay);
     const latestMs = Math.min(limitMs, stint.toDay === null ? Number.POSITIVE_INFINITY : msOfDay(stint.toDay + 1)) - 60_000;
     let createdMs = Math.min(dateMs + submissionLag(rng), latestMs);
@@ -156,6 +173,16 @@ export function planDeclarations(input: LifecycleInput, ctx: LifecycleContext): 
     }
     if (createdMs < dateMs) createdMs = dateMs;
     drafts.push({ id: "", input, type, stint, dateMs, createdMs, statement: undefined as unknown as StatementPlan, void: null });
+  }
+
+  const forcedFirst = input.firstCreatedDays;
+  const first = drafts[0];
+  if (forcedFirst && first && (drafts.length > 1 || !forcedLast)) {
+    const fromDay = Math.max(forcedFirst[0], dayOfMs(first.dateMs));
+    if (fromDay <= forcedFirst[1]) {
+      const created = Math.max(msOfDay(rng.int(fromDay, forcedFirst[1])) + rng.int(9 * 60, 20 * 60) * 60_000, first.dateMs + HOUR_MS);
+      first.createdMs = Math.min(created, msOfDay(forcedFirst[1] + 1) - 60_000, eventLimitMs(input.cohort) - 60_000);
+    }
   }
 
   if (forcedLast && drafts.length > 0) {
@@ -315,7 +342,7 @@ export function resolveDeclaration(
   } else {
     state = input.eligible === false ? "ineligible" : s1.status === "paid" ? "paid" : s1.status === "payable" ? "payable" : "eligible";
     if (state === "paid") updatedMs = s1.paidMs as number;
-    else if (state === "payable") updatedMs = msOfDay(s1.deadlineDay + 1);
+    else if (state === "payable") updatedMs = s1.payableMs as number;
     line(s1, state, draft.createdMs, updatedMs);
   }
 

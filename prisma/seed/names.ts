@@ -90,9 +90,8 @@ export function urnFor(i: number): string {
   return String(100_000 + ((i * 567_899 + 271_828) % 900_000));
 }
 
-export const WITHDRAWAL_REASONS = ["left-teaching-profession", "moved-school", "mentor-no-longer-being-mentor", "switched-to-school-led", "other"] as const;
-export const DEFERRAL_REASONS = ["career-break", "parental-leave", "long-term-sickness", "bereavement", "other"] as const;
-export const INELIGIBLE_REASONS = ["duplicate_declaration", "no_induction", "previous_induction", "previous_participation"] as const;
+export { DEFERRAL_REASONS, WITHDRAWAL_REASONS } from "@/lib/domain/training-status-reasons";
+export { INELIGIBILITY_REASONS as INELIGIBLE_REASONS } from "@/lib/domain/ineligibility-reasons";
 
 export const STAFF_VOID_REASONS = [
   "Duplicate declaration found during assurance",

@@ -62,6 +62,7 @@ export interface ParticipantSpec {
   extensions: number;
   maxDeclarations: number;
   lastCreatedDays?: readonly [number, number];
+  firstCreatedDays?: readonly [number, number];
   backlog?: readonly [number, number];
   voids: readonly ScriptedVoid[];
   randomVoidRate: number;
@@ -71,6 +72,8 @@ export interface BuiltParticipant {
   userId: string;
   profileId: string;
   declarations: ResolvedDeclaration[];
+  /** False when a scripted void could not happen on this calendar (the declaration stays as it was). */
+  scriptedVoidsDone: boolean;
 }
 
 export interface ParticipantContext {
@@ -229,7 +232,7 @@ export function buildParticipant(spec: ParticipantSpec, ctx: ParticipantContext)
       userId,
       participantType: spec.type,
       cohort: spec.cohort.info,
-      windows: schedule.windows,
+      schedule,
       stints,
       eligible: spec.eligible,
       ineligibleReason: spec.ineligibleReason,
@@ -240,15 +243,15 @@ export function buildParticipant(spec: ParticipantSpec, ctx: ParticipantContext)
       extensions: spec.extensions,
       maxDeclarations: spec.maxDeclarations,
       lastCreatedDays: spec.lastCreatedDays,
+      firstCreatedDays: spec.firstCreatedDays,
       backlog: spec.backlog,
     },
     { rng, newId },
   );
+  let scriptedVoidsDone = true;
   for (const scripted of spec.voids) {
     const draft = pickTarget(drafts, scripted.target);
-    if (!draft || !voidAs(draft, scripted.mode, scripted.by, scripted.reason, rng)) {
-      throw new Error(`Could not void a ${spec.cohort.info.startYear} ${spec.type}'s ${scripted.target} declaration as "${scripted.mode}"`);
-    }
+    if (!draft || !voidAs(draft, scripted.mode, scripted.by, scripted.reason, rng)) scriptedVoidsDone = false;
   }
   if (spec.randomVoidRate > 0) {
     for (const draft of drafts) if (!draft.void && rng.chance(spec.randomVoidRate)) randomVoid(draft, ctx);
@@ -284,5 +287,5 @@ export function buildParticipant(spec: ParticipantSpec, ctx: ParticipantContext)
     updatedAt: Math.max(createdAt, trainingStatusMs ?? 0, spec.idChangedAt ?? 0),
   });
 
-  return { userId, profileId, declarations };
+  return { userId, profileId, declarations, scriptedVoidsDone };
 }

@@ -1,24 +1,16 @@
-// Reference data shared by the demo and the scale generator: cohorts with their schedules and
-// milestones, and statement calendars.
-import {
-  MILESTONE_NAMES,
-  SCHEDULE_IDENTIFIERS,
-  SCHEDULE_NAMES,
-  StatementCalendar,
-  milestoneWindows,
-  planStatements,
-  type MilestoneWindow,
-  type ScheduleIdentifier,
-  type StatementPlan,
-} from "./calendar";
-import { msOfDay, dayOf } from "./dates";
+// Reference data shared by the demo and the scale generator: cohorts with their twelve schedules and
+// milestones (ecfSchedules), and each provider's statements (statementCalendar).
+import { SCHEDULE_NAMES, StatementCalendar, cohortSchedules, planStatements, type ScheduleIdentifier, type ScheduleMilestones, type StatementPlan } from "./calendar";
+import { HOUR_MS, dayOf, msOfDay } from "./dates";
 import type { CohortInfo } from "./lifecycle";
 import type { SeedRows, StatementRow } from "./tables";
 
-export interface ScheduleRef {
+/** Mentor funding (mentors paid separately; no uplift; three ECT bands) from this cohort (DfE's calendar, section 5). */
+export const MENTOR_FUNDING_FROM = 2025;
+
+export interface ScheduleRef extends ScheduleMilestones {
   id: string;
   identifier: ScheduleIdentifier;
-  windows: MilestoneWindow[];
 }
 
 export interface CohortRef {
@@ -32,14 +24,31 @@ export function scheduleOf(cohort: CohortRef, identifier: ScheduleIdentifier): S
   return schedule;
 }
 
-/** A cohort with all six schedules and their milestones, added to `rows`. */
+/** What a cohort's events are limited by: nothing happens on or after `today`, nor once payments are frozen. */
+export function cohortInfo(
+  id: string,
+  startYear: number,
+  options: { mentorFunding: boolean; paymentsFrozenAt: number | null; today: number },
+): CohortInfo {
+  const frozenMs = options.paymentsFrozenAt;
+  return {
+    id,
+    startYear,
+    mentorFunding: options.mentorFunding,
+    frozenMs,
+    limitMs: Math.min(msOfDay(options.today), frozenMs ?? Number.POSITIVE_INFINITY),
+    today: options.today,
+  };
+}
+
+/** A cohort with its twelve schedules and their milestones, added to `rows`. */
 export function buildCohort(
   rows: SeedRows,
   year: number,
-  options: { mentorFunding: boolean; paymentsFrozenAt: number | null },
+  options: { mentorFunding: boolean; paymentsFrozenAt: number | null; today: number },
   newId: () => string,
 ): CohortRef {
-  const createdAt = msOfDay(dayOf(year, 3, 1)) + 9 * 3_600_000;
+  const createdAt = msOfDay(dayOf(year, 3, 1)) + 9 * HOUR_MS;
   const id = newId();
   rows.cohorts.push({
     id,
@@ -50,41 +59,36 @@ export function buildCohort(
     updatedAt: options.paymentsFrozenAt ?? createdAt,
   });
   const schedules = new Map<ScheduleIdentifier, ScheduleRef>();
-  for (const identifier of SCHEDULE_IDENTIFIERS) {
+  for (const [identifier, schedule] of cohortSchedules(year)) {
     const scheduleId = newId();
-    rows.schedules.push({ id: scheduleId, cohortId: id, identifier, name: SCHEDULE_NAMES[identifier], createdAt, updatedAt: createdAt });
-    const windows = milestoneWindows(year, identifier);
-    for (const window of windows) {
+    rows.schedules.push({ id: scheduleId, cohortId: id, identifier, name: SCHEDULE_NAMES.get(identifier) as string, createdAt, updatedAt: createdAt });
+    for (const m of schedule.milestones) {
       rows.milestones.push({
         id: newId(),
         scheduleId,
-        declarationType: window.type,
-        name: MILESTONE_NAMES[window.type],
-        startDate: window.startDay,
-        milestoneDate: window.endDay,
+        declarationType: m.type,
+        name: m.name,
+        startDate: m.startDay,
+        milestoneDate: m.endDay,
+        paymentDate: m.paymentDay,
       });
     }
-    schedules.set(identifier, { id: scheduleId, identifier, windows });
+    schedules.set(identifier, { ...schedule, id: scheduleId, identifier });
   }
-  return { info: { id, startYear: year, mentorFunding: options.mentorFunding, frozenMs: options.paymentsFrozenAt }, schedules };
+  return { info: cohortInfo(id, year, options), schedules };
 }
 
-/** Monthly statements for one provider and cohort from November of the cohort's year, added to `rows`. */
-export function buildStatements(
-  rows: SeedRows,
-  leadProviderId: string,
-  cohort: CohortInfo,
-  count: number,
-  newId: () => string,
-): StatementCalendar {
-  const plans = planStatements(leadProviderId, cohort.id, { year: cohort.startYear, month: 11 }, count, newId);
-  const createdAt = msOfDay(dayOf(cohort.startYear, 5, 1)) + 9 * 3_600_000;
+/** A provider's statements for one cohort (November of its year to May three years on), added to `rows`. */
+export function buildStatements(rows: SeedRows, leadProviderId: string, cohort: CohortInfo, newId: () => string): StatementCalendar {
+  const plans = planStatements(leadProviderId, { id: cohort.id, startYear: cohort.startYear }, cohort.today, newId);
+  const createdAt = msOfDay(dayOf(cohort.startYear, 5, 1)) + 9 * HOUR_MS;
   for (const plan of plans) rows.statements.push(statementRow(plan, createdAt));
   return new StatementCalendar(plans);
 }
 
 export const MARKED_AS_PAID_BY = "finance@example.com";
 
+/** A paid statement has no snapshot: the statement page calculates it (as for statements paid before snapshots). */
 export function statementRow(plan: StatementPlan, createdAt: number): StatementRow {
   return {
     id: plan.id,
@@ -96,12 +100,13 @@ export function statementRow(plan: StatementPlan, createdAt: number): StatementR
     deadlineDate: plan.deadlineDay,
     paymentDate: plan.paymentDay,
     outputFee: plan.outputFee,
+    serviceFeeInstalment: plan.serviceFeeInstalment,
     status: plan.status,
     markedAsPaidAt: plan.paidMs,
     markedAsPaidBy: plan.paidMs === null ? null : MARKED_AS_PAID_BY,
     reconcileAmount: "0.00",
     snapshot: null,
     createdAt,
-    updatedAt: plan.paidMs ?? (plan.status === "payable" ? msOfDay(plan.deadlineDay + 1) : createdAt),
+    updatedAt: plan.paidMs ?? plan.payableMs ?? createdAt,
   };
 }

@@ -1,21 +1,19 @@
 // Large generated volumes for performance work: extra lead providers ("Scale Provider 01"…), schools,
-// delivery partners, monthly statements and participants with declarations and line items that follow
-// the same rules as the demo (lib: ./lifecycle.ts). Rows go in with batched multi-row inserts through
+// delivery partners, their statements (DfE's calendar, as for the demo: ./reference.ts) and participants
+// with declarations and line items that follow the same rules as the demo (./lifecycle.ts), in the two
+// cohorts before the current one on the given "today". Rows go in with batched multi-row inserts through
 // the raw SQL executor, one transaction per chunk of participants, several chunks in flight on
 // PostgreSQL.
 //
-// One lead provider ("Scale Provider 01", cohort 2024) uploaded a backlog just before the payable
-// statement's cut-off, so that statement carries about a tenth of all declarations (≈100k line items
+// One lead provider ("Scale Provider 01", the older cohort) uploaded a backlog just before the payable
+// (else the last paid) output statement's cut-off, so that statement carries about a tenth of all declarations (≈100k line items
 // for 1,000,000 declarations): the CSV export benchmark's big statement.
 import type { Db } from "@/lib/db/client";
-import {
-  SCHEDULE_IDENTIFIERS,
-  type MilestoneWindow,
-  type ScheduleIdentifier,
-  type StatementCalendar,
-  type StatementPlan,
-} from "./calendar";
-import { HOUR_MS, TODAY, dayOf, dayOfMs, msOfDay } from "./dates";
+import type { DeclarationType } from "@/lib/domain/declaration-types";
+import { contractProblems } from "@/lib/engine/contract-rules";
+import { Decimal } from "@/lib/engine/money";
+import { currentCohortYear, scheduleMilestones, type Milestone, type ScheduleIdentifier, type StatementCalendar, type StatementPlan } from "./calendar";
+import { HOUR_MS, dayOf, dayOfDate, dayOfMs, msOfDay } from "./dates";
 import type { VoidActor } from "./lifecycle";
 import {
   DEFERRAL_REASONS,
@@ -31,7 +29,7 @@ import {
 } from "./names";
 import { buildParticipant, type ParticipantContext, type ParticipantSpec, type Placement } from "./participants";
 import { DEMO_SEED, Rng, createFaker, deriveSeed } from "./random";
-import { MARKED_AS_PAID_BY, buildCohort, buildStatements, type CohortRef, type ScheduleRef } from "./reference";
+import { MARKED_AS_PAID_BY, MENTOR_FUNDING_FROM, buildCohort, buildStatements, cohortInfo, type CohortRef, type ScheduleRef } from "./reference";
 import { TABLE_ORDER, countRows, emptyRows, insertAll, type SeedRows, type TableCounts } from "./tables";
 
 export interface ScaleOptions {
@@ -39,8 +37,8 @@ export interface ScaleOptions {
   declarations: number;
   /** Lead providers to create (default: one per 25,000 declarations, 2 to 40). */
   providers?: number;
-  /** Monthly statements per provider and cohort, from November of the cohort's year (default 36). */
-  statementsPerProviderCohort?: number;
+  /** The data's "today" (its UTC calendar day): statement statuses, and nothing happens on or after it. */
+  today: Date;
   /** Random seed (default: the demo's). Runs on the same database state give the same data. */
   seed?: number;
   log?: (message: string) => void;
@@ -55,10 +53,9 @@ export interface ScaleSummary {
   largestStatement: { id: string; leadProviderName: string; name: string; cohort: number; lineItems: number } | null;
 }
 
-const SCALE_COHORTS = [2024, 2025] as const;
-/** Share of the declarations in cohort 2024 (its participants have more declarations by SEED_TODAY). */
-const SHARE_2024 = 0.85;
-/** Share of all declarations made by Scale Provider 01 in cohort 2024, the backlog provider. */
+/** Share of the declarations in the older cohort (its participants have more declarations by today). */
+const SHARE_OLDER = 0.85;
+/** Share of all declarations made by Scale Provider 01 in the older cohort, the backlog provider. */
 const HOT_SHARE = 0.14;
 /** Share of the backlog provider's participants whose earlier declarations came in the backlog. */
 const BACKLOG_SHARE = 0.75;
@@ -101,43 +98,79 @@ function apportion(total: number, weights: readonly number[]): number[] {
   return parts;
 }
 
-async function loadCohort(db: Db, year: number): Promise<CohortRef | null> {
+/** The scale data's two cohorts: the two before the current one. */
+export function scaleCohortYears(today: Date): [older: number, newer: number] {
+  const current = currentCohortYear(dayOfDate(today));
+  if (current < 2023) throw new Error(`The scale data needs two cohorts before the current one; on ${today.toISOString().slice(0, 10)} the current cohort is ${current}.`);
+  return [current - 2, current - 1];
+}
+
+async function loadCohort(db: Db, year: number, today: number): Promise<CohortRef | null> {
   const [cohort] = await db.sql.query<{ id: string; mentor_funding: boolean; frozen: string | null }>(
     `SELECT id, mentor_funding, to_char(payments_frozen_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS frozen FROM cohorts WHERE start_year = $1`,
     [year],
   );
   if (!cohort) return null;
-  const milestones = await db.sql.query<{ schedule_id: string; identifier: string; declaration_type: string; start: string; end: string }>(
-    `SELECT s.id AS schedule_id, s.identifier, m.declaration_type,
-            to_char(m.start_date, 'YYYY-MM-DD') AS start, to_char(m.milestone_date, 'YYYY-MM-DD') AS end
+  // The stored schedules and milestones (the demo's, from ecfSchedules).
+  const rows = await db.sql.query<{ schedule_id: string; identifier: string; declaration_type: string; name: string; start: string; end: string | null; paid: string | null }>(
+    `SELECT s.id AS schedule_id, s.identifier, m.declaration_type, m.name,
+            to_char(m.start_date, 'YYYY-MM-DD') AS start, to_char(m.milestone_date, 'YYYY-MM-DD') AS end,
+            to_char(m.payment_date, 'YYYY-MM-DD') AS paid
        FROM schedules s JOIN milestones m ON m.schedule_id = s.id
-      WHERE s.cohort_id = $1`,
+      WHERE s.cohort_id = $1 AND s.identifier LIKE 'ecf-%'`,
     [cohort.id],
   );
-  const schedules = new Map<ScheduleIdentifier, ScheduleRef>();
-  const toDay = (text: string) => dayOfMs(Date.parse(`${text}T00:00:00Z`));
-  for (const m of milestones) {
-    if (!(SCHEDULE_IDENTIFIERS as readonly string[]).includes(m.identifier)) continue;
-    const identifier = m.identifier as ScheduleIdentifier;
-    const schedule = schedules.get(identifier) ?? { id: m.schedule_id, identifier, windows: [] as MilestoneWindow[] };
-    schedule.windows.push({ type: m.declaration_type as MilestoneWindow["type"], startDay: toDay(m.start), endDay: toDay(m.end) });
-    schedules.set(identifier, schedule);
+  const toDay = (text: string | null) => (text === null ? null : dayOfMs(Date.parse(`${text}T00:00:00Z`)));
+  const byIdentifier = new Map<string, { id: string; milestones: Milestone[] }>();
+  for (const m of rows) {
+    const schedule = byIdentifier.get(m.identifier) ?? { id: m.schedule_id, milestones: [] };
+    schedule.milestones.push({
+      type: m.declaration_type as DeclarationType,
+      name: m.name,
+      startDay: toDay(m.start) as number,
+      endDay: toDay(m.end),
+      paymentDay: toDay(m.paid),
+    });
+    byIdentifier.set(m.identifier, schedule);
   }
-  for (const identifier of SCHEDULE_IDENTIFIERS) {
+  const schedules = new Map<ScheduleIdentifier, ScheduleRef>();
+  for (const [identifier, { id, milestones }] of byIdentifier) {
+    schedules.set(identifier as ScheduleIdentifier, { ...scheduleMilestones(identifier, milestones), id, identifier: identifier as ScheduleIdentifier });
+  }
+  for (const identifier of SCALE_SCHEDULES) {
     if (!schedules.has(identifier)) throw new Error(`Cohort ${year} exists but has no "${identifier}" schedule.`);
   }
   return {
-    info: { id: cohort.id, startYear: year, mentorFunding: cohort.mentor_funding, frozenMs: cohort.frozen ? Date.parse(cohort.frozen) : null },
+    info: cohortInfo(cohort.id, year, { mentorFunding: cohort.mentor_funding, paymentsFrozenAt: cohort.frozen ? Date.parse(cohort.frozen) : null, today }),
     schedules,
   };
 }
+
+const ECT_SCHEDULES = [
+  ["ecf-standard-september", 70],
+  ["ecf-standard-january", 14],
+  ["ecf-standard-april", 9],
+  ["ecf-extended-september", 5],
+  ["ecf-reduced-september", 2],
+] as const;
+const MENTOR_SCHEDULES = [
+  ["ecf-standard-september", 60],
+  ["ecf-standard-january", 10],
+  ["ecf-standard-april", 5],
+  ["ecf-replacement-september", 15],
+  ["ecf-replacement-january", 6],
+  ["ecf-replacement-april", 4],
+] as const;
+const SCALE_SCHEDULES: readonly ScheduleIdentifier[] = [...new Set([...ECT_SCHEDULES, ...MENTOR_SCHEDULES].map(([identifier]) => identifier))];
 
 export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummary> {
   const started = performance.now();
   const log = opts.log ?? (() => undefined);
   const total = positiveInteger(opts.declarations, "declarations", 1, 50_000_000) as number;
   const providerCount = positiveInteger(opts.providers, "providers", 1, 999) ?? Math.min(40, Math.max(2, Math.ceil(total / 25_000)));
-  const statementCount = positiveInteger(opts.statementsPerProviderCohort, "statementsPerProviderCohort", 1, 240) ?? 36;
+  const today = dayOfDate(opts.today);
+  const scaleCohorts = scaleCohortYears(opts.today);
+  const [olderYear] = scaleCohorts;
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)}s`;
 
   // What is there already: runs stack up (new provider numbers, e-mails, TRNs, URNs, ids).
@@ -156,23 +189,25 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummar
   const rng = new Rng(seed);
   const newId = () => faker.string.uuid();
   const reference = emptyRows();
-  const refMs = msOfDay(dayOf(2024, 4, 2)) + 9 * HOUR_MS;
+  const refMs = msOfDay(dayOf(olderYear, 4, 2)) + 9 * HOUR_MS;
 
-  // Cohorts 2024 and 2025: the demo's when present.
+  // The two cohorts before the current one: the demo's when present.
   const cohorts = new Map<number, CohortRef>();
-  for (const year of SCALE_COHORTS) {
+  for (const year of scaleCohorts) {
     const cohort =
-      (await loadCohort(db, year)) ?? buildCohort(reference, year, { mentorFunding: year >= 2025, paymentsFrozenAt: null }, newId);
+      (await loadCohort(db, year, today)) ??
+      buildCohort(reference, year, { mentorFunding: year >= MENTOR_FUNDING_FROM, paymentsFrozenAt: null, today }, newId);
     cohorts.set(year, cohort);
   }
   const cohortOf = (year: number) => cohorts.get(year) as CohortRef;
 
   // Budgets per provider and cohort.
   const providerWeights = Array.from({ length: providerCount }, () => 0.6 + rng.next() * 0.8);
-  const budget2024 = Math.round(total * SHARE_2024);
-  const hotBudget = providerCount > 1 ? Math.round(total * HOT_SHARE) : budget2024;
-  const budgets2024 = [hotBudget, ...apportion(budget2024 - hotBudget, providerWeights.slice(1))];
-  const budgets2025 = apportion(total - budget2024, providerWeights);
+  const budgetOlder = Math.round(total * SHARE_OLDER);
+  const hotBudget = providerCount > 1 ? Math.round(total * HOT_SHARE) : budgetOlder;
+  const budgetsOlder = [hotBudget, ...apportion(budgetOlder - hotBudget, providerWeights.slice(1))];
+  const budgetsNewer = apportion(total - budgetOlder, providerWeights);
+  const budgetOf = (year: number, p: number) => ((year === olderYear ? budgetsOlder[p] : budgetsNewer[p]) as number);
   const estimatedParticipants = Math.ceil(total / 4.8);
 
   // Providers, contracts, delivery partners, statements.
@@ -183,11 +218,21 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummar
     reference.leadProviders.push({ id, name, vatChargeable: p % 7 !== 3, createdAt: refMs, updatedAt: refMs });
     const provider: ProviderPlan = { id, name, placements: new Map(), calendars: new Map() };
     providers.push(provider);
-    for (const year of SCALE_COHORTS) {
+    for (const year of scaleCohorts) {
       const cohort = cohortOf(year);
-      const share = ((year === 2024 ? budgets2024[p] : budgets2025[p]) as number) / total;
+      const share = budgetOf(year, p) / total;
       const target = Math.max(100, Math.round((estimatedParticipants * share) / 50) * 50);
       const contractId = newId();
+      const upliftAmount = cohort.info.mentorFunding || p % 8 === 5 ? null : "100.00";
+      const bandA = Math.round(target * 0.4);
+      const bandB = Math.round(target * 0.8);
+      const bands = [
+        [null, bandA, "995.00"],
+        [bandA + 1, bandB, "975.00"],
+        [bandB + 1, null, "950.00"],
+      ] as const;
+      const problems = contractProblems({ mentorFunding: cohort.info.mentorFunding, upliftAmount: upliftAmount === null ? null : new Decimal(upliftAmount), bands });
+      if (problems.length > 0) throw new Error(`Scale contract ${name} ${year}: ${problems.map((x) => `${x.field} ${x.message}`).join("; ")}`);
       reference.callOffContracts.push({
         id: contractId,
         leadProviderId: id,
@@ -195,17 +240,11 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummar
         recruitmentTarget: target,
         setUpFee: p % 3 === 0 ? "0.00" : `${(50_000 + p * 2_500).toFixed(2)}`,
         monthlyServiceFee: p % 10 === 9 ? `${(target * 14).toFixed(2)}` : null,
-        upliftAmount: p % 8 === 5 ? null : "100.00",
+        upliftAmount,
         createdAt: refMs,
         updatedAt: refMs,
       });
-      const bandA = Math.round(target * 0.4);
-      const bandB = Math.round(target * 0.8);
-      for (const [min, max, price] of [
-        [null, bandA, "995.00"],
-        [bandA + 1, bandB, "975.00"],
-        [bandB + 1, null, "950.00"],
-      ] as const) {
+      for (const [min, max, price] of bands) {
         reference.participantBands.push({
           id: newId(),
           callOffContractId: contractId,
@@ -227,7 +266,7 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummar
           updatedAt: refMs,
         });
       }
-      provider.calendars.set(year, buildStatements(reference, id, cohort.info, statementCount, newId));
+      provider.calendars.set(year, buildStatements(reference, id, cohort.info, newId));
       provider.placements.set(year, []);
     }
   }
@@ -237,7 +276,7 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummar
     [0, 1, 2].map((k) => {
       const dpId = newId();
       reference.deliveryPartners.push({ id: dpId, name: deliveryPartnerName(rng, p * 3 + k + 17), createdAt: refMs, updatedAt: refMs });
-      for (const year of SCALE_COHORTS) {
+      for (const year of scaleCohorts) {
         reference.providerRelationships.push({ id: newId(), leadProviderId: provider.id, deliveryPartnerId: dpId, cohortId: cohortOf(year).info.id, createdAt: refMs });
       }
       return dpId;
@@ -248,7 +287,7 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummar
   const schoolCount = Math.max(providerCount * 2, Math.ceil(estimatedParticipants / PARTICIPANTS_PER_SCHOOL));
   const schoolProviders = apportion(
     schoolCount,
-    providers.map((_, p) => (budgets2024[p] as number) + (budgets2025[p] as number)),
+    providers.map((_, p) => budgetOf(olderYear, p) + (budgetsNewer[p] as number)),
   ).map((n) => Math.max(1, n));
   let urnIndex = 1000 + state.schools;
   let schoolIndex = state.schools;
@@ -262,7 +301,7 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummar
       reference.schools.push({ id: schoolId, urn, name: schoolName(rng, schoolIndex++), createdAt: refMs, updatedAt: refMs });
       const tutor = personName(faker);
       const dp = (partnersOf[p] as string[])[s % 3] as string;
-      for (const year of SCALE_COHORTS) {
+      for (const year of scaleCohorts) {
         const cohort = cohortOf(year);
         reference.schoolCohorts.push({
           id: newId(), schoolId, cohortId: cohort.info.id, inductionProgrammeChoice: "provider_led", fundingEligible: true, createdAt: refMs, updatedAt: refMs,
@@ -301,19 +340,16 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummar
   // Segments and the backlog window of the big provider.
   const segments: Segment[] = [];
   providers.forEach((provider, p) => {
-    for (const year of SCALE_COHORTS) {
-      const budget = (year === 2024 ? budgets2024[p] : budgets2025[p]) as number;
+    for (const year of scaleCohorts) {
+      const budget = budgetOf(year, p);
       if (budget > 0) segments.push({ provider, cohort: cohortOf(year), budget });
     }
   });
   const hot = segments[0] as Segment;
   const hotCalendar = hot.provider.calendars.get(hot.cohort.info.startYear) as StatementCalendar;
   const backlogStatement = hotCalendar.firstWithStatus("payable") ?? hotCalendar.lastPaid();
-  if (backlogStatement) {
-    const previous = hotCalendar.previousOutput(backlogStatement);
-    const from = previous ? previous.deadlineDay + 1 : backlogStatement.deadlineDay - 30;
-    hot.backlog = [from, Math.min(backlogStatement.deadlineDay, TODAY - 1)];
-  }
+  const backlogDays = backlogStatement ? hotCalendar.submissionDays(backlogStatement, today - 1) : null;
+  if (backlogDays) hot.backlog = backlogDays;
 
   // Participants, declarations and line items, chunk by chunk.
   const voidAsStaff = finance !== undefined;
@@ -361,25 +397,17 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummar
   const randomSpec = (segment: Segment, type: "ect" | "mentor", placement: Placement): ParticipantSpec => {
     const cohort = segment.cohort;
     const year = cohort.info.startYear;
-    const schedule: ScheduleIdentifier =
-      type === "ect"
-        ? rng.weighted([["ecf-standard-september", 75], ["ecf-standard-january", 15], ["ecf-standard-april", 10]] as const)
-        : rng.weighted([
-            ["ecf-standard-september", 60],
-            ["ecf-standard-january", 10],
-            ["ecf-standard-april", 5],
-            ["ecf-replacement-september", 15],
-            ["ecf-replacement-january", 6],
-            ["ecf-replacement-april", 4],
-          ] as const);
-    const startDay =
+    const schedule: ScheduleIdentifier = type === "ect" ? rng.weighted(ECT_SCHEDULES) : rng.weighted(MENTOR_SCHEDULES);
+    const startDay = Math.min(
       (schedule.endsWith("september") ? dayOf(year, 9, 1) : schedule.endsWith("january") ? dayOf(year + 1, 1, 4) : dayOf(year + 1, 4, 15)) +
-      rng.int(0, 20);
+        rng.int(0, 20),
+      today - 7,
+    );
     const name = personName(faker);
     const eligibility = rng.next();
     const eligible = eligibility < 0.025 ? null : eligibility >= 0.06;
     const statusRoll = rng.next();
-    const stopDay = () => Math.min(rng.int(startDay + 60, Math.max(startDay + 61, TODAY - 10)), TODAY - 10);
+    const stopDay = () => Math.max(startDay + 1, Math.min(rng.int(startDay + 60, Math.max(startDay + 61, today - 10)), today - 10));
     const training: ParticipantSpec["training"] =
       statusRoll < 0.05
         ? { status: "withdrawn", reason: rng.pick(WITHDRAWAL_REASONS), day: stopDay() }
@@ -395,7 +423,7 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummar
       startDay,
       fullName: name.full,
       email: uniqueEmail(name.first, name.last, serial++, rng),
-      idChangedAt: rng.chance(0.003) ? msOfDay(rng.int(startDay, TODAY - 1)) + 12 * HOUR_MS : undefined,
+      idChangedAt: rng.chance(0.003) ? msOfDay(rng.int(startDay, today - 1)) + 12 * HOUR_MS : undefined,
       trn,
       trnValidated: trn !== null && rng.chance(0.95),
       eligible,
@@ -405,7 +433,7 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummar
       mentor: null,
       training,
       participantStatus: training.status === "withdrawn" && rng.chance(0.6) ? "withdrawn" : rng.chance(0.02) ? "leaving" : "active",
-      extensions: type === "ect" && rng.chance(0.05) ? rng.int(1, 2) : 0,
+      extensions: schedule.startsWith("ecf-extended-") ? rng.int(1, 2) : 0,
       maxDeclarations: rng.chance(0.08) ? rng.int(1, 3) : Number.POSITIVE_INFINITY,
       voids: [],
       randomVoidRate: 0.025,
@@ -444,8 +472,8 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummar
         }
       }
       if (type === "ect" && spec.training.status === "active" && others.length > 0 && rng.chance(0.01)) {
-        const day = rng.int(spec.startDay + 120, Math.max(spec.startDay + 121, TODAY - 30));
-        if (day < TODAY - 30) {
+        const day = rng.int(spec.startDay + 120, Math.max(spec.startDay + 121, today - 30));
+        if (day < today - 30) {
           const other = rng.chance(0.5) ? rng.pick(others) : segment.provider;
           const to = rng.pick(other.placements.get(year) as Placement[]);
           if (to.schoolId !== spec.placement.schoolId) spec.transfer = { day, to };
@@ -459,7 +487,7 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummar
       chunkDeclarations += n;
       barren = n === 0 ? barren + 1 : 0;
       if (barren > 1000) {
-        throw new Error(`Cannot place declarations for ${segment.provider.name} ${year}: too few statements (${statementCount}) for the dates up to SEED_TODAY?`);
+        throw new Error(`Cannot place declarations for ${segment.provider.name} ${year}: no output statement takes them before ${opts.today.toISOString().slice(0, 10)}?`);
       }
       if (chunkDeclarations >= CHUNK_DECLARATIONS) {
         await flush(rows);

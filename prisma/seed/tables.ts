@@ -26,7 +26,9 @@ export interface LeadProviderRow { id: string; name: string; vatChargeable: bool
 export interface ApiTokenRow { id: string; leadProviderId: string; hashedToken: string; description: string | null; lastUsedAt: Ms | null; createdAt: Ms }
 export interface CohortRow { id: string; startYear: number; mentorFunding: boolean; paymentsFrozenAt: Ms | null; createdAt: Ms; updatedAt: Ms }
 export interface ScheduleRow { id: string; cohortId: string; identifier: string; name: string; createdAt: Ms; updatedAt: Ms }
-export interface MilestoneRow { id: string; scheduleId: string; declarationType: string; name: string; startDate: Day; milestoneDate: Day }
+export interface MilestoneRow {
+  id: string; scheduleId: string; declarationType: string; name: string; startDate: Day; milestoneDate: Day | null; paymentDate: Day | null;
+}
 export interface CallOffContractRow {
   id: string; leadProviderId: string; cohortId: string; recruitmentTarget: number; setUpFee: string;
   monthlyServiceFee: string | null; upliftAmount: string | null; createdAt: Ms; updatedAt: Ms;
@@ -79,7 +81,7 @@ export interface ParticipantDeclarationRow {
 }
 export interface StatementRow {
   id: string; leadProviderId: string; cohortId: string; name: string; month: number; year: number;
-  deadlineDate: Day; paymentDate: Day; outputFee: boolean; status: "open" | "payable" | "paid";
+  deadlineDate: Day; paymentDate: Day; outputFee: boolean; serviceFeeInstalment: number | null; status: "open" | "payable" | "paid";
   markedAsPaidAt: Ms | null; markedAsPaidBy: string | null; reconcileAmount: string; snapshot: unknown;
   createdAt: Ms; updatedAt: Ms;
 }
@@ -124,7 +126,9 @@ export const TABLES = {
   apiTokens: spec<ApiTokenRow>("api_tokens", { id: "uuid", leadProviderId: "uuid", hashedToken: "text", description: "text", lastUsedAt: "timestamp", createdAt: "timestamp" }),
   cohorts: spec<CohortRow>("cohorts", { id: "uuid", startYear: "int", mentorFunding: "bool", paymentsFrozenAt: "timestamp", createdAt: "timestamp", updatedAt: "timestamp" }),
   schedules: spec<ScheduleRow>("schedules", { id: "uuid", cohortId: "uuid", identifier: "text", name: "text", createdAt: "timestamp", updatedAt: "timestamp" }),
-  milestones: spec<MilestoneRow>("milestones", { id: "uuid", scheduleId: "uuid", declarationType: "text", name: "text", startDate: "date", milestoneDate: "date" }),
+  milestones: spec<MilestoneRow>("milestones", {
+    id: "uuid", scheduleId: "uuid", declarationType: "text", name: "text", startDate: "date", milestoneDate: "date", paymentDate: "date",
+  }),
   callOffContracts: spec<CallOffContractRow>("call_off_contracts", {
     id: "uuid", leadProviderId: "uuid", cohortId: "uuid", recruitmentTarget: "int", setUpFee: "numeric",
     monthlyServiceFee: "numeric", upliftAmount: "numeric", createdAt: "timestamp", updatedAt: "timestamp",
@@ -172,7 +176,7 @@ export const TABLES = {
   }),
   statements: spec<StatementRow>("statements", {
     id: "uuid", leadProviderId: "uuid", cohortId: "uuid", name: "text", month: "int", year: "int", deadlineDate: "date",
-    paymentDate: "date", outputFee: "bool", status: "StatementStatus", markedAsPaidAt: "timestamp", markedAsPaidBy: "text",
+    paymentDate: "date", outputFee: "bool", serviceFeeInstalment: "int", status: "StatementStatus", markedAsPaidAt: "timestamp", markedAsPaidBy: "text",
     reconcileAmount: "numeric", snapshot: "jsonb", createdAt: "timestamp", updatedAt: "timestamp",
   }),
   participantDeclarations: spec<ParticipantDeclarationRow>("participant_declarations", {

@@ -8,6 +8,7 @@ import { changeAdjustment, createAdjustment, findAdjustment, removeAdjustment } 
 import { adjustmentRefusal } from "@/lib/statements/rules/adjustment-refusal";
 import { loadStatementView } from "@/lib/statements/view";
 import { seedDemo } from "@/prisma/seed/demo";
+import { DEMO_TODAY } from "./demo-today";
 import { availableKinds, withTestDb, type TestDb } from "./db";
 
 async function digest(db: TestDb): Promise<string> {
@@ -18,7 +19,7 @@ async function digest(db: TestDb): Promise<string> {
 }
 
 async function setUp(db: TestDb) {
-  await seedDemo(db);
+  await seedDemo(db, { today: DEMO_TODAY });
   const actor = staffActor(await db.prisma.staffUser.findUniqueOrThrow({ where: { email: "finance@example.com" } }));
   const payable = await db.prisma.statement.findFirstOrThrow({
     where: { leadProvider: { name: "Teach First" }, cohort: { startYear: 2024 }, status: "payable", outputFee: true },

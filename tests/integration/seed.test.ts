@@ -1,14 +1,20 @@
 // The demo seed and the scale generator: they run on an empty migrated database (PostgreSQL and
-// PGlite), give the same data every time, and the data follows the declaration and statement rules.
+// PGlite), give the same data every time for the same date, and the data follows the declaration and
+// statement rules and DfE's calendar as it stands on that date.
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { hashApiToken } from "@/lib/auth/api-tokens";
 import type { Db } from "@/lib/db/client";
-import { DEMO_API_TOKENS, SEED_TODAY, seedDemo, type SeedSummary } from "@/prisma/seed/demo";
+import { contractProblems } from "@/lib/engine/contract-rules";
+import { Decimal } from "@/lib/engine/money";
+import { ecfSchedules } from "@/lib/schedules/rules/ecf-schedules";
+import { DEMO_API_TOKENS, buildDemo, seedDemo, type SeedSummary } from "@/prisma/seed/demo";
 import { seedScale } from "@/prisma/seed/scale";
 import { availableKinds, withTestDb } from "./db";
+import { DEMO_TODAY } from "./demo-today";
 
-const TODAY = SEED_TODAY.toISOString().slice(0, 10);
+const TODAY = DEMO_TODAY.toISOString().slice(0, 10);
+const DEMO = { today: DEMO_TODAY };
 const STATES = ["submitted", "eligible", "ineligible", "payable", "voided", "paid", "awaiting_clawback", "clawed_back"];
 const REFUNDABLE = "('awaiting_clawback', 'clawed_back')";
 
@@ -72,7 +78,7 @@ const INVARIANTS: Record<string, string> = {
                     WHERE p.lead_provider_id = s.lead_provider_id AND p.cohort_id = s.cohort_id AND p.output_fee
                       AND p.deadline_date < s.deadline_date AND p.deadline_date >= d.voided_at::date)
      LIMIT 5`,
-  "every declaration is dated inside its schedule's milestone window, before it was submitted and before SEED_TODAY": `
+  "every declaration is dated inside its schedule's milestone window, before it was submitted and before today": `
     SELECT d.id, d.declaration_type, d.declaration_date FROM participant_declarations d
      WHERE d.declaration_date > d.created_at OR d.created_at >= '${TODAY}'::timestamp
         OR NOT EXISTS (
@@ -80,7 +86,17 @@ const INVARIANTS: Record<string, string> = {
             JOIN schedules sc ON sc.id = ir.schedule_id
             JOIN milestones m ON m.schedule_id = sc.id AND m.declaration_type = d.declaration_type
            WHERE ir.participant_profile_id = d.participant_profile_id AND sc.cohort_id = d.cohort_id
-             AND d.declaration_date::date BETWEEN m.start_date AND m.milestone_date)
+             AND d.declaration_date::date >= m.start_date
+             AND (m.milestone_date IS NULL OR d.declaration_date::date <= m.milestone_date))
+     LIMIT 5`,
+  "nothing happened on or after today": `
+    SELECT 'declaration' AS what, id FROM participant_declarations
+     WHERE greatest(created_at, updated_at, declaration_date, coalesce(voided_at, created_at)) >= '${TODAY}'::timestamp
+    UNION ALL SELECT 'line item', id FROM statement_line_items WHERE greatest(created_at, updated_at) >= '${TODAY}'::timestamp
+    UNION ALL SELECT 'statement', id FROM statements WHERE greatest(updated_at, coalesce(marked_as_paid_at, updated_at)) >= '${TODAY}'::timestamp
+    UNION ALL SELECT 'audit entry', id FROM audit_logs WHERE occurred_at >= '${TODAY}'::timestamp
+    UNION ALL SELECT 'induction record', id FROM induction_records
+     WHERE greatest(created_at, updated_at, start_date, coalesce(end_date, start_date), coalesce(training_status_date, start_date)) >= '${TODAY}'::timestamp
      LIMIT 5`,
   "withdrawn and deferred participants have no declaration dated on or after the withdrawal or deferral": `
     SELECT d.id FROM participant_declarations d
@@ -105,16 +121,21 @@ const INVARIANTS: Record<string, string> = {
                               AND a.after->>'state' = CASE d.state WHEN 'voided' THEN 'voided' ELSE 'awaiting_clawback' END
                               AND a.occurred_at = d.voided_at))
      LIMIT 5`,
-  "statement statuses, names and dates follow SEED_TODAY and the monthly rules": `
-    SELECT s.id, s.name, s.status FROM statements s
-     WHERE s.status::text <> CASE WHEN s.payment_date < date_trunc('month', '${TODAY}'::date) THEN 'paid'
+  "statement statuses, names and dates follow today and DfE's calendar": `
+    SELECT s.id, s.name, s.status FROM statements s JOIN cohorts c ON c.id = s.cohort_id
+     WHERE s.status::text <> CASE WHEN s.payment_date < '${TODAY}'::date THEN 'paid'
                                   WHEN s.deadline_date < '${TODAY}'::date THEN 'payable' ELSE 'open' END
         OR (s.status = 'paid') <> (s.marked_as_paid_at IS NOT NULL AND s.marked_as_paid_by = 'finance@example.com')
         OR (s.status = 'paid' AND s.marked_as_paid_at::date <> s.payment_date)
         OR s.name <> trim(to_char(make_date(s.year, s.month, 1), 'Month')) || ' ' || s.year
         OR s.deadline_date <> make_date(s.year, s.month, 1) - 1
         OR s.payment_date <> make_date(s.year, s.month, 25)
-        OR s.output_fee = (s.month IN (3, 6, 9, 12))
+        OR make_date(s.year, s.month, 1) NOT BETWEEN make_date(c.start_year, 11, 1) AND make_date(c.start_year + 3, 5, 1)
+        OR s.output_fee <> CASE WHEN c.start_year >= 2023 THEN s.year > c.start_year AND s.month IN (1, 4, 8, 10)
+                                ELSE (s.year = c.start_year AND s.month = 11) OR (s.year = c.start_year + 1 AND s.month = 6)
+                                     OR (s.year > c.start_year AND s.month IN (2, 5, 10)) END
+        OR s.service_fee_instalment IS DISTINCT FROM CASE WHEN (s.year - c.start_year) * 12 + s.month - 10 <= 29
+                                                          THEN (s.year - c.start_year) * 12 + s.month - 10 END
      LIMIT 5`,
   "every participant profile has an identity, a user and a current induction record": `
     SELECT p.id FROM participant_profiles p
@@ -194,8 +215,10 @@ describe.each(availableKinds())("the demo seed on %s", (kind) => {
   it("seeds an empty database with data that follows the rules", async () => {
     await withTestDb(kind, async (db) => {
       const started = performance.now();
-      const summary = await seedDemo(db);
+      const summary = await seedDemo(db, DEMO);
       console.log(`seedDemo on ${kind}: ${((performance.now() - started) / 1000).toFixed(1)}s`);
+      expect(summary.today).toBe(TODAY);
+      expect(summary.cohorts).toEqual([2021, 2022, 2023, 2024, 2025, 2026]);
 
       expect(await tableCounts(db)).toEqual(summary.counts);
       expect(summary.counts.participantDeclarations).toBeGreaterThan(1200);
@@ -219,35 +242,123 @@ describe.each(availableKinds())("the demo seed on %s", (kind) => {
       }
       expect(summary.tokens["Ambition Institute"]).toBe("demo-token-ambition-institute");
 
-      // Cohorts.
+      // Cohorts: 2021 (frozen) to the current one; mentor funding from 2025.
       const cohorts = await db.prisma.cohort.findMany({ orderBy: { startYear: "asc" } });
-      expect(cohorts.map((c) => [c.startYear, c.mentorFunding, c.paymentsFrozenAt !== null])).toEqual([
-        [2023, false, true],
-        [2024, false, false],
-        [2025, true, false],
+      expect(cohorts.map((c) => [c.startYear, c.mentorFunding, c.paymentsFrozenAt?.toISOString() ?? null])).toEqual([
+        [2021, false, "2024-04-03T00:00:00.000Z"],
+        [2022, false, null],
+        [2023, false, null],
+        [2024, false, null],
+        [2025, true, null],
+        [2026, true, null],
       ]);
 
-      // Every state where it makes sense.
+      // Every cohort has DfE's twelve schedules, stored as ecfSchedules makes them (no end on the
+      // extended, reduced and replacement milestones).
+      for (const cohort of cohorts) {
+        const stored = await db.prisma.schedule.findMany({
+          where: { cohortId: cohort.id },
+          include: { milestones: true },
+          orderBy: { identifier: "asc" },
+        });
+        const expected = ecfSchedules(cohort.startYear).sort((a, b) => a.identifier.localeCompare(b.identifier));
+        expect(
+          stored.map((s) => ({
+            identifier: s.identifier,
+            name: s.name,
+            milestones: s.milestones
+              .map((m) => [m.declarationType, m.name, m.startDate.toISOString(), m.milestoneDate?.toISOString() ?? null, m.paymentDate?.toISOString()])
+              .sort(),
+          })),
+          `cohort ${cohort.startYear}`,
+        ).toEqual(
+          expected.map((s) => ({
+            identifier: s.identifier,
+            name: s.name,
+            milestones: s.milestones
+              .map((m) => [m.declarationType, m.name, m.startDate.toISOString(), m.milestoneDate?.toISOString() ?? null, m.paymentDate.toISOString()])
+              .sort(),
+          })),
+        );
+      }
+
+      // Contracts: from 2025 no uplift and three ECT bands; a Band D pays 100% output and no service fee;
+      // every one passes the calculator's cohort rules.
+      const contracts = await db.prisma.callOffContract.findMany({ include: { cohort: true, leadProvider: true, bands: true } });
+      expect(contracts).toHaveLength(6 * 4);
+      for (const contract of contracts) {
+        const label = `${contract.leadProvider.name} ${contract.cohort.startYear}`;
+        const bands = [...contract.bands].sort((a, b) => (a.min ?? 0) - (b.min ?? 0));
+        expect(
+          contractProblems({ mentorFunding: contract.cohort.mentorFunding, upliftAmount: contract.upliftAmount && new Decimal(contract.upliftAmount.toString()), bands }),
+          label,
+        ).toEqual([]);
+        if (contract.cohort.startYear >= 2025) {
+          expect([contract.upliftAmount, bands.length], label).toEqual([null, 3]);
+        }
+        expect(
+          bands.map((b) => [b.outputPaymentPercentage, b.serviceFeePercentage]),
+          label,
+        ).toEqual(bands.map((_, i) => (i === 3 ? [100, 0] : [60, 40])));
+      }
+      expect(contracts.some((c) => c.bands.length === 4)).toBe(true);
+      const teachFirst = providers.find((p) => p.name === "Teach First");
+      expect(teachFirst?.vatChargeable).toBe(false);
+
+      // Every provider and cohort: 31 statements, November of the cohort's year to May three years on,
+      // service-fee instalments 1 to 29 once each.
+      const calendars = await db.sql.query<{ name: string; start_year: number; n: number; first: string; last: string; instalments: number[] }>(
+        `SELECT lp.name, c.start_year, count(s.id)::int AS n,
+                (array_agg(s.name ORDER BY s.year, s.month))[1] AS first, (array_agg(s.name ORDER BY s.year DESC, s.month DESC))[1] AS last,
+                array_agg(s.service_fee_instalment ORDER BY s.service_fee_instalment) FILTER (WHERE s.service_fee_instalment IS NOT NULL) AS instalments
+           FROM lead_providers lp CROSS JOIN cohorts c JOIN statements s ON s.lead_provider_id = lp.id AND s.cohort_id = c.id
+          GROUP BY lp.name, c.start_year`,
+      );
+      expect(calendars).toHaveLength(6 * 4);
+      for (const row of calendars) {
+        expect([row.n, row.first, row.last, row.instalments], `${row.name} ${row.start_year}`).toEqual([
+          31,
+          `November ${row.start_year}`,
+          `May ${row.start_year + 3}`,
+          Array.from({ length: 29 }, (_, i) => i + 1),
+        ]);
+      }
+
+      // Every state where it makes sense: the closed cohorts (every statement paid) have paid, voided,
+      // clawed-back and ineligible declarations; 2024 and 2025 every state; the current cohort (nothing
+      // paid yet) the states of an open statement.
       const states = await statesByCohort(db);
-      expect([...(states.get(2023) ?? [])].sort()).toEqual(expect.arrayContaining(["clawed_back", "ineligible", "paid", "voided"]));
+      for (const year of [2021, 2022, 2023]) {
+        expect([...(states.get(year) ?? [])].sort(), `${year}`).toEqual(expect.arrayContaining(["clawed_back", "ineligible", "paid", "voided"]));
+      }
       expect([...(states.get(2024) ?? [])].sort()).toEqual([...STATES].sort());
       expect([...(states.get(2025) ?? [])].sort()).toEqual([...STATES].sort());
-      const statuses2023 = await db.sql.query<{ status: string }>(
-        `SELECT DISTINCT s.status::text AS status FROM statements s JOIN cohorts c ON c.id = s.cohort_id WHERE c.start_year = 2023`,
+      expect([...(states.get(2026) ?? [])].sort()).toEqual(["eligible", "ineligible", "submitted", "voided"]);
+      const statuses = await db.sql.query<{ start_year: number; statuses: string[] }>(
+        `SELECT c.start_year, array_agg(DISTINCT s.status::text ORDER BY s.status::text) AS statuses
+           FROM statements s JOIN cohorts c ON c.id = s.cohort_id GROUP BY c.start_year ORDER BY 1`,
       );
-      expect(statuses2023.map((s) => s.status)).toEqual(["paid"]);
+      expect(statuses.map((s) => [s.start_year, s.statuses])).toEqual([
+        [2021, ["paid"]],
+        [2022, ["paid"]],
+        [2023, ["paid"]],
+        [2024, ["open", "paid", "payable"]],
+        [2025, ["open", "paid", "payable"]],
+        [2026, ["open"]],
+      ]);
 
-      // For 2024 and 2025, each provider: an open output statement with a cut-off after 2029, and the current
-      // open and payable statements carry money, voids and clawbacks.
-      const far = await db.sql.query<{ name: string; start_year: number; n: number }>(
-        `SELECT lp.name, c.start_year, count(s.id)::int AS n
-           FROM lead_providers lp CROSS JOIN cohorts c
-           LEFT JOIN statements s ON s.lead_provider_id = lp.id AND s.cohort_id = c.id AND s.output_fee
-                                 AND s.status = 'open' AND s.deadline_date > '2029-12-31'
-          WHERE c.start_year IN (2024, 2025) GROUP BY lp.name, c.start_year`,
+      // For 2024 and 2025, each provider: October 2026 (payable) and January 2027 (open) are its
+      // current output statements, and they carry money, voids and clawbacks.
+      expect(Object.keys(summary.examples.payableStatements).sort()).toEqual(
+        providers.flatMap((p) => [`${p.name} 2024`, `${p.name} 2025`]).sort(),
       );
-      expect(far).toHaveLength(8);
-      for (const row of far) expect(row.n, `${row.name} ${row.start_year}`).toBeGreaterThan(0);
+      expect(Object.keys(summary.examples.openOutputStatements).sort()).toEqual(
+        providers.flatMap((p) => [`${p.name} 2024`, `${p.name} 2025`, `${p.name} 2026`]).sort(),
+      );
+      const named = await db.sql.query<{ id: string; name: string; status: string }>(`SELECT id::text, name, status::text FROM statements`);
+      const nameOf = new Map(named.map((s) => [s.id, `${s.name} ${s.status}`]));
+      for (const id of Object.values(summary.examples.payableStatements)) expect(nameOf.get(id)).toBe("October 2026 payable");
+      for (const id of Object.values(summary.examples.openOutputStatements)) expect(nameOf.get(id)).toBe("January 2027 open");
       const current = await db.sql.query<{ name: string; start_year: number; status: string; states: string[] }>(
         `SELECT lp.name, c.start_year, s.status::text AS status, array_agg(DISTINCT l.state::text ORDER BY l.state::text) AS states
            FROM statements s
@@ -317,9 +428,49 @@ describe.each(availableKinds())("the demo seed on %s", (kind) => {
            JOIN participant_identities i ON i.external_identifier = c.from_participant_id AND i.user_id = c.to_participant_id`,
       );
       expect(idChanges?.n).toBe(summary.counts.participantIdChanges);
+      // A participant of the frozen cohort with unfinished training: three paid declarations, still training.
+      const [unfinished] = await db.sql.query<{ start_year: number; states: string[]; training: string[] }>(
+        `SELECT c.start_year, array_agg(d.state::text) AS states,
+                (SELECT array_agg(ir.training_status::text) FROM induction_records ir WHERE ir.participant_profile_id = d.participant_profile_id) AS training
+           FROM participant_declarations d JOIN cohorts c ON c.id = d.cohort_id WHERE d.user_id = $1 GROUP BY c.start_year, d.participant_profile_id`,
+        [example.unfinishedInFrozenCohort],
+      );
+      expect(unfinished).toEqual({ start_year: 2021, states: ["paid", "paid", "paid"], training: ["active"] });
+
+      // Participants without declarations, for a provider to try every call: in the current and the
+      // previous cohort, for every provider, ECTs and mentors, eligible or not yet known, on the standard
+      // September schedule, and an ECT on the extended one; all training.
+      const fresh = summary.examples.freshParticipants;
+      const variants = ["ect eligible", "ect unknown", "mentor eligible", "mentor unknown", "ect eligible extended"];
+      expect(Object.keys(fresh).sort()).toEqual(providers.flatMap((p) => [2025, 2026].flatMap((year) => variants.map((v) => `${p.name} ${year} ${v}`))).sort());
+      const freshRows = await db.sql.query<{ user_id: string; provider: string; start_year: number; type: string; eligible: boolean | null; schedule: string; training: string; declarations: number }>(
+        `SELECT i.user_id::text, lp.name AS provider, c.start_year, p.type::text, p.eligible_for_funding AS eligible, sc.identifier AS schedule,
+                ir.training_status::text AS training,
+                (SELECT count(*)::int FROM participant_declarations d WHERE d.participant_profile_id = p.id) AS declarations
+           FROM participant_profiles p JOIN participant_identities i ON i.id = p.participant_identity_id
+           JOIN induction_records ir ON ir.participant_profile_id = p.id AND ir.end_date IS NULL
+           JOIN lead_providers lp ON lp.id = ir.lead_provider_id
+           JOIN schedules sc ON sc.id = ir.schedule_id JOIN cohorts c ON c.id = sc.cohort_id
+          WHERE i.user_id = ANY($1::uuid[])`,
+        [Object.values(fresh)],
+      );
+      const freshByUser = new Map(freshRows.map((r) => [r.user_id, r]));
+      for (const [key, userId] of Object.entries(fresh)) {
+        const [, year, type, eligibility, extended] = /^.* (\d{4}) (ect|mentor) (eligible|unknown)( extended)?$/.exec(key) ?? [];
+        expect(freshByUser.get(userId), key).toEqual({
+          user_id: userId,
+          provider: key.slice(0, key.indexOf(` ${year} `)),
+          start_year: Number(year),
+          type,
+          eligible: eligibility === "eligible" ? true : null,
+          schedule: extended ? "ecf-extended-september" : "ecf-standard-september",
+          training: "active",
+          declarations: 0,
+        });
+      }
 
       // It refuses to seed twice.
-      await expect(seedDemo(db)).rejects.toThrow(/empty database/);
+      await expect(seedDemo(db, DEMO)).rejects.toThrow(/empty database/);
 
       first = { summary, fingerprint: await fingerprint(db) };
     });
@@ -328,7 +479,7 @@ describe.each(availableKinds())("the demo seed on %s", (kind) => {
   it("gives the same ids, names and states on a second database", async () => {
     expect(first, "the first test seeds the reference database").not.toBeNull();
     await withTestDb(kind, async (db) => {
-      const summary = await seedDemo(db);
+      const summary = await seedDemo(db, DEMO);
       expect(summary.counts).toEqual(first?.summary.counts);
       expect(summary.examples).toEqual(first?.summary.examples);
       expect(await fingerprint(db)).toBe(first?.fingerprint);
@@ -336,16 +487,46 @@ describe.each(availableKinds())("the demo seed on %s", (kind) => {
   });
 });
 
+describe("the demo on other dates", () => {
+  it.each([
+    ["2026-03-01", 2025],
+    ["2026-05-31", 2025],
+    ["2026-06-01", 2026],
+    ["2026-12-06", 2026],
+    ["2027-01-20", 2026],
+  ])("builds around %s: cohorts 2021 to %i, statuses from that date, nothing on or after it", (date, current) => {
+    const today = new Date(`${date}T00:00:00.000Z`);
+    const build = buildDemo({ today });
+    expect(build.cohorts).toEqual(Array.from({ length: current - 2020 }, (_, i) => 2021 + i));
+    const todayMs = today.getTime();
+    for (const s of build.rows.statements) {
+      const paymentMs = s.paymentDate * 86_400_000;
+      const deadlineMs = s.deadlineDate * 86_400_000;
+      expect(s.status, s.name).toBe(paymentMs < todayMs ? "paid" : deadlineMs < todayMs ? "payable" : "open");
+    }
+    const latest = Math.max(...build.rows.participantDeclarations.flatMap((d) => [d.createdAt, d.updatedAt, d.voidedAt ?? 0]));
+    expect(latest).toBeLessThan(todayMs);
+    expect(Object.keys(build.examples.freshParticipants)).toHaveLength(4 * 2 * 5);
+    expect(Object.keys(build.examples.freshParticipants).every((k) => k.includes(` ${current} `) || k.includes(` ${current - 1} `))).toBe(true);
+  });
+});
+
 describe("the invariant checks", () => {
   it("catch broken data", async () => {
     await withTestDb("pglite", async (db) => {
-      await seedDemo(db);
+      await seedDemo(db, DEMO);
       const one = async (sql: string) => ((await db.sql.query<{ id: string }>(`${sql} LIMIT 1`))[0] as { id: string }).id;
       const paidLine = await one(`SELECT id FROM statement_line_items WHERE state = 'paid'`);
-      const dated = await one(`SELECT id FROM participant_declarations WHERE declaration_type = 'retained-2' AND state = 'paid'`);
+      // On a standard schedule (the others' milestones have no end): 200 days earlier is outside the window.
+      const dated = await one(
+        `SELECT d.id FROM participant_declarations d JOIN induction_records ir ON ir.participant_profile_id = d.participant_profile_id
+           JOIN schedules sc ON sc.id = ir.schedule_id
+          WHERE d.declaration_type = 'retained-2' AND d.state = 'paid' AND sc.identifier LIKE 'ecf-standard-%' ORDER BY d.id`,
+      );
       const refund = await one(`SELECT id FROM statement_line_items WHERE state = 'clawed_back'`);
       const statement = await one(`SELECT id FROM statements WHERE status = 'paid'`);
-      const late = await one(`SELECT id FROM participant_declarations WHERE state = 'eligible'`);
+      // The last submitted: 90 days later is after its statement's cut-off (31 December 2026) and after today.
+      const late = await one(`SELECT id FROM participant_declarations WHERE state = 'eligible' ORDER BY created_at DESC`);
       await db.sql.query(`UPDATE statement_line_items SET state = 'eligible' WHERE id = $1`, [paidLine]);
       await db.sql.query(`UPDATE participant_declarations SET declaration_date = declaration_date - interval '200 days' WHERE id = $1`, [dated]);
       await db.sql.query(`DELETE FROM statement_line_items WHERE id = $1`, [refund]);
@@ -354,9 +535,10 @@ describe("the invariant checks", () => {
       expect(Object.keys(await violations(db)).sort()).toEqual(
         [
           "the original line item's state follows the declaration and its statement",
-          "every declaration is dated inside its schedule's milestone window, before it was submitted and before SEED_TODAY",
+          "every declaration is dated inside its schedule's milestone window, before it was submitted and before today",
+          "nothing happened on or after today",
           "awaiting_clawback and clawed_back declarations have one refund line item on a later output statement",
-          "statement statuses, names and dates follow SEED_TODAY and the monthly rules",
+          "statement statuses, names and dates follow today and DfE's calendar",
           "a declaration was submitted after the previous output statement's cut-off and on or before its own",
         ].sort(),
       );
@@ -367,19 +549,20 @@ describe("the invariant checks", () => {
 describe("the scale generator without the demo data", () => {
   it("creates its own cohorts and schedules (pglite)", async () => {
     await withTestDb("pglite", async (db) => {
-      const summary = await seedScale(db, { declarations: 3_000, providers: 2, statementsPerProviderCohort: 30 });
+      const summary = await seedScale(db, { declarations: 3_000, providers: 2, today: DEMO_TODAY });
       expect(await tableCounts(db)).toEqual(summary.counts);
       expect(summary.counts.cohorts).toBe(2);
+      expect(summary.counts.schedules).toBe(2 * 12);
       expect(summary.counts.participantDeclarations).toBe(3_000);
-      expect(summary.counts.statements).toBe(2 * 2 * 30);
+      expect(summary.counts.statements).toBe(2 * 2 * 31);
       expect(await violations(db)).toEqual({});
     });
   });
 
   it("refuses bad options", async () => {
     await withTestDb("pglite", async (db) => {
-      await expect(seedScale(db, { declarations: 0 })).rejects.toThrow(/declarations must be a whole number/);
-      await expect(seedScale(db, { declarations: 10, providers: 1.5 })).rejects.toThrow(/providers must be a whole number/);
+      await expect(seedScale(db, { declarations: 0, today: DEMO_TODAY })).rejects.toThrow(/declarations must be a whole number/);
+      await expect(seedScale(db, { declarations: 10, providers: 1.5, today: DEMO_TODAY })).rejects.toThrow(/providers must be a whole number/);
     });
   });
 });
@@ -387,10 +570,10 @@ describe("the scale generator without the demo data", () => {
 describe.skipIf(!availableKinds().includes("postgres"))("the scale generator on postgres", () => {
   it("adds exactly the declarations asked for, following the same rules, quickly", { timeout: 300_000 }, async () => {
     await withTestDb("postgres", async (db) => {
-      const demo = await seedDemo(db);
+      const demo = await seedDemo(db, DEMO);
       const before = await tableCounts(db);
       const messages: string[] = [];
-      const summary = await seedScale(db, { declarations: 20_000, providers: 5, log: (m) => messages.push(m) });
+      const summary = await seedScale(db, { declarations: 20_000, providers: 5, today: DEMO_TODAY, log: (m) => messages.push(m) });
       console.log(`seedScale(20,000 declarations, 5 providers) on postgres: ${summary.seconds.toFixed(1)}s`);
       console.log(`largest statement: ${JSON.stringify(summary.largestStatement)}`);
 
@@ -400,7 +583,8 @@ describe.skipIf(!availableKinds().includes("postgres"))("the scale generator on 
       }
       expect(summary.counts.participantDeclarations).toBe(20_000);
       expect(summary.counts.leadProviders).toBe(5);
-      expect(summary.counts.statements).toBe(5 * 2 * 36);
+      expect(summary.counts.cohorts).toBe(0);
+      expect(summary.counts.statements).toBe(5 * 2 * 31);
       expect(summary.counts.users).toBeGreaterThan(3_000);
       expect(summary.providers).toEqual(["Scale Provider 01", "Scale Provider 02", "Scale Provider 03", "Scale Provider 04", "Scale Provider 05"]);
       expect(messages.length).toBeGreaterThan(2);
@@ -426,7 +610,7 @@ describe.skipIf(!availableKinds().includes("postgres"))("the scale generator on 
       expect(people?.bad_trns).toBe(0);
 
       // A second run stacks on top with new providers.
-      const again = await seedScale(db, { declarations: 1_000, providers: 1 });
+      const again = await seedScale(db, { declarations: 1_000, providers: 1, today: DEMO_TODAY });
       expect(again.providers).toEqual(["Scale Provider 06"]);
       expect(again.counts.participantDeclarations).toBe(1_000);
       expect(demo.counts.staffUsers).toBe(2);

@@ -11,6 +11,7 @@ import { authoriseStatement } from "@/lib/statements/authorise";
 import { markStatementsPayable } from "@/lib/statements/mark-payable";
 import { buildStatementView, loadStatementView } from "@/lib/statements/view";
 import { seedDemo } from "@/prisma/seed/demo";
+import { DEMO_TODAY } from "./demo-today";
 import { availableKinds, withTestDb, type TestDb } from "./db";
 
 const run = promisify(execFile);
@@ -49,9 +50,9 @@ async function payableStatement(db: TestDb, provider: string, year: number) {
 describe.each(availableKinds())("statement lifecycle on %s", (kind) => {
   it("mark-payable: open statements past their cut-off become payable with their eligible line items; a second run changes nothing", async () => {
     await withTestDb(kind, async (db) => {
-      await seedDemo(db);
+      await seedDemo(db, { today: DEMO_TODAY });
       // On the seed's own date every statement past its cut-off is already payable or paid.
-      expect(await markStatementsPayable(db.prisma, { today: new Date("2026-11-25T09:00:00Z") })).toEqual([]);
+      expect(await markStatementsPayable(db.prisma, { today: new Date(DEMO_TODAY.getTime() + 9 * 3_600_000) })).toEqual([]);
 
       const today = new Date("2027-01-02T06:00:00Z");
       const due = await db.prisma.statement.findMany({ where: { status: "open", deadlineDate: { lt: new Date("2027-01-02") } }, select: { id: true } });
@@ -94,7 +95,7 @@ describe.each(availableKinds())("statement lifecycle on %s", (kind) => {
 
   it("authorise: payable → paid and awaiting_clawback → clawed_back (line items and declarations), who and when, a snapshot, an audit entry", async () => {
     await withTestDb(kind, async (db) => {
-      await seedDemo(db);
+      await seedDemo(db, { today: DEMO_TODAY });
       const statement = await payableStatement(db, "Ambition Institute", 2025);
       const before = await stateCounts(db, statement.id);
       expect(before.payable).toBeGreaterThan(0);
@@ -138,7 +139,7 @@ describe.each(availableKinds())("statement lifecycle on %s", (kind) => {
 
   it("refusals: authorising an open, a paid or an unknown statement changes nothing", async () => {
     await withTestDb(kind, async (db) => {
-      await seedDemo(db);
+      await seedDemo(db, { today: DEMO_TODAY });
       const actor = await financeActor(db);
       const open = await db.prisma.statement.findFirstOrThrow({ where: { status: "open", outputFee: true } });
       const paid = await db.prisma.statement.findFirstOrThrow({ where: { status: "paid" } });
@@ -170,7 +171,7 @@ describe.each(availableKinds())("statement lifecycle on %s", (kind) => {
 
   it("a paid statement shows its snapshot, even after the data behind it changes", async () => {
     await withTestDb(kind, async (db) => {
-      await seedDemo(db);
+      await seedDemo(db, { today: DEMO_TODAY });
       const statement = await payableStatement(db, "Best Practice Network", 2024);
       const outcome = await authoriseStatement(db.prisma, { statementId: statement.id, actor: await financeActor(db) });
       if (!outcome.ok) throw new Error(outcome.message);
@@ -201,7 +202,7 @@ describe.each(availableKinds())("statement lifecycle on %s", (kind) => {
   if (kind === "postgres") {
     it("npm run statements:mark-payable: marks, then finds nothing to do; refuses a bad date", async () => {
       await withTestDb(kind, async (db) => {
-        await seedDemo(db);
+        await seedDemo(db, { today: DEMO_TODAY });
         const root = path.resolve(import.meta.dirname, "../..");
         const script = ["node_modules/tsx/dist/cli.mjs", "scripts/statements-mark-payable.ts"];
         const env = { ...process.env, DATABASE_URL: db.url! };

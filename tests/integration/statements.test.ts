@@ -24,6 +24,7 @@ import { isBillable, isRefundable, type DeclarationState } from "@/lib/domain/de
 import { calculateStatements, serializeStatementResults, type StatementJson } from "@/lib/engine";
 import { formatMoneyForDisplay } from "@/lib/format/money";
 import { seedDemo } from "@/prisma/seed/demo";
+import { DEMO_TODAY } from "./demo-today";
 import { availableKinds, createTestDb, type TestDb } from "./db";
 
 const LINKS: StatementLinks = {
@@ -71,7 +72,7 @@ describe.each(availableKinds())("statement pages on %s", (kind) => {
 
   beforeAll(async () => {
     db = await createTestDb(kind);
-    await seedDemo(db);
+    await seedDemo(db, { today: DEMO_TODAY });
     providers = new Map((await db.prisma.leadProvider.findMany()).map((p) => [p.name, p.id]));
     cohorts = new Map((await db.prisma.cohort.findMany()).map((c) => [c.startYear, c.id]));
   });
@@ -258,11 +259,11 @@ describe.each(availableKinds())("statement pages on %s", (kind) => {
     const list = await listStatementProviders(db.prisma);
     expect(list.map((p) => p.name)).toEqual(["Ambition Institute", "Best Practice Network", "Teach First", "UCL Early Career Teacher Education"]);
     const providerId = providers.get("Teach First")!;
-    expect((await listStatementCohorts(db.prisma, providerId)).map((c) => c.startYear)).toEqual([2023, 2024, 2025]);
+    expect((await listStatementCohorts(db.prisma, providerId)).map((c) => c.startYear)).toEqual([2021, 2022, 2023, 2024, 2025, 2026]);
     const statements = await listCohortStatements(db.prisma, providerId, cohorts.get(2025)!);
     expect(statements.every((s, i) => i === 0 || s.paymentDate >= statements[i - 1]!.paymentDate)).toBe(true);
     expect(defaultStatement(statements)?.status).toBe("payable");
-    expect(defaultStatement(statements)?.name).toBe("November 2026");
+    expect(defaultStatement(statements)?.name).toBe("October 2026");
 
     const opened = await listProviderStatements(db.prisma, providerId, null, null);
     const paidCount = await db.prisma.statement.count({ where: { leadProviderId: providerId, status: "paid" } });

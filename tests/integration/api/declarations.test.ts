@@ -25,8 +25,8 @@ import {
 const SEED = {
   participantNotRecognised:
     "Your update cannot be made as the '#/participant_id' is not recognised. Check participant details and try again.",
-  cohortFrozen2023:
-    "You cannot submit or void declarations for the 2023 cohort. The funding contract for this cohort has ended. Get in touch if you need to discuss this with us",
+  cohortFrozen2021:
+    "You cannot submit or void declarations for the 2021 cohort. The funding contract for this cohort has ended. Get in touch if you need to discuss this with us",
   courseNotRecognised: "The entered '#/course_identifier' is not recognised for the given participant. Check details and try again.",
   npq: "NPQ Courses are no longer supported",
   dateMissing: "Enter a '#/declaration_date'.",
@@ -125,8 +125,9 @@ describe.each(availableKinds())("declarations API on %s", (kind) => {
     });
 
     it("caches the uplift flags: uplift_paid for a started declaration of a participant with an uplift", async () => {
-      const fixture = await ect2025({ sparsity: true });
-      const result = await post(started(fixture));
+      // Cohort 2024: from 2025 contracts carry no uplift.
+      const fixture = await makeParticipant(ctx.prisma, { provider: AMBITION, cohort: 2024, sparsity: true });
+      const result = await post(started(fixture, { declaration_date: "2024-10-01T10:00:00.000Z" }));
       expect(result.body.data.attributes.uplift_paid).toBe(true);
       const row = await ctx.prisma.participantDeclaration.findUniqueOrThrow({ where: { id: result.body.data.id } });
       expect([row.sparsityUplift, row.pupilPremiumUplift]).toEqual([true, false]);
@@ -324,30 +325,19 @@ describe.each(availableKinds())("declarations API on %s", (kind) => {
     });
 
     it("a frozen cohort", async () => {
-      const fixture = await makeParticipant(ctx.prisma, { provider: AMBITION, cohort: 2023 });
-      await expectOneError(started(fixture, { declaration_date: "2023-10-01T10:00:00.000Z" }), "cohort", SEED.cohortFrozen2023);
+      const fixture = await makeParticipant(ctx.prisma, { provider: AMBITION, cohort: 2021 });
+      await expectOneError(started(fixture, { declaration_date: "2021-10-01T10:00:00.000Z" }), "cohort", SEED.cohortFrozen2021);
     });
 
     it("no open output statement to attach the declaration to", async () => {
-      const provider = await ctx.providerId(AMBITION);
-      const cohort = await ctx.prisma.cohort.create({ data: { startYear: 2026, mentorFunding: true } });
-      await ctx.prisma.schedule.create({
-        data: {
-          cohortId: cohort.id,
-          identifier: "ecf-standard-september",
-          name: "ECF Standard September",
-          milestones: { create: [{ declarationType: "started", name: "Started", startDate: new Date("2026-06-01"), milestoneDate: new Date("2026-12-31") }] },
-        },
-      });
-      const existing = await ctx.prisma.partnership.findFirstOrThrow({ where: { leadProviderId: provider, cohort: { startYear: 2025 } } });
-      await ctx.prisma.partnership.create({
-        data: { leadProviderId: provider, deliveryPartnerId: existing.deliveryPartnerId, schoolId: existing.schoolId, cohortId: cohort.id },
-      });
-      const fixture = await makeParticipant(ctx.prisma, { provider: AMBITION, cohort: 2026 });
+      // Cohort 2023's output statements have all been paid (its last, April 2026).
+      const open = await ctx.prisma.statement.count({ where: { cohort: { startYear: 2023 }, outputFee: true, status: "open" } });
+      expect(open).toBe(0);
+      const fixture = await makeParticipant(ctx.prisma, { provider: AMBITION, cohort: 2023 });
       await expectOneError(
-        started(fixture, { declaration_date: "2026-10-01T10:00:00.000Z" }),
+        started(fixture, { declaration_date: "2023-10-01T10:00:00.000Z" }),
         "cohort",
-        "There is no open output statement for the 2026 cohort to attach this declaration to.",
+        "There is no open output statement for the 2023 cohort to attach this declaration to.",
       );
     });
 
@@ -382,7 +372,7 @@ describe.each(availableKinds())("declarations API on %s", (kind) => {
         const result = await post(attributes, AMBITION, { "X-With-Server-Date": "2027-01-10T10:42:00Z" });
         expect(result.status).toBe(200);
         const statement = await ctx.prisma.statement.findUniqueOrThrow({ where: { id: result.body.data.attributes.statement_id } });
-        expect(statement.name).toBe("February 2027");
+        expect(statement.name).toBe("April 2027");
         const invalid = await post(attributes, AMBITION, { "X-With-Server-Date": "10 January 2027" });
         expect(invalid.status).toBe(400);
         expect(invalid.body).toEqual({
@@ -436,12 +426,14 @@ describe.each(availableKinds())("declarations API on %s", (kind) => {
     });
 
     it("filters by updated_since", async () => {
-      const since = "2026-11-01T00:00:00Z";
+      // The last three weeks before the demo's today.
+      const since = "2026-10-01T00:00:00Z";
       const result = await call(listDeclarations, apiRequest("GET", `/api/v3/participant-declarations?filter[updated_since]=${since}&page[per_page]=3000`));
       const ambition = await ctx.providerId(AMBITION);
       const expected = await ctx.prisma.participantDeclaration.count({ where: { leadProviderId: ambition, updatedAt: { gte: new Date(since) } } });
       expect(result.body.data.length).toBe(expected);
-      for (const d of result.body.data) expect(d.attributes.updated_at >= "2026-11-01T00:00:00.000Z").toBe(true);
+      expect(expected).toBeGreaterThan(0);
+      for (const d of result.body.data) expect(d.attributes.updated_at >= "2026-10-01T00:00:00.000Z").toBe(true);
       const older = await call(listDeclarations, apiRequest("GET", "/api/v3/participant-declarations?filter[updated_since]=2020-01-01&page[per_page]=3000"));
       expect(older.body.data.length).toBeGreaterThan(expected);
     });
@@ -503,10 +495,10 @@ describe.each(availableKinds())("declarations API on %s", (kind) => {
 
     it("refuses a declaration of a frozen cohort (422, the seed's message)", async () => {
       const ambition = await ctx.providerId(AMBITION);
-      const frozen = await ctx.prisma.participantDeclaration.findFirstOrThrow({ where: { leadProviderId: ambition, state: "paid", cohort: { startYear: 2023 } } });
+      const frozen = await ctx.prisma.participantDeclaration.findFirstOrThrow({ where: { leadProviderId: ambition, state: "paid", cohort: { startYear: 2021 } } });
       const result = await voidAs(frozen.id);
       expect(result.status).toBe(422);
-      expect(result.body).toEqual({ errors: [{ title: "declaration_id", detail: SEED.cohortFrozen2023 }] });
+      expect(result.body).toEqual({ errors: [{ title: "declaration_id", detail: SEED.cohortFrozen2021 }] });
     });
 
     it("is a 404 for another provider's declaration, an unknown id or a malformed one, and changes nothing", async () => {

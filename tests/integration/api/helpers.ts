@@ -8,9 +8,10 @@ import { setApiDepsForTests } from "@/lib/api/context";
 import type { RouteHandler } from "@/lib/api/route";
 import { DEMO_API_TOKENS, seedDemo, type SeedSummary } from "@/prisma/seed/demo";
 import { createTestDb, type TestDb, type TestDbKind } from "../db";
+import { DEMO_TODAY } from "../demo-today";
 
 /** The tests' "now": the demo seed's today, at noon. */
-export const TEST_NOW = new Date("2026-11-25T12:00:00.000Z");
+export const TEST_NOW = new Date(DEMO_TODAY.getTime() + 12 * 3_600_000);
 
 export const AMBITION = "Ambition Institute";
 export const BPN = "Best Practice Network";
@@ -44,7 +45,7 @@ export function useSeededApi(kind: TestDbKind, options: { now?: () => Date } = {
     const db = await createTestDb(kind);
     context.db = db;
     context.prisma = db.prisma;
-    context.seed = await seedDemo(db);
+    context.seed = await seedDemo(db, { today: DEMO_TODAY });
     const ids = new Map((await db.prisma.leadProvider.findMany()).map((p) => [p.name, p.id]));
     context.providerId = async (name) => {
       const id = ids.get(name);

@@ -25,7 +25,7 @@ const M = {
   sameSchedule: "The participant is already on this '#/schedule_identifier' for this cohort.",
   cohortNotRecognised: "The '#/cohort' you have entered is invalid. Check cohort details and try again.",
   cohortWithDeclarations: "You cannot change the '#/cohort' of a participant who has declarations that will be, or have been, paid. Void them first.",
-  cohortFrozen: "You cannot move participants into or out of the 2023 cohort. The funding contract for this cohort has ended.",
+  cohortFrozen: "You cannot move participants into or out of the 2021 cohort. The funding contract for this cohort has ended.",
 };
 
 type Handler = RouteHandler<{ id: string }>;
@@ -187,7 +187,7 @@ describe.each(availableKinds())("participant actions on %s", (kind) => {
       const declared = await fixture();
       expect((await declare(declared.userId, "2025-10-01T10:00:00.000Z")).status).toBe(200);
       await expect422(put(changeSchedule, declared.userId, { schedule_identifier: "ecf-standard-september", course_identifier: "ecf-induction", cohort: 2024 }), "cohort", M.cohortWithDeclarations);
-      await expect422(put(changeSchedule, free.userId, { schedule_identifier: "ecf-standard-september", course_identifier: "ecf-induction", cohort: "2023" }), "cohort", M.cohortFrozen);
+      await expect422(put(changeSchedule, free.userId, { schedule_identifier: "ecf-standard-september", course_identifier: "ecf-induction", cohort: "2021" }), "cohort", M.cohortFrozen);
       await expect422(put(changeSchedule, free.userId, { schedule_identifier: "ecf-standard-september", course_identifier: "ecf-induction", cohort: "2031" }), "cohort", M.cohortNotRecognised);
       await expect422(put(changeSchedule, free.userId, { schedule_identifier: "ecf-standard-september", course_identifier: "ecf-induction", cohort: "next year" }), "cohort", M.cohortNotRecognised);
     });

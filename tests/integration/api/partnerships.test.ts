@@ -10,7 +10,7 @@ import { AMBITION, BPN, ISO_MS, UCL, apiRequest, call, makeParticipant, useSeede
 const M = {
   cohortMissing: "Enter a '#/cohort' value for this partnership.",
   cohortNotRecognised: "The '#/cohort' you have entered is invalid. Check cohort details and try again.",
-  cohortFrozen: "You cannot confirm partnerships for the 2023 cohort. The funding contract for this cohort has ended.",
+  cohortFrozen: "You cannot confirm partnerships for the 2021 cohort. The funding contract for this cohort has ended.",
   schoolMissing: "Enter a '#/school_id' value for this partnership.",
   schoolNotRecognised:
     "The '#/school_id' you have entered is invalid. Check school details and try again. Contact the DfE for support if you are unable to find the '#/school_id'.",
@@ -132,8 +132,8 @@ describe.each(availableKinds())("partnerships API on %s", (kind) => {
       await expect422(post({ school_id: school.id, delivery_partner_id: dp }), "cohort", M.cohortMissing);
       await expect422(post({ cohort: "2031", school_id: school.id, delivery_partner_id: dp }), "cohort", M.cohortNotRecognised);
       await expect422(post({ cohort: "twenty", school_id: school.id, delivery_partner_id: dp }), "cohort", M.cohortNotRecognised);
-      const [dp2023] = await deliveryPartnersOf(AMBITION, 2023);
-      await expect422(post({ cohort: "2023", school_id: school.id, delivery_partner_id: dp2023 }), "cohort", M.cohortFrozen);
+      const [dp2021] = await deliveryPartnersOf(AMBITION, 2021);
+      await expect422(post({ cohort: "2021", school_id: school.id, delivery_partner_id: dp2021 }), "cohort", M.cohortFrozen);
     });
 
     it("refuses a missing, unknown or ineligible school", async () => {

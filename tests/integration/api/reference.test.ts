@@ -123,7 +123,7 @@ describe.each(availableKinds())("reference data API on %s", (kind) => {
         month: "November",
         year: String(row?.year),
         type: "ecf",
-        cohort: "2023",
+        cohort: "2021",
         cut_off_date: row?.deadlineDate.toISOString().slice(0, 10),
         payment_date: row?.paymentDate.toISOString().slice(0, 10),
         paid: true,

@@ -19,6 +19,7 @@ import { createDb, type Db } from "@/lib/db/client";
 import { voidDeclaration } from "@/lib/declarations/void";
 import { authoriseStatement } from "@/lib/statements/authorise";
 import { seedDemo, type SeedSummary } from "@/prisma/seed/demo";
+import { DEMO_TODAY } from "../demo-today";
 import { availableKinds, createTestDb, type TestDb } from "../db";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy";
 
@@ -58,7 +59,7 @@ describe.skipIf(!postgres)("the database connection drops during a money-changin
 
   beforeAll(async () => {
     db = await createTestDb("postgres");
-    seed = await seedDemo(db);
+    seed = await seedDemo(db, { today: DEMO_TODAY });
     proxy = await startTcpProxy(db.url!);
     app = await createDb({ kind: "postgres", url: proxy.url });
     actor = staffActor(await db.prisma.staffUser.findUniqueOrThrow({ where: { email: "finance@example.com" } }));
