@@ -38,7 +38,6 @@ export const DECLARATION_MESSAGES = {
   /** seed */
   mentorStartedOrCompletedOnly:
     "You cannot send retained or extended declarations for participants who began their mentor training after June 2025. Resubmit this declaration with either a started or completed declaration.",
-  participantIdMissing: "Enter a '#/participant_id'.",
   declarationTypeMissing: "Enter a '#/declaration_type'.",
   courseIdentifierMissing: "Enter a '#/course_identifier'.",
   noOpenOutputStatement: (cohort: number) => `There is no open output statement for the ${cohort} cohort to attach this declaration to.`,

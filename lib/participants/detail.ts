@@ -2,7 +2,8 @@
 // induction record, its declarations and the statements they are on, and the audit history of
 // their declarations. Plain data for the page; labels and formatting are the page's job.
 import type { Prisma } from "@/generated/prisma/client";
-import { isVoidable } from "@/lib/declarations/rules/lifecycle";
+import { canApply, isVoidable } from "@/lib/declarations/rules/lifecycle";
+import { findClawbackStatement } from "@/lib/declarations/void";
 import { isDeclarationState, isRefundable, type DeclarationState } from "@/lib/domain/declaration-states";
 import type { ParticipantType } from "@/lib/domain/participant-types";
 import type { TrainingStatusValue } from "@/lib/domain/training-statuses";
@@ -43,7 +44,7 @@ export type DeclarationView = {
   clawbackStatement: StatementRef | null;
   voidedAt: Date | null;
   voidedBy: string | null;
-  /** Show the "Void" link: a voidable state in a cohort that is not frozen. */
+  /** Show the "Void" link: a voidable state in a cohort that is not frozen, and for a paid one a statement to claw it back on. */
   canVoid: boolean;
 };
 
@@ -128,7 +129,11 @@ function jsonField(value: Prisma.JsonValue | null, key: string): unknown {
 }
 
 /** Everything the drill-down shows for any participant id (identity.ts: user, external or retired id); null → 404. */
-export async function loadParticipant(db: Queryable, id: string): Promise<ParticipantDetail | null> {
+/**
+ * `loadParticipant(db, id, now)`: the drill-down. A paid declaration's "Void" link shows only when
+ * there is a statement to claw it back on now (findClawbackStatement, as the void itself uses).
+ */
+export async function loadParticipant(db: Queryable, id: string, now: Date = new Date()): Promise<ParticipantDetail | null> {
   const userId = await resolveParticipantId(db, id);
   if (!userId) return null;
 
@@ -148,7 +153,7 @@ export async function loadParticipant(db: Queryable, id: string): Promise<Partic
                 declarations: {
                   orderBy: [{ declarationDate: "asc" }, { createdAt: "asc" }, { id: "asc" }],
                   include: {
-                    leadProvider: { select: { name: true } },
+                    leadProvider: { select: { id: true, name: true } },
                     cohort: { select: { startYear: true, paymentsFrozenAt: true } },
                     lineItems: { orderBy: { createdAt: "asc" }, select: { state: true, statement: { select: { id: true, name: true } } } },
                   },
@@ -162,6 +167,19 @@ export async function loadParticipant(db: Queryable, id: string): Promise<Partic
     db.auditLog.findMany({ where: { userId }, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take: 200 }),
   ]);
   if (!user) return null;
+
+  // Whether a paid declaration could be clawed back now, per lead provider and cohort.
+  const clawbackPossible = new Map<string, boolean>();
+  for (const identity of user?.identities ?? []) {
+    for (const profile of identity.profiles) {
+      for (const d of profile.declarations) {
+        const key = `${d.leadProviderId} ${d.cohortId}`;
+        if (!canApply("void_paid", d.state) || clawbackPossible.has(key)) continue;
+        const statement = await findClawbackStatement(db, { leadProviderId: d.leadProviderId, cohortId: d.cohortId, cohortStartYear: d.cohort.startYear }, now);
+        clawbackPossible.set(key, statement !== null);
+      }
+    }
+  }
 
   const declarationTypes = new Map<string, string>();
   const enrolments: EnrolmentView[] = user.identities.flatMap((identity) =>
@@ -203,7 +221,7 @@ export async function loadParticipant(db: Queryable, id: string): Promise<Partic
             clawbackStatement: clawback?.statement ?? null,
             voidedAt: d.voidedAt,
             voidedBy: d.voidedBy,
-            canVoid: isVoidable(d.state) && !frozen,
+            canVoid: isVoidable(d.state) && !frozen && (!canApply("void_paid", d.state) || clawbackPossible.get(`${d.leadProviderId} ${d.cohortId}`) === true),
           };
         }),
       };

@@ -242,6 +242,24 @@ describe.each(availableKinds())("the participant drill-down on %s", (kind) => {
     });
   });
 
+  it("offers to void a paid declaration only when there is a statement to claw it back on", async () => {
+    await withTestDb(kind, async (db) => {
+      const world = await createWorld(db.prisma);
+      const participant = await createParticipant(db.prisma, world, { fullName: "Alan Turing" });
+      const s = world.statements;
+      const paid2024 = await createDeclaration(db.prisma, world, participant, { state: "paid", statementId: s.paid.id });
+      // Cohort 2025's only statement here is paid: nothing to claw back on, though the cohort is not frozen.
+      const paid2025 = await createDeclaration(db.prisma, world, participant, { state: "paid", cohort: "cohort2025", statementId: s.allPaid2025.id, declarationType: "retained-1" });
+      const eligible2025 = await createDeclaration(db.prisma, world, participant, { state: "ineligible", cohort: "cohort2025", statementId: s.allPaid2025.id, declarationType: "retained-2" });
+      const detail = await loadParticipant(db.prisma, participant.userId, NOW);
+      const byId = new Map(detail!.enrolments.flatMap((e) => e.declarations).map((d) => [d.id, d.canVoid]));
+      expect(byId.get(paid2024.id)).toBe(true);
+      expect(byId.get(paid2025.id)).toBe(false);
+      // Voiding before payment needs no statement.
+      expect(byId.get(eligible2025.id)).toBe(true);
+    });
+  });
+
   it("lists each enrolment's declarations with their statements, clawback statements and whether they can be voided, and the audit history newest first", async () => {
     await withTestDb(kind, async (db) => {
       const world = await createWorld(db.prisma);

@@ -13,7 +13,8 @@ import { check, optionalText, requiredText, type FieldIssue } from "./fields";
 
 export const DECLARATION_TYPE = "participant-declaration";
 
-const participantId = requiredText(M.participantIdMissing, M.participantNotRecognised).transform((value, ctx) => {
+// Missing, empty or not an id: the seed has one message for all of them.
+const participantId = requiredText(M.participantNotRecognised, M.participantNotRecognised).transform((value, ctx) => {
   if (!isUuid(value)) {
     ctx.addIssue({ code: "custom", message: M.participantNotRecognised });
     return z.NEVER;

@@ -181,7 +181,11 @@ describe.each(availableKinds())("declarations API on %s", (kind) => {
   describe("POST: each validation message, word for word", () => {
     it("participant_id missing", async () => {
       const fixture = await ect2025();
-      await expectOneError(started(fixture, { participant_id: undefined }), "participant_id", "Enter a '#/participant_id'.");
+      // Missing or empty: the seed's "not recognised", never a message of our own.
+      const notRecognised = "Your update cannot be made as the '#/participant_id' is not recognised. Check participant details and try again.";
+      await expectOneError(started(fixture, { participant_id: undefined }), "participant_id", notRecognised);
+      await expectOneError(started(fixture, { participant_id: "" }), "participant_id", notRecognised);
+      await expectOneError(started(fixture, { participant_id: "   " }), "participant_id", notRecognised);
     });
 
     it("participant_id unknown", async () => {
@@ -491,6 +495,40 @@ describe.each(availableKinds())("declarations API on %s", (kind) => {
       const again = await voidAs(created.body.data.id);
       expect(again.status).toBe(422);
       expect(again.body).toEqual({ errors: [{ title: "declaration_id", detail: "This declaration has already been voided." }] });
+    });
+
+    it("voids an ineligible declaration of a cohort with no output statement left; only a clawback needs one", async () => {
+      // Cohort 2023 is not frozen, but its last output statement (April 2026) has been paid.
+      const ambition = await ctx.providerId(AMBITION);
+      const cohort2023 = await ctx.prisma.cohort.findUniqueOrThrow({ where: { startYear: 2023 } });
+      expect(await ctx.prisma.statement.count({ where: { cohortId: cohort2023.id, leadProviderId: ambition, outputFee: true, status: "open" } })).toBe(0);
+      const fixture = await makeParticipant(ctx.prisma, { provider: AMBITION, cohort: 2023, eligibleForFunding: false });
+      const paidStatement = await ctx.prisma.statement.findFirstOrThrow({ where: { cohortId: cohort2023.id, leadProviderId: ambition, outputFee: true, status: "paid" } });
+      const declare = (state: "ineligible" | "paid") =>
+        ctx.prisma.participantDeclaration.create({
+          data: {
+            participantProfileId: fixture.profileId,
+            userId: fixture.userId,
+            leadProviderId: ambition,
+            cohortId: cohort2023.id,
+            declarationType: state === "paid" ? "retained-1" : "started",
+            declarationDate: new Date("2024-01-15T10:00:00.000Z"),
+            courseIdentifier: "ecf-induction",
+            state,
+            lineItems: { create: { statementId: paidStatement.id, state } },
+          },
+        });
+      const ineligible = await declare("ineligible");
+      const voided = await voidAs(ineligible.id);
+      expect(voided.status).toBe(200);
+      expect(voided.body.data.attributes).toMatchObject({ state: "voided", clawback_statement_id: null });
+      const paid = await declare("paid");
+      const refused = await voidAs(paid.id);
+      expect(refused.status).toBe(422);
+      expect(refused.body).toEqual({
+        errors: [{ title: "declaration_id", detail: "There is no open output statement for the 2023 cohort to claw this payment back on, so this declaration cannot be voided." }],
+      });
+      expect((await ctx.prisma.participantDeclaration.findUniqueOrThrow({ where: { id: paid.id } })).state).toBe("paid");
     });
 
     it("refuses a declaration of a frozen cohort (422, the seed's message)", async () => {
