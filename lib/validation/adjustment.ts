@@ -81,3 +81,8 @@ export const adjustmentChangeConfirmSchema = adjustmentSchema.extend({
   version: z.iso.datetime({ error: OUT_OF_DATE }),
 });
 export const ADJUSTMENT_CHANGE_CONFIRM_FIELDS = ["name", "amount", "version"] as const;
+
+/** The forms, as the finance actions take them (lib/forms/staff-action.ts). */
+export const ADJUSTMENT_FORM = { schema: adjustmentSchema, fields: ADJUSTMENT_FIELDS };
+export const ADJUSTMENT_CREATE_CONFIRM_FORM = { schema: adjustmentCreateConfirmSchema, fields: ADJUSTMENT_CREATE_CONFIRM_FIELDS };
+export const ADJUSTMENT_CHANGE_CONFIRM_FORM = { schema: adjustmentChangeConfirmSchema, fields: ADJUSTMENT_CHANGE_CONFIRM_FIELDS };

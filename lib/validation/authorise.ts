@@ -14,3 +14,6 @@ export const authoriseSchema = z.object({
 });
 
 export type AuthoriseInput = z.infer<typeof authoriseSchema>;
+
+/** The form, as the finance action takes it (lib/forms/staff-action.ts). */
+export const AUTHORISE_FORM = { schema: authoriseSchema, fields: AUTHORISE_FIELDS };

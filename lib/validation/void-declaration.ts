@@ -35,3 +35,6 @@ export const voidDeclarationSchema = z.object({
 export const voidDeclarationClientSchema = voidDeclarationSchema.pick({ reason: true });
 
 export type VoidDeclarationInput = z.infer<typeof voidDeclarationSchema>;
+
+/** The form, as the finance action takes it (lib/forms/staff-action.ts). */
+export const VOID_DECLARATION_FORM = { schema: voidDeclarationSchema, fields: VOID_DECLARATION_FIELDS };

@@ -13,15 +13,8 @@ import { findStatementHeader } from "@/lib/statements/queries";
 import { adjustmentRefusal } from "@/lib/statements/rules/adjustment-refusal";
 import { formatMoneyForDisplay } from "@/lib/format/money";
 import type { FormState } from "@/lib/forms/form-state";
-import { staffAction, type ActionOutcome } from "@/lib/forms/staff-action";
-import {
-  ADJUSTMENT_CHANGE_CONFIRM_FIELDS,
-  ADJUSTMENT_CREATE_CONFIRM_FIELDS,
-  ADJUSTMENT_FIELDS,
-  adjustmentChangeConfirmSchema,
-  adjustmentCreateConfirmSchema,
-  adjustmentSchema,
-} from "@/lib/validation/adjustment";
+import { NO_FIELDS_FORM, staffAction, type ActionOutcome } from "@/lib/forms/staff-action";
+import { ADJUSTMENT_CHANGE_CONFIRM_FORM, ADJUSTMENT_CREATE_CONFIRM_FORM, ADJUSTMENT_FORM } from "@/lib/validation/adjustment";
 import { adjustmentRefusalMessage, type AdjustmentAction } from "../../_components/adjustment-copy";
 import {
   changeAdjustmentCheckPath,
@@ -53,44 +46,28 @@ function written(statementId: string, outcome: AdjustmentOutcome, action: Adjust
 
 /** Step 1 of adding: check the form, then on to check your answers. */
 export async function checkNewAdjustment(statementId: string, previous: FormState, formData: FormData): Promise<FormState> {
-  return staffAction({
-    role: "finance",
-    returnTo: newAdjustmentPath(statementId),
-    schema: adjustmentSchema,
-    fields: ADJUSTMENT_FIELDS,
-    previous,
-    formData,
-    async run({ data }) {
-      const id = pathId(statementId);
-      if (!id) return { error: { field: "name", message: NO_STATEMENT } };
-      return (
-        (await adjustableStatementError(id, "add")) ?? { redirectTo: withQuery(newAdjustmentCheckPath(id), { name: data.name, amount: data.amount }) }
-      );
-    },
+  return staffAction(ADJUSTMENT_FORM, { previous, formData }, { role: "finance", returnTo: newAdjustmentPath(statementId) }, async ({ data }) => {
+    const id = pathId(statementId);
+    if (!id) return { error: { field: "name", message: NO_STATEMENT } };
+    return (
+      (await adjustableStatementError(id, "add")) ?? { redirectTo: withQuery(newAdjustmentCheckPath(id), { name: data.name, amount: data.amount }) }
+    );
   });
 }
 
 /** Step 2 of adding: write it (once, however often the button is pressed). */
 export async function confirmNewAdjustment(statementId: string, previous: FormState, formData: FormData): Promise<FormState> {
-  return staffAction({
-    role: "finance",
-    returnTo: newAdjustmentPath(statementId),
-    schema: adjustmentCreateConfirmSchema,
-    fields: ADJUSTMENT_CREATE_CONFIRM_FIELDS,
-    previous,
-    formData,
-    async run({ user, data }) {
-      const id = pathId(statementId);
-      if (!id) return { error: { field: "form", message: NO_STATEMENT } };
-      const outcome = await createAdjustment(await getPrisma(), {
-        id: data.token,
-        statementId: id,
-        name: data.name,
-        amount: data.amount,
-        actor: staffActor(user),
-      });
-      return written(id, outcome, "add", "Adjustment added");
-    },
+  return staffAction(ADJUSTMENT_CREATE_CONFIRM_FORM, { previous, formData }, { role: "finance", returnTo: newAdjustmentPath(statementId) }, async ({ user, data }) => {
+    const id = pathId(statementId);
+    if (!id) return { error: { field: "form", message: NO_STATEMENT } };
+    const outcome = await createAdjustment(await getPrisma(), {
+      id: data.token,
+      statementId: id,
+      name: data.name,
+      amount: data.amount,
+      actor: staffActor(user),
+    });
+    return written(id, outcome, "add", "Adjustment added");
   });
 }
 
@@ -103,24 +80,16 @@ export async function checkChangedAdjustment(
   previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  return staffAction({
-    role: "finance",
-    returnTo: changeAdjustmentPath(statementId, adjustmentId),
-    schema: adjustmentSchema,
-    fields: ADJUSTMENT_FIELDS,
-    previous,
-    formData,
-    async run({ data }) {
-      const id = pathId(statementId);
-      const adjustment = pathId(adjustmentId);
-      const version = versionField.safeParse(formData.get("version"));
-      if (!id || !adjustment || !version.success) return { error: { field: "name", message: OUT_OF_DATE } };
-      return (
-        (await adjustableStatementError(id, "change")) ?? {
-          redirectTo: withQuery(changeAdjustmentCheckPath(id, adjustment), { name: data.name, amount: data.amount, version: version.data }),
-        }
-      );
-    },
+  return staffAction(ADJUSTMENT_FORM, { previous, formData }, { role: "finance", returnTo: changeAdjustmentPath(statementId, adjustmentId) }, async ({ data }) => {
+    const id = pathId(statementId);
+    const adjustment = pathId(adjustmentId);
+    const version = versionField.safeParse(formData.get("version"));
+    if (!id || !adjustment || !version.success) return { error: { field: "name", message: OUT_OF_DATE } };
+    return (
+      (await adjustableStatementError(id, "change")) ?? {
+        redirectTo: withQuery(changeAdjustmentCheckPath(id, adjustment), { name: data.name, amount: data.amount, version: version.data }),
+      }
+    );
   });
 }
 
@@ -131,45 +100,29 @@ export async function confirmChangedAdjustment(
   previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  return staffAction({
-    role: "finance",
-    returnTo: changeAdjustmentPath(statementId, adjustmentId),
-    schema: adjustmentChangeConfirmSchema,
-    fields: ADJUSTMENT_CHANGE_CONFIRM_FIELDS,
-    previous,
-    formData,
-    async run({ user, data }) {
-      const id = pathId(statementId);
-      const adjustment = pathId(adjustmentId);
-      if (!id || !adjustment) return { error: { field: "form", message: OUT_OF_DATE } };
-      const outcome = await changeAdjustment(await getPrisma(), {
-        statementId: id,
-        adjustmentId: adjustment,
-        name: data.name,
-        amount: data.amount,
-        version: new Date(data.version),
-        actor: staffActor(user),
-      });
-      return written(id, outcome, "change", "Adjustment changed");
-    },
+  return staffAction(ADJUSTMENT_CHANGE_CONFIRM_FORM, { previous, formData }, { role: "finance", returnTo: changeAdjustmentPath(statementId, adjustmentId) }, async ({ user, data }) => {
+    const id = pathId(statementId);
+    const adjustment = pathId(adjustmentId);
+    if (!id || !adjustment) return { error: { field: "form", message: OUT_OF_DATE } };
+    const outcome = await changeAdjustment(await getPrisma(), {
+      statementId: id,
+      adjustmentId: adjustment,
+      name: data.name,
+      amount: data.amount,
+      version: new Date(data.version),
+      actor: staffActor(user),
+    });
+    return written(id, outcome, "change", "Adjustment changed");
   });
 }
 
 /** Removing (the remove page is its own confirmation: its form has no fields, so form data is optional). */
 export async function confirmRemovedAdjustment(statementId: string, adjustmentId: string, previous: FormState, formData?: FormData): Promise<FormState> {
-  return staffAction({
-    role: "finance",
-    returnTo: removeAdjustmentPath(statementId, adjustmentId),
-    schema: z.object({}),
-    fields: [],
-    previous,
-    formData: formData ?? new FormData(),
-    async run({ user }) {
-      const id = pathId(statementId);
-      const adjustment = pathId(adjustmentId);
-      if (!id || !adjustment) return { error: { field: "form", message: OUT_OF_DATE } };
-      const outcome = await removeAdjustment(await getPrisma(), { statementId: id, adjustmentId: adjustment, actor: staffActor(user) });
-      return written(id, outcome, "remove", "Adjustment removed");
-    },
+  return staffAction(NO_FIELDS_FORM, { previous, formData: formData ?? new FormData() }, { role: "finance", returnTo: removeAdjustmentPath(statementId, adjustmentId) }, async ({ user }) => {
+    const id = pathId(statementId);
+    const adjustment = pathId(adjustmentId);
+    if (!id || !adjustment) return { error: { field: "form", message: OUT_OF_DATE } };
+    const outcome = await removeAdjustment(await getPrisma(), { statementId: id, adjustmentId: adjustment, actor: staffActor(user) });
+    return written(id, outcome, "remove", "Adjustment removed");
   });
 }

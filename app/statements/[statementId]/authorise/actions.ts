@@ -6,31 +6,23 @@ import { authoriseStatement } from "@/lib/statements/authorise";
 import { formatMoneyForDisplay } from "@/lib/format/money";
 import type { FormState } from "@/lib/forms/form-state";
 import { staffAction } from "@/lib/forms/staff-action";
-import { AUTHORISE_FIELDS, authoriseSchema } from "@/lib/validation/authorise";
+import { AUTHORISE_FORM } from "@/lib/validation/authorise";
 import { authorisePath, statementPath } from "../../_components/paths";
 
 /** Authorise for payment: the checkbox, then one transaction in lib/statements/authorise.ts. */
 export async function authoriseForPayment(statementId: string, previous: FormState, formData: FormData): Promise<FormState> {
-  return staffAction({
-    role: "finance",
-    returnTo: authorisePath(statementId),
-    schema: authoriseSchema,
-    fields: AUTHORISE_FIELDS,
-    previous,
-    formData,
-    async run({ user }) {
-      const id = pathId(statementId);
-      if (!id) return { error: { field: "confirm", message: "There is no statement with this ID" } };
-      const outcome = await authoriseStatement(await getPrisma(), { statementId: id, actor: staffActor(user) });
-      if (!outcome.ok) return { error: { field: "confirm", message: outcome.message } };
-      const { view } = outcome;
-      return {
-        redirectTo: statementPath(id),
-        flash: {
-          heading: "Statement authorised for payment",
-          body: `${view.statement.name} statement for ${view.provider.name}: ${formatMoneyForDisplay(view.result.totalWithVat)} (with VAT).`,
-        },
-      };
-    },
+  return staffAction(AUTHORISE_FORM, { previous, formData }, { role: "finance", returnTo: authorisePath(statementId) }, async ({ user }) => {
+    const id = pathId(statementId);
+    if (!id) return { error: { field: "confirm", message: "There is no statement with this ID" } };
+    const outcome = await authoriseStatement(await getPrisma(), { statementId: id, actor: staffActor(user) });
+    if (!outcome.ok) return { error: { field: "confirm", message: outcome.message } };
+    const { view } = outcome;
+    return {
+      redirectTo: statementPath(id),
+      flash: {
+        heading: "Statement authorised for payment",
+        body: `${view.statement.name} statement for ${view.provider.name}: ${formatMoneyForDisplay(view.result.totalWithVat)} (with VAT).`,
+      },
+    };
   });
 }
