@@ -4,6 +4,7 @@
 //
 //   --today YYYY-MM-DD   pretend it is this date (UTC), e.g. to catch up after an outage.
 import { createDb } from "@/lib/db/client";
+import { parseIsoDate } from "@/lib/domain/dates";
 import { dbConfigFromEnv, describeDbConfig } from "@/lib/db/config";
 import { markStatementsPayable } from "@/lib/statements/mark-payable";
 
@@ -26,9 +27,8 @@ function parseToday(argv: readonly string[], now = new Date()): Date {
     } else {
       throw new UsageError(`Unknown argument "${arg}". ${USAGE}`);
     }
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? "");
-    const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-    if (!date || date.toISOString().slice(0, 10) !== value) {
+    const date = parseIsoDate(value ?? "");
+    if (!date) {
       throw new UsageError(`--today needs a date like 2026-11-25, got "${value ?? ""}".`);
     }
     today = date;

@@ -52,13 +52,8 @@ export function dateOfDay(day: number): Date {
   return new Date(msOfDay(day));
 }
 
-/** A "YYYY-MM-DD" calendar date (midnight UTC), or null when it is not one. */
-export function parseIsoDate(text: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return null;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === text ? date : null;
-}
+// A "YYYY-MM-DD" calendar date (midnight UTC), or null: the one parser, shared with the other commands.
+export { parseIsoDate } from "@/lib/domain/dates";
 
 /** The current date in UTC (midnight): the seed's default "today". */
 export function currentUtcDate(now = new Date()): Date {
