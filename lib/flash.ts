@@ -1,6 +1,6 @@
 // One-shot success messages across a redirect (GOV.UK success notification banner): a server
 // action sets it for the page it redirects to; that page shows it once and
-// components/app/consume-flash.tsx removes it in the browser.
+// components/app/flash-banner.tsx removes it in the browser.
 import { cookies } from "next/headers";
 import { secureCookies } from "@/lib/auth/options";
 
