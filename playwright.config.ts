@@ -1,10 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
 import { existsSync } from "node:fs";
+import { PINNED_DEMO_TODAY } from "./prisma/seed/dates";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // The date the demo data is built around (statuses paid/payable/open, nothing after it): pinned so the
-// journeys stay deterministic. The integration tests pin the same one (tests/integration/demo-today.ts).
-const SEED_TODAY = "2026-10-20";
+// journeys stay deterministic; the integration tests and benchmarks pin the same one.
+const SEED_TODAY = PINNED_DEMO_TODAY.toISOString().slice(0, 10);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // The system Chromium (Debian's /usr/bin/chromium) unless CHROMIUM_PATH says otherwise; on a

@@ -15,7 +15,7 @@ import path from "node:path";
 import { Prisma } from "@/generated/prisma/client";
 import { createDb, type Db } from "@/lib/db/client";
 import { declarationOwnerSql, findParticipantById, searchParticipants, searchSql } from "@/lib/participants/search";
-import { currentUtcDate } from "@/prisma/seed/dates";
+import { PINNED_DEMO_TODAY } from "@/prisma/seed/dates";
 import { seedScale } from "@/prisma/seed/scale";
 import { adminQuery, percentile } from "./support";
 
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   try {
     if (temporary) {
       console.log(`Seeding ${args.declarations.toLocaleString("en-GB")} declarations with seedScale…`);
-      const summary = await seedScale(db, { declarations: args.declarations, today: currentUtcDate(), log: (m) => console.log(`  ${m}`) });
+      const summary = await seedScale(db, { declarations: args.declarations, today: PINNED_DEMO_TODAY, log: (m) => console.log(`  ${m}`) });
       seedSeconds = summary.seconds;
       await db.sql.exec("ANALYZE");
     }

@@ -59,3 +59,11 @@ export { parseIsoDate } from "@/lib/domain/dates";
 export function currentUtcDate(now = new Date()): Date {
   return dateOfDay(dayOfDate(now));
 }
+
+/**
+ * The date the tests and the benchmarks build the demo data around, pinned so they stay
+ * deterministic (playwright.config.ts pins the same one for the end-to-end server). On it: cohorts
+ * 2021–2026; October 2026 is the payable output statement of cohorts 2024 and 2025, January 2027
+ * their next open one.
+ */
+export const PINNED_DEMO_TODAY = new Date("2026-10-20T00:00:00.000Z");
