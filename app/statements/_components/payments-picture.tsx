@@ -74,6 +74,7 @@ export function PaymentsPicture({ picture, statementId, providerName, cohortYear
           viewBox={`0 0 ${geometry.width} ${geometry.height}`}
           width="100%"
           preserveAspectRatio="xMidYMid meet"
+          fontFamily='"Helvetica Neue", Helvetica, Arial, sans-serif'
           data-testid="payments-picture"
         >
           <title id={titleId}>{`${providerName}, ${cohortYear} cohort: payments by statement`}</title>
@@ -107,7 +108,7 @@ export function PaymentsPicture({ picture, statementId, providerName, cohortYear
                     strokeWidth={2}
                     strokeDasharray="4 3"
                   />
-                  <text x={bar.centre} y={geometry.plot.top + 12} textAnchor="middle" fontSize={12} fontWeight="bold" fill="#0b0c0c">
+                  <text x={bar.centre} y={geometry.plot.top - 6} textAnchor="middle" fontSize={12} fontWeight="bold" fill="#0b0c0c">
                     Current
                   </text>
                 </>

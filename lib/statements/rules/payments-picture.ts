@@ -50,7 +50,7 @@ export type ChartGeometry = {
 
 export type ChartSize = { width: number; height: number; left: number; right: number; top: number; bottom: number };
 
-export const DEFAULT_CHART_SIZE: ChartSize = { width: 960, height: 360, left: 88, right: 16, top: 16, bottom: 56 };
+export const DEFAULT_CHART_SIZE: ChartSize = { width: 960, height: 360, left: 88, right: 16, top: 28, bottom: 56 };
 
 /** A "nice" step (1, 2 or 5 × 10ⁿ) so that about `count` steps cover `range`. */
 export function niceStep(range: number, count = 4): number {
