@@ -21,6 +21,7 @@ async function totalOnStatementPage(page: Page, href: string): Promise<string> {
 }
 
 test.describe("audit log", () => {
+  test.describe.configure({ timeout: 180_000 });
   test("filter by who, what and date, follow a row, see the errors, download the list", async ({ page }) => {
     await signIn(page, FINANCE_USER, "/audit");
     await expect(page).toHaveTitle("Audit log – ECF Finance – Department for Education");
@@ -103,6 +104,7 @@ test.describe("audit log", () => {
 });
 
 test.describe("statements at a glance", () => {
+  test.describe.configure({ timeout: 240_000 });
   test("every lead provider's current statement, its total as the statement page shows it", async ({ page }) => {
     await signIn(page, FINANCE_USER, "/statements");
     const overview = page.getByTestId("current-statements");
@@ -146,6 +148,7 @@ test.describe("statements at a glance", () => {
     await expect(svg.locator("g[data-statement-id]")).toHaveCount(n);
     await expectAccessible(page);
     await screenshot(page, "statement-payments-picture");
+    await page.locator('section[aria-labelledby="payments-picture-heading"]').screenshot({ path: "e2e/screenshots/statement-payments-picture-chart.png" });
 
     const rows = await table.locator("tbody tr").evaluateAll((trs) =>
       trs.map((tr) => ({

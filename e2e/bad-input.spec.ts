@@ -96,6 +96,7 @@ test("forms through the real browser: sign-in and the participant search show th
 });
 
 test("GET parameters of the finance pages: never a 500, escaped", async () => {
+  test.setTimeout(120_000);
   const gets: ((v: string) => string)[] = [
     (v) => `/participants?q=${encodeURIComponent(v)}`,
     (v) => `/participants?q=smith&page=${encodeURIComponent(v)}`,

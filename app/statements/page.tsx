@@ -76,12 +76,14 @@ export default async function StatementsPage({ searchParams }: Props) {
   const offered = defaultStatement(statements);
   const list = provider ? await listProviderStatements(await getPrisma(), provider.id, cohort?.id ?? null, choice.page) : null;
   const listHref = (page: number) => statementChoiceHref({ leadProviderId: provider?.id, cohortYear: cohort?.startYear, page });
-  const current = await listCurrentStatements(await getPrisma(), new Date());
+  // The page opens on the current statements; once a provider is chosen it is about that provider.
+  const current = choice.leadProviderGiven ? null : await listCurrentStatements(await getPrisma(), new Date());
 
   return (
     <PageShell>
       {errors.length > 0 ? <ErrorSummary errors={errors.map((e) => ({ href: `#${e.field}`, text: e.message }))} /> : null}
       <h1 className="govuk-heading-l">Statements</h1>
+      {current ? (
       <Table
         caption="Current statements: each lead provider's earliest statement whose cut-off date has not passed"
         captionClassName="govuk-table__caption--m"
@@ -113,6 +115,7 @@ export default async function StatementsPage({ searchParams }: Props) {
           ];
         })}
       />
+      ) : null}
       <h2 className="govuk-heading-m">Find a statement</h2>
       <p className="govuk-body">Choose a lead provider, then a cohort, then the statement you want to read.</p>
       <form method="get" action="/statements" noValidate className="govuk-!-margin-bottom-8">
