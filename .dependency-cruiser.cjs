@@ -23,7 +23,7 @@ const IO = [
 ];
 
 /** The feature folders: one home per feature, each reached by transport and pages, never the reverse. */
-const FEATURES = "^lib/(declarations|participants|statements|partnerships|schools|delivery-partners|schedules)/";
+const FEATURES = "^lib/(audit|declarations|participants|statements|partnerships|schools|delivery-partners|schedules)/";
 
 /** @type {import("dependency-cruiser").IConfiguration} */
 module.exports = {

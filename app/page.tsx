@@ -32,6 +32,14 @@ export default async function HomePage() {
           </p>
         </div>
       </div>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-half">
+          <h2 className="govuk-heading-m">
+            <Link className="govuk-link" href="/audit">Audit log</Link>
+          </h2>
+          <p className="govuk-body">See every change made in the service: by whom, when and to which record.</p>
+        </div>
+      </div>
     </PageShell>
   );
 }

@@ -96,6 +96,7 @@ test("forms through the real browser: sign-in and the participant search show th
 });
 
 test("GET parameters of the finance pages: never a 500, escaped", async () => {
+  test.setTimeout(120_000);
   const gets: ((v: string) => string)[] = [
     (v) => `/participants?q=${encodeURIComponent(v)}`,
     (v) => `/participants?q=smith&page=${encodeURIComponent(v)}`,
@@ -110,6 +111,9 @@ test("GET parameters of the finance pages: never a 500, escaped", async () => {
     (v) => `/statements/${encodeURIComponent(v)}/declarations.csv`,
     (v) => `/participants/${encodeURIComponent(v)}`,
     (v) => `/participants/${ids.participantId}/declarations/${encodeURIComponent(v)}/void`,
+    (v) => `/audit?who=${encodeURIComponent(v)}&what=${encodeURIComponent(v)}&from=${encodeURIComponent(v)}&to=${encodeURIComponent(v)}&page=${encodeURIComponent(v)}`,
+    (v) => `/audit?who=staff:${encodeURIComponent(v)}&what=void&what=${encodeURIComponent(v)}`,
+    (v) => `/audit/audit.csv?who=${encodeURIComponent(v)}&what=${encodeURIComponent(v)}&from=${encodeURIComponent(v)}&to=${encodeURIComponent(v)}`,
   ];
   const calls: (() => Promise<void>)[] = [];
   for (const entry of CORPUS) {
@@ -124,6 +128,26 @@ test("GET parameters of the finance pages: never a 500, escaped", async () => {
     }
   }
   await inBatches(calls, 4);
+  expect(failures).toEqual([]);
+});
+
+test("the audit log's filters: bad dates, huge inputs and unknown choices are GOV.UK errors, never a 500", async () => {
+  const cases: [string, string][] = [
+    ["/audit?from=2024-02-30", "Enter a real date"],
+    ["/audit?to=31%2F13%2F2024", "Enter a real date"],
+    [`/audit?from=${"9".repeat(10_240)}`, "Enter a real date"],
+    ["/audit?from=2%2F7%2F2026&to=1%2F7%2F2026", "The end date must be the same as or after the start date"],
+    ["/audit?what=nonsense", "Select the types of change from the list"],
+    [`/audit?${"what=void&".repeat(200)}`, "Select the types of change from the list"],
+    [`/audit?who=${"x".repeat(10_240)}`, "Select who made the change from the list"],
+    ["/audit?who=staff:not-a-uuid", "Select who made the change from the list"],
+  ];
+  for (const [url, message] of cases) {
+    const response = await finance.get(url);
+    check(response.status() === 200, `GET ${url.slice(0, 60)}: ${response.status()}`);
+    const body = await response.text();
+    check(body.includes("govuk-error-summary") && body.includes(message), `GET ${url.slice(0, 60)}: no "${message}"`);
+  }
   expect(failures).toEqual([]);
 });
 

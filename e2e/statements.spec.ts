@@ -48,6 +48,8 @@ function table(page: Page, caption: string | RegExp) {
 
 test.describe("finance statements", () => {
   test("choose a statement, read it, follow the voided count to its list and come back", async ({ page }) => {
+    // Seven axe runs, one on a statement page that now carries its cohort's payments picture.
+    test.setTimeout(60_000);
     await signIn(page, FINANCE_USER, "/statements");
     await expect(page).toHaveTitle("Statements – ECF Finance – Department for Education");
     await expect(page.getByRole("heading", { level: 1, name: "Statements" })).toBeVisible();

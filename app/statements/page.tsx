@@ -15,7 +15,9 @@ import {
   listStatementProviders,
   type StatementListItem,
 } from "@/lib/statements/queries";
+import { listCurrentStatements } from "@/lib/statements/overview";
 import { formatDate } from "@/lib/format/dates";
+import { formatMoneyForDisplay } from "@/lib/format/money";
 import { statementKindLabel } from "@/lib/format/statement";
 import { statementStatusTag } from "@/lib/format/tags";
 import { parseStatementChoice, statementChoiceHref, type SearchParams } from "@/lib/validation/statement-choice";
@@ -74,11 +76,47 @@ export default async function StatementsPage({ searchParams }: Props) {
   const offered = defaultStatement(statements);
   const list = provider ? await listProviderStatements(await getPrisma(), provider.id, cohort?.id ?? null, choice.page) : null;
   const listHref = (page: number) => statementChoiceHref({ leadProviderId: provider?.id, cohortYear: cohort?.startYear, page });
+  // The page opens on the current statements; once a provider is chosen it is about that provider.
+  const current = choice.leadProviderGiven ? null : await listCurrentStatements(await getPrisma(), new Date());
 
   return (
     <PageShell>
       {errors.length > 0 ? <ErrorSummary errors={errors.map((e) => ({ href: `#${e.field}`, text: e.message }))} /> : null}
       <h1 className="govuk-heading-l">Statements</h1>
+      {current ? (
+      <Table
+        caption="Current statements: each lead provider's earliest statement whose cut-off date has not passed"
+        captionClassName="govuk-table__caption--m"
+        className="govuk-!-margin-bottom-8"
+        firstCellIsHeader
+        data-testid="current-statements"
+        head={["Lead provider", "Statement", "Cohort", "Status", "Cut-off date", { text: "Total (with VAT)", format: "numeric" }]}
+        rows={current.map(({ provider: p, statement: s }) => {
+          if (!s) return [p.name, { text: "No statement with a cut-off date still to come", colSpan: 5 }];
+          const tag = statementStatusTag(s.status);
+          return [
+            p.name,
+            {
+              text: (
+                <a className="govuk-link" href={statementPath(s.id)}>
+                  {s.name}
+                  <span className="govuk-visually-hidden">
+                    {" "}
+                    statement for {p.name}, {s.cohortYear} cohort
+                  </span>
+                </a>
+              ),
+              attributes: { "data-statement-id": s.id },
+            },
+            String(s.cohortYear),
+            { text: <Tag text={tag.text} colour={tag.colour} /> },
+            { text: formatDate(s.deadlineDate), className: "app-nowrap" },
+            { text: s.totalWithVat === null ? "No contract" : formatMoneyForDisplay(s.totalWithVat), format: "numeric", className: "app-nowrap" },
+          ];
+        })}
+      />
+      ) : null}
+      <h2 className="govuk-heading-m">Find a statement</h2>
       <p className="govuk-body">Choose a lead provider, then a cohort, then the statement you want to read.</p>
       <form method="get" action="/statements" noValidate className="govuk-!-margin-bottom-8">
         <div className="govuk-grid-row">

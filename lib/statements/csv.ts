@@ -48,26 +48,40 @@ export function neutraliseFormula(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-const OPTIONS = {
-  columns: STATEMENT_CSV_COLUMNS.map((column) => ({ key: column.key, header: column.header })),
-  record_delimiter: "windows",
-  // csv-stringify only quotes the record delimiter itself ("\r\n"): a lone CR or LF must be quoted too.
-  quoted_match: /[\r\n]/,
-  cast: {
-    string: (value: string) => neutraliseFormula(value),
-    boolean: (value: boolean) => (value ? "true" : "false"),
-    date: (value: Date) => value.toISOString(),
-  },
-} as const;
+/** csv-stringify's options for these columns: CRLF rows, CR/LF quoted, formulas neutralised, ISO dates. */
+export function csvOptions<Row>(columns: readonly { key: keyof Row & string; header: string }[]) {
+  return {
+    columns: columns.map((column) => ({ key: column.key, header: column.header })),
+    record_delimiter: "windows",
+    // csv-stringify only quotes the record delimiter itself ("\r\n"): a lone CR or LF must be quoted too.
+    quoted_match: /[\r\n]/,
+    cast: {
+      string: (value: string) => neutraliseFormula(value),
+      boolean: (value: boolean) => (value ? "true" : "false"),
+      date: (value: Date) => value.toISOString(),
+    },
+  } as const;
+}
+
+/** A CSV file's header line (with the byte order mark) and its rows, in batches, for these columns. */
+export function csvWriter<Row>(columns: readonly { key: keyof Row & string; header: string }[]) {
+  const options = csvOptions(columns);
+  return {
+    header: (): string => stringify([], { ...options, header: true, bom: true }),
+    records: (rows: readonly Row[]): string => stringify(rows as Row[] as Record<string, unknown>[], { ...options, header: false }),
+  };
+}
+
+const STATEMENT_CSV = csvWriter<StatementCsvRow>(STATEMENT_CSV_COLUMNS);
 
 /** The header line (with the byte order mark). */
 export function statementCsvHeader(): string {
-  return stringify([], { ...OPTIONS, header: true, bom: true });
+  return STATEMENT_CSV.header();
 }
 
 /** One batch of rows as CSV text (no header). */
 export function statementCsvRecords(rows: readonly StatementCsvRow[]): string {
-  return stringify(rows as StatementCsvRow[], { ...OPTIONS, header: false });
+  return STATEMENT_CSV.records(rows);
 }
 
 /** The whole file as text chunks: the header, then one chunk per batch. */

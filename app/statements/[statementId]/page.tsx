@@ -4,11 +4,14 @@ import { FlashBanner } from "@/components/app/flash-banner";
 import { requireResource } from "@/lib/auth/resource";
 import { adjustmentRefusal } from "@/lib/statements/rules/adjustment-refusal";
 import { loadStatementView, type StatementView } from "@/lib/statements/view";
+import { loadPaymentsPicture } from "@/lib/statements/overview";
+import { getPrisma } from "@/lib/db/client";
 import { readFlash } from "@/lib/flash";
 import { formatDate, formatUkDateTime } from "@/lib/format/dates";
 import { statementKindLabel } from "@/lib/format/statement";
 import { statementChoiceHref } from "@/lib/validation/statement-choice";
 import { adjustmentRefusalMessage } from "../_components/adjustment-copy";
+import { PaymentsPicture } from "../_components/payments-picture";
 import { StatementFigures, type StatementLinks } from "../_components/statement-figures";
 import { StatementHeading } from "../_components/statement-heading";
 import { statementForTitle } from "../_components/statement-title";
@@ -91,6 +94,7 @@ export default async function StatementPage({ params }: Props) {
 
   const { view, source } = loaded;
   const { statement } = view;
+  const picture = await loadPaymentsPicture(await getPrisma(), view.provider.id, view.cohort.id, new Date());
   const refusal = adjustmentRefusal(statement);
   const links: StatementLinks = {
     voided: voidedPath(id),
@@ -121,6 +125,7 @@ export default async function StatementPage({ params }: Props) {
         </div>
       </div>
       <StatementFigures view={view} links={links} />
+      {picture ? <PaymentsPicture picture={picture} statementId={id} providerName={view.provider.name} cohortYear={view.cohort.startYear} /> : null}
     </PageShell>
   );
 }
