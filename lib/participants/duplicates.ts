@@ -100,33 +100,30 @@ const REASON_ORDER: readonly DuplicateReason[] = ["trn", "email", "name_school"]
 
 /** One page of duplicate pairs, by the first participant's name, and how many pairs there are. */
 export async function listDuplicatePairs(db: Queryable, paging: Paging): Promise<{ total: number; pairs: DuplicatePair[] }> {
-  const counts = (alias: string) => {
+  const counts = (alias: string, prefix: "first" | "second") => {
     const id = Prisma.raw(alias);
+    const profiles = Prisma.raw(`${prefix}_profiles`);
+    const declarations = Prisma.raw(`${prefix}_declarations`);
     return Prisma.sql`
-      (SELECT count(*)::int FROM participant_profiles p JOIN participant_identities i ON i.id = p.participant_identity_id WHERE i.user_id = ${id}),
-      (SELECT count(*)::int FROM participant_declarations d WHERE d.user_id = ${id})`;
+      (SELECT count(*)::int FROM participant_profiles p JOIN participant_identities i ON i.id = p.participant_identity_id WHERE i.user_id = ${id}) AS ${profiles},
+      (SELECT count(*)::int FROM participant_declarations d WHERE d.user_id = ${id}) AS ${declarations}`;
   };
   const rows = await db.$queryRaw<PairRow[]>`
     WITH pairs AS (${duplicatePairsSql()})
     SELECT pairs.first_id::text, pairs.second_id::text, pairs.reasons,
            ua.full_name AS first_name, ub.full_name AS second_name,
-           ${counts("pairs.first_id")}, ${counts("pairs.second_id")},
+           ${counts("pairs.first_id", "first")}, ${counts("pairs.second_id", "second")},
            count(*) OVER ()::int AS total
       FROM pairs
       JOIN users ua ON ua.id = pairs.first_id
       JOIN users ub ON ub.id = pairs.second_id
      ORDER BY ua.full_name, pairs.first_id, pairs.second_id
      LIMIT ${paging.take} OFFSET ${paging.skip}`;
-  // The counts come back as unnamed columns: read them by position.
-  const pairs = rows.map((row) => {
-    const values = Object.values(row) as unknown[];
-    const [fp, fd, sp, sd] = values.slice(5, 9) as number[];
-    return {
-      first: { userId: row.first_id, fullName: row.first_name, profiles: fp ?? 0, declarations: fd ?? 0 },
-      second: { userId: row.second_id, fullName: row.second_name, profiles: sp ?? 0, declarations: sd ?? 0 },
-      reasons: REASON_ORDER.filter((r) => row.reasons.includes(r)),
-    };
-  });
+  const pairs = rows.map((row) => ({
+    first: { userId: row.first_id, fullName: row.first_name, profiles: row.first_profiles, declarations: row.first_declarations },
+    second: { userId: row.second_id, fullName: row.second_name, profiles: row.second_profiles, declarations: row.second_declarations },
+    reasons: REASON_ORDER.filter((r) => row.reasons.includes(r)),
+  }));
   if (rows.length === 0 && paging.skip > 0) {
     const [count] = await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM (${duplicatePairsSql()}) x`;
     return { total: count?.total ?? 0, pairs };
