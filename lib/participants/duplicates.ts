@@ -21,6 +21,7 @@ import type { Paging, Queryable } from "@/lib/db/query";
 import { inTransaction } from "@/lib/db/transaction";
 import { moneyEvent } from "@/lib/log";
 import { isUuid, normaliseUuid } from "@/lib/validation/ids";
+import { loadParticipant, type ParticipantDetail } from "./detail";
 import {
   DUPLICATE_NAME_SQL,
   duplicateReasons,
@@ -44,7 +45,7 @@ const NAME = Prisma.raw(DUPLICATE_NAME_SQL("u.full_name"));
  * The pairs of participants who share a key, and why. Each key kind is first grouped on its own index
  * (HAVING more than one user), so only shared keys are joined back to their users.
  */
-function duplicatePairsSql(): Prisma.Sql {
+export function duplicatePairsSql(): Prisma.Sql {
   return Prisma.sql`
     WITH shared_trns AS (
       SELECT trn FROM participant_profiles WHERE trn IS NOT NULL GROUP BY trn HAVING count(*) > 1
@@ -214,7 +215,7 @@ async function loadSide(db: Queryable, userId: string): Promise<MergeSide & { fu
     email: user.email,
     identities: user.identities.length,
     inductionRecords: profiles.reduce((n, p) => n + p.records, 0),
-    profiles: profiles.map(({ records: _records, ...p }) => p),
+    profiles: profiles.map((p) => ({ id: p.id, type: p.type, identityId: p.identityId, createdAt: p.createdAt })),
     declarations: declarations.map((d) => ({ ...d, profileId: d.participantProfileId })),
   };
 }
@@ -449,4 +450,19 @@ async function moveRecords(tx: Prisma.TransactionClient, plan: MergePlan): Promi
   await tx.participantDeclaration.updateMany({ where: { userId: retiredUserId }, data: { userId: keptUserId } });
   await tx.participantDeclaration.updateMany({ where: { mentorUserId: retiredUserId }, data: { mentorUserId: keptUserId } });
   await tx.user.delete({ where: { id: retiredUserId } });
+}
+
+// ---------------------------------------------------------------------------
+// The comparison page
+// ---------------------------------------------------------------------------
+
+export type DuplicateComparison = { first: ParticipantDetail; second: ParticipantDetail; reasons: DuplicateReason[] };
+
+/** Both records in full (the drill-down's loader) and why they look alike; null (→ 404) when either is not a participant. */
+export async function loadComparison(db: Queryable, first: string, second: string, now: Date = new Date()): Promise<DuplicateComparison | null> {
+  const pair = await loadDuplicatePair(db, first, second);
+  if (!pair) return null;
+  const [a, b] = await Promise.all([loadParticipant(db, pair.first, now), loadParticipant(db, pair.second, now)]);
+  if (!a || !b) return null;
+  return { first: a, second: b, reasons: pair.reasons };
 }
