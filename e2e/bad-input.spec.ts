@@ -110,6 +110,11 @@ test("GET parameters of the finance pages: never a 500, escaped", async () => {
     (v) => `/statements/${encodeURIComponent(v)}/declarations.csv`,
     (v) => `/participants/${encodeURIComponent(v)}`,
     (v) => `/participants/${ids.participantId}/declarations/${encodeURIComponent(v)}/void`,
+    (v) => `/duplicates?page=${encodeURIComponent(v)}`,
+    (v) => `/duplicates/${encodeURIComponent(v)}/${ids.otherParticipantId}`,
+    (v) => `/duplicates/${ids.participantId}/${encodeURIComponent(v)}`,
+    (v) => `/duplicates/${ids.participantId}/${encodeURIComponent(v)}/merge`,
+    (v) => `/duplicates/${encodeURIComponent(v)}/${ids.otherParticipantId}/merge`,
   ];
   const calls: (() => Promise<void>)[] = [];
   for (const entry of CORPUS) {
@@ -127,7 +132,7 @@ test("GET parameters of the finance pages: never a 500, escaped", async () => {
   expect(failures).toEqual([]);
 });
 
-test("server action forms: sign-in, void, adjustments add/change/remove, authorise: an error message, never a 500, nothing written", async () => {
+test("server action forms: sign-in, void, adjustments add/change/remove, authorise, merge: an error message, never a 500, nothing written", async () => {
   const signIn = actionId("app/sign-in/actions.ts", "signIn");
   const voidAction = actionId("app/participants/[id]/declarations/[declarationId]/void/actions.ts", "voidDeclarationAction");
   const adjustments = "app/statements/[statementId]/adjustments/actions.ts";
@@ -137,6 +142,8 @@ test("server action forms: sign-in, void, adjustments add/change/remove, authori
   const confirmChanged = actionId(adjustments, "confirmChangedAdjustment");
   const confirmRemoved = actionId(adjustments, "confirmRemovedAdjustment");
   const authorise = actionId("app/statements/[statementId]/authorise/actions.ts", "authoriseForPayment");
+  const merge = actionId("app/duplicates/[id]/[otherId]/merge/actions.ts", "mergeDuplicate");
+  const mergeUrl = `/duplicates/${ids.participantId}/${ids.otherParticipantId}/merge`;
   const post = (ctx: APIRequestContext, url: string, id: string, args: ActionArg[], form: Record<string, string>) =>
     postAction(ctx, baseURL, { url, actionId: id, args, form });
   const voidUrl = `/participants/${ids.participantId}/declarations/${ids.declarationId}/void`;
@@ -167,6 +174,10 @@ test("server action forms: sign-in, void, adjustments add/change/remove, authori
     await expectFormError(await post(finance, changeUrl, confirmRemoved, [v, v, s], {}), `remove ${entry.name}`);
     await expectFormError(await post(finance, `/statements/${ids.openStatementId}/authorise`, authorise, [ids.openStatementId, s, FORM_ARG], { confirm: v }), `authorise confirm ${entry.name}`);
     await expectFormError(await post(finance, `/statements/${ids.openStatementId}/authorise`, authorise, [v, s, FORM_ARG], { confirm: "yes" }), `authorise id ${entry.name}`);
+    // Merging duplicate records: a bad checkbox value, or bad ids with a valid checkbox (nobody to merge).
+    await expectFormError(await post(finance, mergeUrl, merge, [ids.participantId, ids.otherParticipantId, s, FORM_ARG], { confirm: v }), `merge confirm ${entry.name}`);
+    await expectFormError(await post(finance, mergeUrl, merge, [v, ids.otherParticipantId, s, FORM_ARG], { confirm: "yes" }), `merge kept id ${entry.name}`);
+    await expectFormError(await post(finance, mergeUrl, merge, [ids.participantId, v, s, FORM_ARG], { confirm: "yes" }), `merge retired id ${entry.name}`);
   }
   const changed = changedTables(before, await digest());
   check(changed.length === 0, `tables changed: ${changed.join(", ")}`);
