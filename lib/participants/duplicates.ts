@@ -23,7 +23,6 @@ import { moneyEvent } from "@/lib/log";
 import { isUuid, normaliseUuid } from "@/lib/validation/ids";
 import { loadParticipant, type ParticipantDetail } from "./detail";
 import {
-  DUPLICATE_NAME_SQL,
   duplicateReasons,
   planMerge,
   type DuplicateFacts,
@@ -39,40 +38,38 @@ import {
 export type DuplicateParticipant = { userId: string; fullName: string; profiles: number; declarations: number };
 export type DuplicatePair = { first: DuplicateParticipant; second: DuplicateParticipant; reasons: DuplicateReason[] };
 
-const NAME = Prisma.raw(DUPLICATE_NAME_SQL("u.full_name"));
-
 /**
  * The pairs of participants who share a key, and why. Each key kind is first grouped on its own index
  * (HAVING more than one user), so only shared keys are joined back to their users.
  */
 export function duplicatePairsSql(): Prisma.Sql {
   return Prisma.sql`
-    WITH shared_trns AS (
+    WITH shared_trns AS MATERIALIZED (
       SELECT trn FROM participant_profiles WHERE trn IS NOT NULL GROUP BY trn HAVING count(*) > 1
     ),
-    shared_emails AS (
+    shared_emails AS MATERIALIZED (
       SELECT e FROM (
-        SELECT lower(email) AS e, id AS user_id FROM users
+        SELECT email_key AS e, id AS user_id FROM users
         UNION ALL
-        SELECT lower(email), user_id FROM participant_identities
+        SELECT email_key, user_id FROM participant_identities
       ) x GROUP BY e HAVING count(DISTINCT user_id) > 1
     ),
-    shared_names AS (
-      SELECT ${NAME} AS name FROM users u GROUP BY 1 HAVING count(*) > 1
+    shared_names AS MATERIALIZED (
+      SELECT name_key FROM users WHERE name_key <> '' GROUP BY name_key HAVING count(*) > 1
     ),
-    keys AS (
+    keys AS MATERIALIZED (
       SELECT DISTINCT 'trn' AS reason, p.trn AS key, i.user_id
         FROM shared_trns s
         JOIN participant_profiles p ON p.trn = s.trn
         JOIN participant_identities i ON i.id = p.participant_identity_id
       UNION
-      SELECT 'email', s.e, u.id FROM shared_emails s JOIN users u ON lower(u.email) = s.e
+      SELECT 'email', s.e, u.id FROM shared_emails s JOIN users u ON u.email_key = s.e
       UNION
-      SELECT 'email', s.e, i.user_id FROM shared_emails s JOIN participant_identities i ON lower(i.email) = s.e
+      SELECT 'email', s.e, i.user_id FROM shared_emails s JOIN participant_identities i ON i.email_key = s.e
       UNION
-      SELECT 'name_school', s.name || ':' || ir.school_id::text, u.id
+      SELECT 'name_school', u.name_key || ':' || ir.school_id::text, u.id
         FROM shared_names s
-        JOIN users u ON ${NAME} = s.name
+        JOIN users u ON u.name_key = s.name_key
         JOIN participant_identities i ON i.user_id = u.id
         JOIN participant_profiles p ON p.participant_identity_id = i.id
         JOIN induction_records ir ON ir.participant_profile_id = p.id

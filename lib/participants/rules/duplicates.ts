@@ -23,13 +23,14 @@ export const DUPLICATE_REASONS: readonly DuplicateReason[] = ["trn", "email", "n
 /**
  * A name as the duplicate check compares it: lower case, letters a–z only (spaces, hyphens,
  * apostrophes and full stops dropped). "Mary-Jane O'Neil" and "mary jane oneil" are the same.
- * The SQL form (DUPLICATE_NAME_SQL) must give the same answer; the unit tests hold them together.
+ * The SQL form (DUPLICATE_NAME_SQL, the generated column users.name_key of migration
+ * 20261206000200_duplicate_indexes) must give the same answer; the unit tests hold them together.
  */
 export function normaliseName(name: string): string {
   return name.toLowerCase().replace(/[^a-z]/g, "");
 }
 
-/** The SQL expression of normaliseName over a column (`regexp_replace(lower(col), '[^a-z]', '', 'g')`), as indexed. */
+/** The SQL expression of normaliseName over a column (`regexp_replace(lower(col), '[^a-z]', '', 'g')`), as the migration stores it. */
 export const DUPLICATE_NAME_SQL = (column: string) => `regexp_replace(lower(${column}), '[^a-z]', '', 'g')`;
 
 /** An email address as the duplicate check compares it: trimmed, lower case. */

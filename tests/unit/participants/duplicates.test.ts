@@ -1,5 +1,7 @@
 // The duplicate-record rules (lib/participants/rules/duplicates.ts): who looks like one person, and
 // what merging one record into another moves and voids.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   DUPLICATE_NAME_SQL,
@@ -28,8 +30,9 @@ describe("normaliseName", () => {
     ["", ""],
   ])("%s → %s", (name, expected) => expect(normaliseName(name)).toBe(expected));
 
-  it("is the SQL expression the index is built on", () => {
-    expect(DUPLICATE_NAME_SQL("u.full_name")).toBe("regexp_replace(lower(u.full_name), '[^a-z]', '', 'g')");
+  it("is the SQL expression of the migration's generated users.name_key column", () => {
+    const migration = readFileSync(path.join(process.cwd(), "prisma/migrations/20261206000200_duplicate_indexes/migration.sql"), "utf8");
+    expect(migration).toContain(`"name_key" TEXT GENERATED ALWAYS AS (${DUPLICATE_NAME_SQL('"full_name"')}) STORED`);
   });
 });
 
