@@ -39,6 +39,12 @@ export default async function HomePage() {
           </h2>
           <p className="govuk-body">See every change made in the service: by whom, when and to which record.</p>
         </div>
+        <div className="govuk-grid-column-one-half">
+          <h2 className="govuk-heading-m">
+            <Link className="govuk-link" href="/duplicates">Duplicate records</Link>
+          </h2>
+          <p className="govuk-body">Find participants who look like one person, compare them and merge one record into the other.</p>
+        </div>
       </div>
     </PageShell>
   );

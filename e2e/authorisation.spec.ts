@@ -20,6 +20,7 @@ function segmentTable(ids: SeedIds): Record<string, string> {
   return {
     statementId: ids.statementId,
     id: ids.participantId,
+    otherId: ids.otherParticipantId,
     declarationId: ids.declarationId,
     adjustmentId: ids.adjustmentId,
   };
@@ -37,6 +38,8 @@ function actionArgs(params: string[], ids: SeedIds): ActionArg[] {
   const byName: Record<string, ActionArg> = {
     statementId: ids.statementId,
     participantId: ids.participantId,
+    keptId: ids.participantId,
+    retiredId: ids.otherParticipantId,
     declarationId: ids.declarationId,
     adjustmentId: ids.adjustmentId,
     previous: INITIAL_FORM_STATE,
@@ -60,6 +63,7 @@ function validForm(name: string, ids: SeedIds): Record<string, string> {
     checkChangedAdjustment: { name: "Matrix adjustment", amount: "10", version: ids.adjustmentUpdatedAt },
     confirmChangedAdjustment: { name: "Matrix adjustment", amount: "10", version: ids.adjustmentUpdatedAt },
     confirmRemovedAdjustment: {},
+    mergeDuplicate: { confirm: "yes" },
   };
   const form = forms[name];
   if (!form) throw new Error(`No valid form for the server action ${name}: add one to validForm in the spec`);
@@ -230,7 +234,7 @@ test("every server action: anonymous and viewer change nothing and get no data; 
             ? [303, 307].includes(response.status()) || /\/sign-in\?callbackUrl=/.test(response.headers()["x-action-redirect"] ?? "")
             : response.status() === 403;
         // No action result in the answer (a FormState carries "submission"), no flash of a write.
-        const noData = !body.includes('"submission"') && !/Adjustment (added|changed|removed)|authorised for payment|Declaration voided/.test(body);
+        const noData = !body.includes('"submission"') && !/Adjustment (added|changed|removed)|authorised for payment|Declaration voided|Records merged/.test(body);
         record(subject, identity, "refused, nothing changed, no data", `${response.status()} ${response.headers()["x-action-redirect"] ?? ""} changed=[${changed.join(",")}]`, refused && noData && changed.length === 0);
       }
     }

@@ -114,6 +114,11 @@ test("GET parameters of the finance pages: never a 500, escaped", async () => {
     (v) => `/audit?who=${encodeURIComponent(v)}&what=${encodeURIComponent(v)}&from=${encodeURIComponent(v)}&to=${encodeURIComponent(v)}&page=${encodeURIComponent(v)}`,
     (v) => `/audit?who=staff:${encodeURIComponent(v)}&what=void&what=${encodeURIComponent(v)}`,
     (v) => `/audit/audit.csv?who=${encodeURIComponent(v)}&what=${encodeURIComponent(v)}&from=${encodeURIComponent(v)}&to=${encodeURIComponent(v)}`,
+    (v) => `/duplicates?page=${encodeURIComponent(v)}`,
+    (v) => `/duplicates/${encodeURIComponent(v)}/${ids.otherParticipantId}`,
+    (v) => `/duplicates/${ids.participantId}/${encodeURIComponent(v)}`,
+    (v) => `/duplicates/${ids.participantId}/${encodeURIComponent(v)}/merge`,
+    (v) => `/duplicates/${encodeURIComponent(v)}/${ids.otherParticipantId}/merge`,
   ];
   const calls: (() => Promise<void>)[] = [];
   for (const entry of CORPUS) {
@@ -151,7 +156,7 @@ test("the audit log's filters: bad dates, huge inputs and unknown choices are GO
   expect(failures).toEqual([]);
 });
 
-test("server action forms: sign-in, void, adjustments add/change/remove, authorise: an error message, never a 500, nothing written", async () => {
+test("server action forms: sign-in, void, adjustments add/change/remove, authorise, merge: an error message, never a 500, nothing written", async () => {
   const signIn = actionId("app/sign-in/actions.ts", "signIn");
   const voidAction = actionId("app/participants/[id]/declarations/[declarationId]/void/actions.ts", "voidDeclarationAction");
   const adjustments = "app/statements/[statementId]/adjustments/actions.ts";
@@ -161,6 +166,8 @@ test("server action forms: sign-in, void, adjustments add/change/remove, authori
   const confirmChanged = actionId(adjustments, "confirmChangedAdjustment");
   const confirmRemoved = actionId(adjustments, "confirmRemovedAdjustment");
   const authorise = actionId("app/statements/[statementId]/authorise/actions.ts", "authoriseForPayment");
+  const merge = actionId("app/duplicates/[id]/[otherId]/merge/actions.ts", "mergeDuplicate");
+  const mergeUrl = `/duplicates/${ids.participantId}/${ids.otherParticipantId}/merge`;
   const post = (ctx: APIRequestContext, url: string, id: string, args: ActionArg[], form: Record<string, string>) =>
     postAction(ctx, baseURL, { url, actionId: id, args, form });
   const voidUrl = `/participants/${ids.participantId}/declarations/${ids.declarationId}/void`;
@@ -191,6 +198,10 @@ test("server action forms: sign-in, void, adjustments add/change/remove, authori
     await expectFormError(await post(finance, changeUrl, confirmRemoved, [v, v, s], {}), `remove ${entry.name}`);
     await expectFormError(await post(finance, `/statements/${ids.openStatementId}/authorise`, authorise, [ids.openStatementId, s, FORM_ARG], { confirm: v }), `authorise confirm ${entry.name}`);
     await expectFormError(await post(finance, `/statements/${ids.openStatementId}/authorise`, authorise, [v, s, FORM_ARG], { confirm: "yes" }), `authorise id ${entry.name}`);
+    // Merging duplicate records: a bad checkbox value, or bad ids with a valid checkbox (nobody to merge).
+    await expectFormError(await post(finance, mergeUrl, merge, [ids.participantId, ids.otherParticipantId, s, FORM_ARG], { confirm: v }), `merge confirm ${entry.name}`);
+    await expectFormError(await post(finance, mergeUrl, merge, [v, ids.otherParticipantId, s, FORM_ARG], { confirm: "yes" }), `merge kept id ${entry.name}`);
+    await expectFormError(await post(finance, mergeUrl, merge, [ids.participantId, v, s, FORM_ARG], { confirm: "yes" }), `merge retired id ${entry.name}`);
   }
   const changed = changedTables(before, await digest());
   check(changed.length === 0, `tables changed: ${changed.join(", ")}`);

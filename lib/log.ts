@@ -69,7 +69,8 @@ export type MoneyEventName =
   | "adjustment.change"
   | "adjustment.remove"
   | "statement.authorise"
-  | "statement.mark_payable";
+  | "statement.mark_payable"
+  | "participant.merge";
 
 /** What a money-changing line may say: ids, states, counts and amounts (as strings), nothing else. */
 export type MoneyEventFields = {
@@ -79,6 +80,9 @@ export type MoneyEventFields = {
   adjustmentId?: string;
   leadProviderId?: string;
   participantUserId?: string;
+  /** A merge: the participant (user) id retired into participantUserId. */
+  retiredUserId?: string;
+  declarationsVoided?: number;
   from?: string;
   state?: string;
   amount?: string;

@@ -57,6 +57,8 @@ export interface SeedIds {
   adjustmentId: string;
   adjustmentUpdatedAt: string;
   participantId: string;
+  /** Another participant (user) id: the second record of the duplicate records pages. */
+  otherParticipantId: string;
   declarationId: string;
   declarationState: string;
   openStatementId: string;
@@ -78,6 +80,8 @@ export async function seedIds(): Promise<SeedIds> {
       )
     ).rows[0];
     if (!declaration) throw new Error("The demo seed has no voidable declaration");
+    const other = (await client.query<{ id: string }>(`SELECT id::text FROM users WHERE id <> $1::uuid ORDER BY id LIMIT 1`, [declaration.user_id])).rows[0];
+    if (!other) throw new Error("The demo seed has only one participant");
     const open = (await client.query<{ id: string }>(`SELECT id::text FROM statements WHERE status = 'open' ORDER BY payment_date, id LIMIT 1`)).rows[0];
     if (!open) throw new Error("The demo seed has no open statement");
     return {
@@ -85,6 +89,7 @@ export async function seedIds(): Promise<SeedIds> {
       adjustmentId: adjustment.id,
       adjustmentUpdatedAt: adjustment.updated_at.toISOString(),
       participantId: declaration.user_id,
+      otherParticipantId: other.id,
       declarationId: declaration.id,
       declarationState: declaration.state,
       openStatementId: open.id,

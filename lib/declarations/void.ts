@@ -7,7 +7,7 @@
 // voids of one declaration (a double submit, two users, the API and a user) run one after the
 // other; the second reads the first's result and is refused ("already voided"). The clawback
 // statement is locked FOR SHARE so it cannot be authorised for payment before this commits.
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import {
   canApply,
   DECLARATION_TRANSITIONS,
@@ -20,7 +20,7 @@ import {
 import type { DeclarationState } from "@/lib/domain/declaration-states";
 import type { Actor } from "@/lib/db/audit";
 import type { Queryable } from "@/lib/db/query";
-import { inTransaction } from "@/lib/db/transaction";
+import { inTransaction, type ChangeRecorder } from "@/lib/db/transaction";
 import { isUuid } from "@/lib/validation/ids";
 import { moneyEvent } from "@/lib/log";
 
@@ -82,94 +82,108 @@ export async function voidDeclaration(prisma: PrismaClient, request: VoidRequest
   if (!isUuid(request.declarationId)) return notFound;
   if (request.leadProviderId !== undefined && !isUuid(request.leadProviderId)) return notFound;
 
-  return inTransaction(prisma, async (tx, change): Promise<VoidOutcome> => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id::text FROM participant_declarations WHERE id = ${request.declarationId}::uuid FOR UPDATE`;
-    if (locked.length === 0) return notFound;
+  return inTransaction(prisma, (tx, change) => voidInTransaction(tx, change, request, now));
+}
 
-    const declaration = await tx.participantDeclaration.findUniqueOrThrow({
-      where: { id: request.declarationId },
-      include: { cohort: true, lineItems: { include: { statement: { select: { id: true, name: true } } } } },
-    });
-    if (request.leadProviderId && declaration.leadProviderId !== request.leadProviderId) return notFound;
+/**
+ * The inside of voidDeclaration, for a caller that already holds a transaction (merging duplicate
+ * participants voids the declarations the merge makes duplicates, in its own transaction). Locks the
+ * declaration row, applies planVoid, writes the line items and the audit entry; the log line waits
+ * for the commit. The id must already be a valid UUID.
+ */
+export async function voidInTransaction(
+  tx: Prisma.TransactionClient,
+  change: ChangeRecorder,
+  request: VoidRequest,
+  now: Date,
+): Promise<VoidOutcome> {
+  const notFound = { ok: false, code: "not_found" } as const;
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id::text FROM participant_declarations WHERE id = ${request.declarationId}::uuid FOR UPDATE`;
+  if (locked.length === 0) return notFound;
 
-    let clawbackStatement: { id: string; name: string } | null = null;
-    if (canApply("void_paid", declaration.state)) {
-      const selected = await findClawbackStatement(
-        tx,
-        { leadProviderId: declaration.leadProviderId, cohortId: declaration.cohortId, cohortStartYear: declaration.cohort.startYear },
-        now,
-      );
-      if (selected) {
-        // Holds the statement open until we commit: authorising it waits for this void.
-        await tx.$queryRaw`SELECT id FROM statements WHERE id = ${selected.id}::uuid FOR SHARE`;
-        clawbackStatement = { id: selected.id, name: selected.name };
-      }
-    }
+  const declaration = await tx.participantDeclaration.findUniqueOrThrow({
+    where: { id: request.declarationId },
+    include: { cohort: true, lineItems: { include: { statement: { select: { id: true, name: true } } } } },
+  });
+  if (request.leadProviderId && declaration.leadProviderId !== request.leadProviderId) return notFound;
 
-    const plan = planVoid(
-      {
-        state: declaration.state,
-        expectedState: request.expectedState,
-        cohortStartYear: declaration.cohort.startYear,
-        cohortPaymentsFrozen: declaration.cohort.paymentsFrozenAt !== null,
-      },
-      clawbackStatement,
+  let clawbackStatement: { id: string; name: string } | null = null;
+  if (canApply("void_paid", declaration.state)) {
+    const selected = await findClawbackStatement(
+      tx,
+      { leadProviderId: declaration.leadProviderId, cohortId: declaration.cohortId, cohortStartYear: declaration.cohort.startYear },
+      now,
     );
-    if (!plan.ok) return plan;
-
-    await tx.participantDeclaration.update({
-      where: { id: declaration.id },
-      data: { state: plan.state, voidedAt: now, voidedBy: voidedBy(request.actor) },
-    });
-    if (plan.kind === "void") {
-      // The line item stays on its statement, now voided.
-      await tx.statementLineItem.updateMany({
-        where: { participantDeclarationId: declaration.id, state: { in: [...DECLARATION_TRANSITIONS.void.from] } },
-        data: { state: "voided" },
-      });
-    } else {
-      await tx.statementLineItem.create({
-        data: { participantDeclarationId: declaration.id, statementId: plan.newLineItem.statementId, state: plan.newLineItem.state },
-      });
+    if (selected) {
+      // Holds the statement open until we commit: authorising it waits for this void.
+      await tx.$queryRaw`SELECT id FROM statements WHERE id = ${selected.id}::uuid FOR SHARE`;
+      clawbackStatement = { id: selected.id, name: selected.name };
     }
-    // The line item voiding acts on: the one in the declaration's own (voidable) state.
-    const original = declaration.lineItems.find((li) => isVoidable(li.state));
-    await change.audit({
-      actor: request.actor,
-      action: plan.kind === "void" ? "declaration.void" : "declaration.void_paid",
-      entityType: "declaration",
-      entityId: declaration.id,
-      userId: declaration.userId,
-      reason: request.reason,
-      before: { state: declaration.state, statementId: original?.statement.id ?? null, statementName: original?.statement.name ?? null },
-      after: {
-        state: plan.state,
-        statementId: original?.statement.id ?? null,
-        clawbackStatementId: clawbackStatement?.id ?? null,
-        clawbackStatementName: clawbackStatement?.name ?? null,
-      },
+  }
+
+  const plan = planVoid(
+    {
+      state: declaration.state,
+      expectedState: request.expectedState,
+      cohortStartYear: declaration.cohort.startYear,
+      cohortPaymentsFrozen: declaration.cohort.paymentsFrozenAt !== null,
+    },
+    clawbackStatement,
+  );
+  if (!plan.ok) return plan;
+
+  await tx.participantDeclaration.update({
+    where: { id: declaration.id },
+    data: { state: plan.state, voidedAt: now, voidedBy: voidedBy(request.actor) },
+  });
+  if (plan.kind === "void") {
+    // The line item stays on its statement, now voided.
+    await tx.statementLineItem.updateMany({
+      where: { participantDeclarationId: declaration.id, state: { in: [...DECLARATION_TRANSITIONS.void.from] } },
+      data: { state: "voided" },
     });
-    const clawback = plan.kind === "clawback" ? clawbackStatement : null;
-    // After the commit: the log never reports a void that rolled back.
-    change.afterCommit(() =>
-      moneyEvent(plan.kind === "void" ? "declaration.void" : "declaration.void_paid", request.actor, {
-        declarationId: declaration.id,
-        participantUserId: declaration.userId,
-        leadProviderId: request.leadProviderId,
-        from: declaration.state,
-        state: plan.state,
-        clawbackStatementId: clawback?.id ?? null,
-      }),
-    );
-    return {
-      ok: true,
-      kind: plan.kind,
+  } else {
+    await tx.statementLineItem.create({
+      data: { participantDeclarationId: declaration.id, statementId: plan.newLineItem.statementId, state: plan.newLineItem.state },
+    });
+  }
+  // The line item voiding acts on: the one in the declaration's own (voidable) state.
+  const original = declaration.lineItems.find((li) => isVoidable(li.state));
+  await change.audit({
+    actor: request.actor,
+    action: plan.kind === "void" ? "declaration.void" : "declaration.void_paid",
+    entityType: "declaration",
+    entityId: declaration.id,
+    userId: declaration.userId,
+    reason: request.reason,
+    before: { state: declaration.state, statementId: original?.statement.id ?? null, statementName: original?.statement.name ?? null },
+    after: {
+      state: plan.state,
+      statementId: original?.statement.id ?? null,
+      clawbackStatementId: clawbackStatement?.id ?? null,
+      clawbackStatementName: clawbackStatement?.name ?? null,
+    },
+  });
+  const clawback = plan.kind === "clawback" ? clawbackStatement : null;
+  // After the commit: the log never reports a void that rolled back.
+  change.afterCommit(() =>
+    moneyEvent(plan.kind === "void" ? "declaration.void" : "declaration.void_paid", request.actor, {
       declarationId: declaration.id,
-      userId: declaration.userId,
+      participantUserId: declaration.userId,
+      leadProviderId: request.leadProviderId,
       from: declaration.state,
       state: plan.state,
-      clawbackStatement: clawback,
-    };
-  });
+      clawbackStatementId: clawback?.id ?? null,
+    }),
+  );
+  return {
+    ok: true,
+    kind: plan.kind,
+    declarationId: declaration.id,
+    userId: declaration.userId,
+    from: declaration.state,
+    state: plan.state,
+    clawbackStatement: clawback,
+  };
 }

@@ -88,6 +88,9 @@ export interface DemoExamples {
    * unknown = eligibility not yet decided) and `${provider} ${cohort} ect eligible extended`
    * (ecf-extended-september) → user id. */
   freshParticipants: Record<string, string>;
+  /** Pairs of participants who look like one person (same TRN, same email, same name at the same
+   * school) → [the record to keep, the record to retire] (user ids). Where the calendar allows. */
+  duplicatePairs: Partial<Record<"trn" | "email" | "nameAndSchool", [string, string]>>;
 }
 
 export interface SeedSummary {
@@ -921,6 +924,45 @@ export function buildDemo(options: DemoOptions): DemoBuild {
     }
   }
 
+  // Duplicate records: three pairs of participants who look like one person (issue 14), made last so
+  // nothing before them changes. Merging the TRN pair claws back the retired record's paid started
+  // declaration; merging the name-and-school pair voids its eligible one.
+  const duplicatePairs: DemoExamples["duplicatePairs"] = {};
+  if (latestRunning !== null) {
+    const year = latestRunning;
+    const { firstPaidDays, openDays } = phaseOfYear(year);
+    const pairOf = (provider: ProviderRef, changes: Partial<ParticipantSpec>, duplicate: (original: ParticipantSpec) => Partial<ParticipantSpec>) => {
+      const spec = baseSpec(provider, year, "ect");
+      setSchedule(spec, "ecf-standard-september");
+      scripted(spec, { mentor: null, ...changes });
+      const original = buildParticipant(spec, ctx);
+      const copy = baseSpec(provider, year, "ect");
+      setSchedule(copy, "ecf-standard-september");
+      scripted(copy, { mentor: null, placement: spec.placement, ...changes, ...duplicate(spec) });
+      const second = buildParticipant(copy, ctx);
+      return { spec, kept: original.userId, retired: second.userId };
+    };
+    const [ambition, bpn, teachFirst] = providers as [ProviderRef, ProviderRef, ProviderRef];
+    if (firstPaidDays) {
+      // The same TRN on both registrations (given once, so both get it).
+      const trnPair = pairOf(ambition, { maxDeclarations: 1, firstCreatedDays: firstPaidDays, trn: trnFor(trnIndex++), trnValidated: true }, () => ({}));
+      duplicatePairs.trn = [trnPair.kept, trnPair.retired];
+    }
+    const emailPair = pairOf(bpn, { maxDeclarations: 0 }, () => ({}));
+    const keptEmail = rows.users.find((u) => u.id === emailPair.kept)?.email;
+    const retiredIdentity = rows.participantIdentities.find((i) => i.userId === emailPair.retired);
+    if (retiredIdentity && keptEmail) retiredIdentity.email = keptEmail; // registered again with the same address
+    duplicatePairs.email = [emailPair.kept, emailPair.retired];
+    if (openDays) {
+      const namePair = pairOf(teachFirst, { lastCreatedDays: openDays, maxDeclarations: 1 }, (original) => ({
+        fullName: original.fullName.toLowerCase().replace(" ", "  "),
+        trn: null,
+        trnValidated: false,
+      }));
+      duplicatePairs.nameAndSchool = [namePair.kept, namePair.retired];
+    }
+  }
+
   // Useful look-ups for the report and the tests.
   const openOutputStatements: Record<string, string> = {};
   const payableStatements: Record<string, string> = {};
@@ -945,7 +987,7 @@ export function buildDemo(options: DemoOptions): DemoBuild {
   return {
     rows,
     staff,
-    examples: { participants: examples, openOutputStatements, payableStatements, smallBandsContractId, freshParticipants },
+    examples: { participants: examples, openOutputStatements, payableStatements, smallBandsContractId, freshParticipants, duplicatePairs },
     cohorts: years,
   };
 }

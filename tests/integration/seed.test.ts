@@ -7,6 +7,7 @@ import { hashApiToken } from "@/lib/auth/api-tokens";
 import type { Db } from "@/lib/db/client";
 import { contractProblems } from "@/lib/engine/contract-rules";
 import { Decimal } from "@/lib/engine/money";
+import { listDuplicatePairs, previewMerge } from "@/lib/participants/duplicates";
 import { ecfSchedules } from "@/lib/schedules/rules/ecf-schedules";
 import { DEMO_API_TOKENS, buildDemo, seedDemo, type SeedSummary } from "@/prisma/seed/demo";
 import { seedScale } from "@/prisma/seed/scale";
@@ -467,6 +468,21 @@ describe.each(availableKinds())("the demo seed on %s", (kind) => {
           training: "active",
           declarations: 0,
         });
+      }
+
+      // Three pairs of duplicate records, each found by the duplicates list for its reason; merging the
+      // TRN pair and the name-and-school pair makes a duplicate declaration.
+      const pairs = summary.examples.duplicatePairs;
+      expect(Object.keys(pairs).sort()).toEqual(["email", "nameAndSchool", "trn"]);
+      const listed = await listDuplicatePairs(db.prisma, { skip: 0, take: 100 });
+      const reasonsOf = (a: string, b: string) =>
+        listed.pairs.find((p) => [p.first.userId, p.second.userId].sort().join() === [a, b].sort().join())?.reasons ?? [];
+      expect(reasonsOf(...(pairs.trn as [string, string]))).toContain("trn");
+      expect(reasonsOf(...(pairs.email as [string, string]))).toContain("email");
+      expect(reasonsOf(...(pairs.nameAndSchool as [string, string]))).toContain("name_school");
+      for (const key of ["trn", "nameAndSchool"] as const) {
+        const [kept, retired] = pairs[key] as [string, string];
+        expect((await previewMerge(db.prisma, kept, retired, DEMO_TODAY))?.duplicates, key).toHaveLength(1);
       }
 
       // It refuses to seed twice.
