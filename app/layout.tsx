@@ -28,6 +28,7 @@ export const dynamic = "force-dynamic";
 const FINANCE_NAVIGATION = [
   { href: "/participants", text: "Participants" },
   { href: "/statements", text: "Statements" },
+  { href: "/schedules", text: "Schedules" },
 ];
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -32,6 +32,16 @@ export default async function HomePage() {
           </p>
         </div>
       </div>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-half">
+          <h2 className="govuk-heading-m">
+            <Link className="govuk-link" href="/schedules">Payment schedules</Link>
+          </h2>
+          <p className="govuk-body">
+            See each cohort&apos;s schedules and the milestone dates that declarations are checked against.
+          </p>
+        </div>
+      </div>
     </PageShell>
   );
 }
