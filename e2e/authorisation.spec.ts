@@ -22,6 +22,7 @@ function segmentTable(ids: SeedIds): Record<string, string> {
     id: ids.participantId,
     declarationId: ids.declarationId,
     adjustmentId: ids.adjustmentId,
+    scheduleId: ids.scheduleId,
   };
 }
 

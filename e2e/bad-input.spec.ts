@@ -110,6 +110,7 @@ test("GET parameters of the finance pages: never a 500, escaped", async () => {
     (v) => `/statements/${encodeURIComponent(v)}/declarations.csv`,
     (v) => `/participants/${encodeURIComponent(v)}`,
     (v) => `/participants/${ids.participantId}/declarations/${encodeURIComponent(v)}/void`,
+    (v) => `/schedules/${encodeURIComponent(v)}`,
   ];
   const calls: (() => Promise<void>)[] = [];
   for (const entry of CORPUS) {

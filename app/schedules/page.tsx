@@ -15,11 +15,15 @@ export default async function SchedulesPage() {
   const cohorts = await listSchedulesByCohort(await getPrisma());
   return (
     <PageShell>
-      <h1 className="govuk-heading-xl">Payment schedules</h1>
-      <p className="govuk-body">
-        A schedule sets the dates a lead provider&apos;s declarations are checked against: each milestone has a start date, a
-        milestone date (the last day a declaration of its type may be dated) and the date it is normally paid.
-      </p>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-xl">Payment schedules</h1>
+          <p className="govuk-body">
+            A schedule sets the dates a lead provider&apos;s declarations are checked against: each milestone has a start date, a
+            milestone date (the last day a declaration of its type may be dated) and the date it is normally paid.
+          </p>
+        </div>
+      </div>
       {cohorts.length === 0 ? <p className="govuk-body">There are no cohorts yet.</p> : null}
       {cohorts.map((cohort) => (
         <div key={cohort.cohortYear} id={`cohort-${cohort.cohortYear}`}>

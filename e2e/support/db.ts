@@ -60,6 +60,7 @@ export interface SeedIds {
   declarationId: string;
   declarationState: string;
   openStatementId: string;
+  scheduleId: string;
 }
 
 export async function seedIds(): Promise<SeedIds> {
@@ -80,6 +81,8 @@ export async function seedIds(): Promise<SeedIds> {
     if (!declaration) throw new Error("The demo seed has no voidable declaration");
     const open = (await client.query<{ id: string }>(`SELECT id::text FROM statements WHERE status = 'open' ORDER BY payment_date, id LIMIT 1`)).rows[0];
     if (!open) throw new Error("The demo seed has no open statement");
+    const schedule = (await client.query<{ id: string }>(`SELECT id::text FROM schedules ORDER BY id LIMIT 1`)).rows[0];
+    if (!schedule) throw new Error("The demo seed has no schedule");
     return {
       statementId: adjustment.statement_id,
       adjustmentId: adjustment.id,
@@ -88,6 +91,7 @@ export async function seedIds(): Promise<SeedIds> {
       declarationId: declaration.id,
       declarationState: declaration.state,
       openStatementId: open.id,
+      scheduleId: schedule.id,
     };
   });
 }

@@ -1,6 +1,7 @@
 // Payment schedules as finance reads them: every cohort's schedules (newest cohort first), and one
 // schedule with its milestones. The rows are written by the seed from rules/ecf-schedules.ts.
 import type { Queryable } from "@/lib/db/query";
+import { SCHEDULE_KINDS, SCHEDULE_STARTS } from "./rules/ecf-schedules";
 
 export type ScheduleSummary = { id: string; identifier: string; name: string; milestoneCount: number };
 export type CohortSchedules = { cohortYear: number; schedules: ScheduleSummary[] };
@@ -22,7 +23,18 @@ export type ScheduleDetail = {
   milestones: MilestoneRow[];
 };
 
-/** Every cohort, newest first, with its schedules in identifier order and how many milestones each has. */
+/**
+ * DfE's order: standard, extended, reduced, replacement; within each September, January, April.
+ * Identifiers outside DfE's pattern (ecf-<kind>-<start>) come last, alphabetically.
+ */
+function scheduleOrder(identifier: string): number {
+  const [, kind, start] = /^ecf-([a-z]+)-([a-z]+)$/.exec(identifier) ?? [];
+  const k = SCHEDULE_KINDS.indexOf(kind as (typeof SCHEDULE_KINDS)[number]);
+  const s = SCHEDULE_STARTS.indexOf(start as (typeof SCHEDULE_STARTS)[number]);
+  return k < 0 || s < 0 ? Number.MAX_SAFE_INTEGER : k * SCHEDULE_STARTS.length + s;
+}
+
+/** Every cohort, newest first, with its schedules in DfE's order and how many milestones each has. */
 export async function listSchedulesByCohort(db: Queryable): Promise<CohortSchedules[]> {
   const cohorts = await db.cohort.findMany({
     orderBy: { startYear: "desc" },
@@ -36,7 +48,9 @@ export async function listSchedulesByCohort(db: Queryable): Promise<CohortSchedu
   });
   return cohorts.map((cohort) => ({
     cohortYear: cohort.startYear,
-    schedules: cohort.schedules.map((s) => ({ id: s.id, identifier: s.identifier, name: s.name, milestoneCount: s._count.milestones })),
+    schedules: cohort.schedules
+      .map((s) => ({ id: s.id, identifier: s.identifier, name: s.name, milestoneCount: s._count.milestones }))
+      .sort((a, b) => scheduleOrder(a.identifier) - scheduleOrder(b.identifier) || a.identifier.localeCompare(b.identifier)),
   }));
 }
 

@@ -37,7 +37,8 @@ describe.each(availableKinds())("schedules and the authorise rule on %s", (kind)
       expect(years).toEqual([...years].sort((a, b) => b - a));
       for (const cohort of cohorts) {
         expect(cohort.schedules).toHaveLength(12);
-        expect(cohort.schedules.map((s) => s.identifier)).toContain("ecf-standard-september");
+        expect(cohort.schedules[0]?.identifier).toBe("ecf-standard-september");
+        expect(cohort.schedules.at(-1)?.identifier).toBe("ecf-replacement-april");
       }
 
       const latest = cohorts[0]!;

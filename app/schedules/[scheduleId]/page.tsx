@@ -11,14 +11,14 @@ import { formatDate } from "@/lib/format/dates";
 import { declarationTypeLabel } from "@/lib/format/labels";
 import { cohortSchedulesPath, schedulePath } from "../paths";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ scheduleId: string }> };
 
 /** The schedule for a parsed path id, loaded once per request. */
 const load = cache((prisma: Queryable, id: string) => findSchedule(prisma, id));
 
 // Not requireResource: a 404 thrown from generateMetadata would not be answered with a 404 status.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { id } = await params;
+  const { scheduleId: id } = await params;
   await requireStaff("finance", schedulePath(id));
   const scheduleId = pathId(id);
   const schedule = scheduleId ? await load(await getPrisma(), scheduleId) : null;
@@ -26,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SchedulePage({ params }: Props) {
-  const { id } = await params;
+  const { scheduleId: id } = await params;
   const { data: schedule } = await requireResource("finance", schedulePath(id), [id], load);
   return (
     <PageShell backLink={{ href: cohortSchedulesPath(schedule.cohortYear), text: "All payment schedules" }}>
