@@ -10,14 +10,14 @@ import { signOut } from "./sign-out-action";
 
 export const metadata: Metadata = {
   title: { template: pageTitle("%s"), default: SERVICE_TITLE },
+  // Our own icon (public/, committed): the letters ECF, not GOV.UK's crown — this is a DfE staff
+  // tool, not a service on the GOV.UK website (docs/architecture.md, "Branding").
   icons: {
     icon: [
-      { url: "/assets/images/favicon.ico", sizes: "48x48" },
-      { url: "/assets/images/favicon.svg", type: "image/svg+xml", sizes: "any" },
+      { url: "/favicon.ico", sizes: "32x32" },
+      { url: "/favicon.svg", type: "image/svg+xml", sizes: "any" },
     ],
-    apple: "/assets/images/govuk-icon-180.png",
   },
-  manifest: "/assets/manifest.json",
 };
 
 export const viewport: Viewport = { themeColor: "#1d70b8" };
@@ -28,6 +28,7 @@ export const dynamic = "force-dynamic";
 const FINANCE_NAVIGATION = [
   { href: "/participants", text: "Participants" },
   { href: "/statements", text: "Statements" },
+  { href: "/schedules", text: "Schedules" },
 ];
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

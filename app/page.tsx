@@ -46,6 +46,16 @@ export default async function HomePage() {
           <p className="govuk-body">Find participants who look like one person, compare them and merge one record into the other.</p>
         </div>
       </div>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-half">
+          <h2 className="govuk-heading-m">
+            <Link className="govuk-link" href="/schedules">Payment schedules</Link>
+          </h2>
+          <p className="govuk-body">
+            See each cohort&apos;s schedules and the milestone dates that declarations are checked against.
+          </p>
+        </div>
+      </div>
     </PageShell>
   );
 }

@@ -23,6 +23,7 @@ function segmentTable(ids: SeedIds): Record<string, string> {
     otherId: ids.otherParticipantId,
     declarationId: ids.declarationId,
     adjustmentId: ids.adjustmentId,
+    scheduleId: ids.scheduleId,
   };
 }
 

@@ -119,6 +119,7 @@ test("GET parameters of the finance pages: never a 500, escaped", async () => {
     (v) => `/duplicates/${ids.participantId}/${encodeURIComponent(v)}`,
     (v) => `/duplicates/${ids.participantId}/${encodeURIComponent(v)}/merge`,
     (v) => `/duplicates/${encodeURIComponent(v)}/${ids.otherParticipantId}/merge`,
+    (v) => `/schedules/${encodeURIComponent(v)}`,
   ];
   const calls: (() => Promise<void>)[] = [];
   for (const entry of CORPUS) {

@@ -15,7 +15,8 @@ execFileSync(process.execPath, [path.join(root, "node_modules/prisma/build/index
 });
 
 // Images and the manifest only: this is not a GOV.UK website service, so we do not use the
-// GDS Transport font (docs/architecture.md, "Branding").
+// GDS Transport font (docs/architecture.md, "Branding"). Only public/assets is generated (and
+// ignored by git); the rest of public/ (favicon, robots.txt) is committed.
 const assets = path.join(root, "node_modules/govuk-frontend/dist/govuk/assets");
 const target = path.join(root, "public/assets");
 rmSync(target, { recursive: true, force: true });

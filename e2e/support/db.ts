@@ -62,6 +62,7 @@ export interface SeedIds {
   declarationId: string;
   declarationState: string;
   openStatementId: string;
+  scheduleId: string;
 }
 
 export async function seedIds(): Promise<SeedIds> {
@@ -84,6 +85,8 @@ export async function seedIds(): Promise<SeedIds> {
     if (!other) throw new Error("The demo seed has only one participant");
     const open = (await client.query<{ id: string }>(`SELECT id::text FROM statements WHERE status = 'open' ORDER BY payment_date, id LIMIT 1`)).rows[0];
     if (!open) throw new Error("The demo seed has no open statement");
+    const schedule = (await client.query<{ id: string }>(`SELECT id::text FROM schedules ORDER BY id LIMIT 1`)).rows[0];
+    if (!schedule) throw new Error("The demo seed has no schedule");
     return {
       statementId: adjustment.statement_id,
       adjustmentId: adjustment.id,
@@ -93,6 +96,7 @@ export async function seedIds(): Promise<SeedIds> {
       declarationId: declaration.id,
       declarationState: declaration.state,
       openStatementId: open.id,
+      scheduleId: schedule.id,
     };
   });
 }

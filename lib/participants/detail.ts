@@ -18,7 +18,7 @@ export type InductionRecordView = {
   deliveryPartner: string | null;
   school: { name: string; urn: string } | null;
   cohort: { startYear: number; frozen: boolean };
-  schedule: { identifier: string; name: string };
+  schedule: { id: string; identifier: string; name: string };
   trainingStatus: TrainingStatusValue;
   trainingStatusReason: string | null;
   trainingStatusDate: Date | null;
@@ -97,7 +97,7 @@ const inductionRecordInclude = {
   leadProvider: { select: { id: true, name: true } },
   deliveryPartner: { select: { name: true } },
   school: { select: { name: true, urn: true } },
-  schedule: { select: { identifier: true, name: true, cohort: { select: { startYear: true, paymentsFrozenAt: true } } } },
+  schedule: { select: { id: true, identifier: true, name: true, cohort: { select: { startYear: true, paymentsFrozenAt: true } } } },
 } satisfies Prisma.InductionRecordInclude;
 
 type InductionRecordRow = Prisma.InductionRecordGetPayload<{ include: typeof inductionRecordInclude }>;
@@ -109,7 +109,7 @@ function inductionRecordView(record: InductionRecordRow): InductionRecordView {
     deliveryPartner: record.deliveryPartner?.name ?? null,
     school: record.school,
     cohort: { startYear: record.schedule.cohort.startYear, frozen: record.schedule.cohort.paymentsFrozenAt !== null },
-    schedule: { identifier: record.schedule.identifier, name: record.schedule.name },
+    schedule: { id: record.schedule.id, identifier: record.schedule.identifier, name: record.schedule.name },
     trainingStatus: record.trainingStatus,
     trainingStatusReason: record.trainingStatusReason,
     trainingStatusDate: record.trainingStatusDate,

@@ -1,5 +1,6 @@
 // Payable → paid: a finance user authorises a statement for payment. One transaction with the
-// statement row locked: payable line items (and their declarations) → paid, awaiting_clawback →
+// statement row locked: DfE's authorise rule (authoriseStatementPayment: an output statement, past
+// its cut-off, payable, with declarations; otherwise a refusal that changes nothing), then payable line items (and their declarations) → paid, awaiting_clawback →
 // clawed_back, the statement → paid with the time and the user, the calculated statement stored as
 // its snapshot (view.ts), and an audit entry; the log line only once it has committed.
 import type { PrismaClient } from "@/generated/prisma/client";
@@ -7,16 +8,41 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/db/audit";
 import { inTransaction, LONG_TRANSACTION_SETTINGS } from "@/lib/db/transaction";
 import { moneyEvent } from "@/lib/log";
-import { authoriseStatementPayment, lineItemStateWhenStatementPaid, type Refusal } from "@/lib/declarations/rules/lifecycle";
+import {
+  authoriseStatementPayment,
+  lineItemStateWhenStatementPaid,
+  type AuthoriseRefusalReason,
+  type Refusal,
+  type Result,
+  type StatementTransitionPlan,
+} from "@/lib/declarations/rules/lifecycle";
+import type { Queryable } from "@/lib/db/query";
+import type { StatementStatus } from "@/lib/domain/statement-statuses";
 import { calculateStatement, MissingContractError } from "./calculation";
 import { lockStatement, moveLineItems, stateMoves } from "./transitions";
 import { buildStatementView, type StatementView } from "./view";
 
-export type AuthoriseRefusalCode = "not_found" | "statement_not_payable" | "statement_already_paid" | "missing_contract";
+export type AuthoriseRefusalCode = "not_found" | AuthoriseRefusalReason | "missing_contract";
 
 export type AuthoriseOutcome =
   | { ok: true; statementId: string; lineItemsPaid: number; lineItemsClawedBack: number; view: StatementView }
   | Refusal<AuthoriseRefusalCode>;
+
+/**
+ * Whether the statement may be authorised for payment now, and if not why (DfE's rule,
+ * authoriseStatementPayment): what the statement and authorise pages ask before offering the button.
+ */
+export async function checkAuthorisation(
+  db: Queryable,
+  statement: { id: string; status: StatementStatus; deadlineDate: string | Date; outputFee: boolean },
+  now = new Date(),
+): Promise<Result<StatementTransitionPlan, AuthoriseRefusalReason>> {
+  const lineItemCount = await db.statementLineItem.count({ where: { statementId: statement.id } });
+  return authoriseStatementPayment(
+    { id: statement.id, status: statement.status, deadlineDate: new Date(statement.deadlineDate), outputFee: statement.outputFee, lineItemCount },
+    now,
+  );
+}
 
 /** Authorises a payable statement for payment (see the top of this file). Refusals change nothing. */
 export async function authoriseStatement(
@@ -31,7 +57,16 @@ export async function authoriseStatement(
       async (tx, change): Promise<AuthoriseOutcome> => {
         const statement = await lockStatement(tx, request.statementId);
         if (!statement) return { ok: false, code: "not_found", message: "There is no statement with this ID." };
-        const plan = authoriseStatementPayment({ id: statement.id, status: statement.status, deadlineDate: statement.deadlineDate });
+        const plan = authoriseStatementPayment(
+          {
+            id: statement.id,
+            status: statement.status,
+            deadlineDate: statement.deadlineDate,
+            outputFee: statement.outputFee,
+            lineItemCount: statement._count.lineItems,
+          },
+          now,
+        );
         if (!plan.ok) return plan;
 
         const moved = await moveLineItems(tx, statement.id, moves, now);

@@ -51,6 +51,8 @@ export async function lockStatement(tx: Prisma.TransactionClient, statementId: s
       name: true,
       status: true,
       deadlineDate: true,
+      outputFee: true,
+      _count: { select: { lineItems: true } },
       leadProvider: { select: { name: true } },
       cohort: { select: { startYear: true } },
     },

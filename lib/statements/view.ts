@@ -21,6 +21,7 @@ import type { Queryable } from "@/lib/db/query";
 import { calculateStatement, MissingContractError, type StatementCalculation } from "./calculation";
 import { findStatementHeader, type StatementHeader } from "./queries";
 import { clawbackAmounts, type ClawbackAmount } from "./rules/clawback-rows";
+import { revisedRecruitmentTarget } from "./rules/revised-recruitment-target";
 
 /** 2: the ECT result says which service-fee instalment the statement pays (serviceFeeInstalment). */
 export const STATEMENT_VIEW_VERSION = 2;
@@ -70,6 +71,12 @@ export type StatementView = {
   cohort: { id: string; startYear: number; mentorFunding: boolean };
   contract: {
     recruitmentTarget: number;
+    /**
+     * The contract's revised recruitment target, or 150% of the recruitment target rounded down
+     * (rules/revised-recruitment-target.ts). Snapshots from before it was shown lack it:
+     * parseStatementView fills in the default.
+     */
+    revisedRecruitmentTarget: number;
     setUpFee: string;
     monthlyServiceFee: string | null;
     upliftAmount: string | null;
@@ -158,6 +165,7 @@ export function buildStatementView(calculation: StatementCalculation, now: Date)
     cohort: { id: cohort.id, startYear: cohort.startYear, mentorFunding: cohort.mentorFunding },
     contract: {
       recruitmentTarget: contract.recruitmentTarget,
+      revisedRecruitmentTarget: revisedRecruitmentTarget(contract.recruitmentTarget, contract.revisedRecruitmentTarget),
       setUpFee: money(contract.setUpFee),
       monthlyServiceFee: contract.monthlyServiceFee === null ? null : money(contract.monthlyServiceFee),
       upliftAmount: upliftAmount === null ? null : toMoneyString(upliftAmount),
@@ -182,7 +190,11 @@ export function buildStatementView(calculation: StatementCalculation, now: Date)
 export function parseStatementView(value: unknown): StatementView | null {
   if (typeof value !== "object" || value === null) return null;
   const view = value as Partial<StatementView>;
-  if (view.version !== STATEMENT_VIEW_VERSION || !view.result || !view.statement || !view.declarations || !view.clawbacks) return null;
+  if (view.version !== STATEMENT_VIEW_VERSION || !view.result || !view.statement || !view.declarations || !view.clawbacks || !view.contract) return null;
+  if (view.contract.revisedRecruitmentTarget === undefined) {
+    // Stored before the revised target was shown: the contract had no column for it, so the default.
+    return { ...view, contract: { ...view.contract, revisedRecruitmentTarget: revisedRecruitmentTarget(view.contract.recruitmentTarget, null) } } as StatementView;
+  }
   return view as StatementView;
 }
 

@@ -138,7 +138,16 @@ function Enrolment({ enrolment, userId }: { enrolment: EnrolmentView; userId: st
       key: "Cohort changed after payments frozen",
       value: "Yes: moved from a cohort whose funding contract has ended. Its paid declarations stay on that cohort.",
     },
-    { key: "Schedule", value: current ? `${current.schedule.name} (${current.schedule.identifier})` : "Not known" },
+    {
+      key: "Schedule",
+      value: current ? (
+        <a className="govuk-link" href={`/schedules/${current.schedule.id}`}>
+          {current.schedule.name} ({current.schedule.identifier})
+        </a>
+      ) : (
+        "Not known"
+      ),
+    },
     { key: "Training status", value: current ? <TrainingStatus record={current} /> : "Not known" },
     { key: "Eligible for funding", value: funding(enrolment) },
     { key: "Uplifts", value: uplifts(enrolment) },

@@ -3,6 +3,7 @@ import { Button, InsetText, PageShell, SummaryList } from "@/components/govuk";
 import { FlashBanner } from "@/components/app/flash-banner";
 import { requireResource } from "@/lib/auth/resource";
 import { adjustmentRefusal } from "@/lib/statements/rules/adjustment-refusal";
+import { checkAuthorisation } from "@/lib/statements/authorise";
 import { loadStatementView, type StatementView } from "@/lib/statements/view";
 import { loadPaymentsPicture } from "@/lib/statements/overview";
 import { getPrisma } from "@/lib/db/client";
@@ -10,6 +11,7 @@ import { readFlash } from "@/lib/flash";
 import { formatDate, formatUkDateTime } from "@/lib/format/dates";
 import { statementKindLabel } from "@/lib/format/statement";
 import { statementChoiceHref } from "@/lib/validation/statement-choice";
+import { cohortSchedulesPath } from "../../schedules/paths";
 import { adjustmentRefusalMessage } from "../_components/adjustment-copy";
 import { PaymentsPicture } from "../_components/payments-picture";
 import { StatementFigures, type StatementLinks } from "../_components/statement-figures";
@@ -46,6 +48,14 @@ function StatementDetails({ view, source }: { view: StatementView; source: "live
           { key: "Statement", value: statementKindLabel(statement.outputFee) },
           { key: "Milestone cut-off date", value: formatDate(new Date(statement.deadlineDate)) },
           { key: "Payment date", value: formatDate(new Date(statement.paymentDate)) },
+          {
+            key: "Payment schedules",
+            value: (
+              <a className="govuk-link" href={cohortSchedulesPath(view.cohort.startYear)}>
+                {view.cohort.startYear} cohort schedules and milestone dates
+              </a>
+            ),
+          },
           statement.markedAsPaidAt
             ? {
                 key: "Authorised for payment",
@@ -74,10 +84,12 @@ function StatementDetails({ view, source }: { view: StatementView; source: "live
 export default async function StatementPage({ params }: Props) {
   const { statementId } = await params;
   const {
-    data: { id, loaded },
+    data: { id, loaded, authorisation },
   } = await requireResource("finance", statementPath(statementId), [statementId], async (prisma, id) => {
     const loaded = await loadStatementView(prisma, id);
-    return loaded && { id, loaded };
+    if (!loaded) return null;
+    const authorisation = loaded.kind === "view" ? await checkAuthorisation(prisma, loaded.view.statement) : null;
+    return { id, loaded, authorisation };
   });
   const flash = await readFlash(statementPath(id));
 
@@ -116,8 +128,13 @@ export default async function StatementPage({ params }: Props) {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds-from-desktop">
           <StatementDetails view={view} source={source} />
+          {authorisation && !authorisation.ok && authorisation.code !== "statement_already_paid" ? (
+            <p className="govuk-body" data-testid="authorise-refusal">
+              {authorisation.message}
+            </p>
+          ) : null}
           <div className="govuk-button-group app-no-print">
-            {statement.status === "payable" ? <Button href={authorisePath(id)}>Authorise for payment</Button> : null}
+            {authorisation?.ok ? <Button href={authorisePath(id)}>Authorise for payment</Button> : null}
             <Button href={csvPath(id)} variant="secondary" download>
               Download declarations (CSV)
             </Button>

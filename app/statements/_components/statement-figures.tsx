@@ -467,6 +467,7 @@ export function ContractDetails({ view }: { view: StatementView }) {
       <SummaryList
         rows={[
           { key: "Recruitment target", value: formatCount(contract.recruitmentTarget) },
+          { key: "Revised recruitment target", value: formatCount(contract.revisedRecruitmentTarget) },
           { key: "Set-up fee", value: money(contract.setUpFee) },
           contract.monthlyServiceFee !== null ? { key: "Monthly service fee", value: money(contract.monthlyServiceFee) } : null,
           { key: "Uplift amount", value: contract.upliftAmount === null ? "No uplift" : `${money(contract.upliftAmount)} per participant` },

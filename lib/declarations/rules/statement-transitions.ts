@@ -6,7 +6,8 @@
  *   line items become payable (transition `make_payable`).
  * - Payable → paid, when DfE authorises the payment: its payable line items become
  *   paid (`pay`) and its awaiting_clawback line items become clawed_back
- *   (`claw_back`).
+ *   (`claw_back`). DfE authorises only an output statement past its cut-off with
+ *   declarations on it (`authoriseStatementPayment`).
  * Other line items (ineligible, voided, …) are unchanged. A declaration's own state
  * follows its line item on that statement. The plans say whether the statement may
  * move; the line item states that move with it are `lineItemStateWhenStatementPayable`
@@ -61,14 +62,44 @@ export function markStatementPayable(
   };
 }
 
+/** What DfE's authorise rule reads: the statement, and how many line items (declarations) it has. */
+export interface StatementForAuthorisation extends StatementForTransition {
+  /** False: a statement that pays service fees only. */
+  outputFee: boolean;
+  /** The statement's line items, in any state. */
+  lineItemCount: number;
+}
+
+export type AuthoriseRefusalReason = "statement_already_paid" | "service_fee_only" | "before_cut_off" | "statement_not_payable" | "no_declarations";
+
+/**
+ * DfE's authorise rule: payable → paid only for an output statement that is payable, past its
+ * cut-off date (today is after it), not yet paid, and has declarations (line items). The one rule
+ * the statement page (whether to offer "Authorise for payment"), the authorise page and the
+ * authorise transaction ask, so the server refuses what the page hides. The refusals, in the order
+ * they are checked, each say why.
+ */
 export function authoriseStatementPayment(
-  statement: StatementForTransition,
-): Result<StatementTransitionPlan, "statement_not_payable" | "statement_already_paid"> {
-  if (statement.status === "open") {
-    return refuse("statement_not_payable", "This statement cannot be authorised for payment until it is payable.");
-  }
+  statement: StatementForAuthorisation,
+  today: Date,
+): Result<StatementTransitionPlan, AuthoriseRefusalReason> {
   if (statement.status === "paid") {
     return refuse("statement_already_paid", "This statement has already been authorised for payment.");
+  }
+  if (!statement.outputFee) {
+    return refuse("service_fee_only", "This statement pays service fees only, so there is nothing to authorise.");
+  }
+  if (!(utcDay(today) > utcDay(statement.deadlineDate))) {
+    return refuse(
+      "before_cut_off",
+      `This statement cannot be authorised until its cut-off date, ${formatUtcDate(statement.deadlineDate)}, has passed.`,
+    );
+  }
+  if (statement.status !== "payable") {
+    return refuse("statement_not_payable", "This statement cannot be authorised for payment until it is payable.");
+  }
+  if (statement.lineItemCount <= 0) {
+    return refuse("no_declarations", "There are no declarations on this statement to authorise.");
   }
   return {
     ok: true,

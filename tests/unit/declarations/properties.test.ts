@@ -67,6 +67,8 @@ const transitionStatement = fc.record({
   id: fc.string({ minLength: 1, maxLength: 6 }),
   status: fc.constantFrom(...STATEMENT_STATUSES),
   deadlineDate: date,
+  outputFee: fc.boolean(),
+  lineItemCount: fc.nat({ max: 3 }),
 });
 
 describe("every refused transition changes nothing", () => {
@@ -95,7 +97,7 @@ describe("every refused transition changes nothing", () => {
     fc.assert(
       fc.property(fc.record({ statement: transitionStatement, today: date }), (input) => {
         const payable = expectPure(input, (i) => markStatementPayable(i.statement, i.today), "message");
-        const paid = expectPure(input, (i) => authoriseStatementPayment(i.statement), "message");
+        const paid = expectPure(input, (i) => authoriseStatementPayment(i.statement, i.today), "message");
         refused += (payable.ok ? 0 : 1) + (paid.ok ? 0 : 1);
         if (input.statement.status !== "open") expect(payable.ok).toBe(false);
         if (input.statement.status !== "payable") expect(paid.ok).toBe(false);

@@ -5,6 +5,7 @@ import {
   lineItemStateWhenStatementPaid,
   lineItemStateWhenStatementPayable,
   markStatementPayable,
+  type StatementForAuthorisation,
   type StatementForTransition,
 } from "@/lib/declarations/rules/lifecycle";
 import { utc } from "./fixtures";
@@ -77,9 +78,15 @@ describe("markStatementPayable", () => {
   });
 });
 
-describe("authoriseStatementPayment", () => {
-  it("pays a payable statement", () => {
-    expect(authoriseStatementPayment(statementWith("payable"))).toEqual({
+describe("authoriseStatementPayment (DfE's authorise rule)", () => {
+  // Cut-off 31 October 2025: the day after is the first day it may be authorised.
+  const afterCutOff = utc("2025-11-01T00:00:00Z");
+  function authorisable(overrides: Partial<StatementForAuthorisation> = {}): StatementForAuthorisation {
+    return { ...statementWith("payable"), outputFee: true, lineItemCount: 3, ...overrides };
+  }
+
+  it("pays a payable output statement past its cut-off with declarations", () => {
+    expect(authoriseStatementPayment(authorisable(), afterCutOff)).toEqual({
       ok: true,
       statementId: "stmt-oct",
       from: "payable",
@@ -87,19 +94,48 @@ describe("authoriseStatementPayment", () => {
     });
   });
 
-  it("refuses an open statement", () => {
-    expect(authoriseStatementPayment(statementWith("open"))).toEqual({
+  it("refuses a statement that has already been paid", () => {
+    expect(authoriseStatementPayment(authorisable({ status: "paid" }), afterCutOff)).toEqual({
+      ok: false,
+      code: "statement_already_paid",
+      message: "This statement has already been authorised for payment.",
+    });
+  });
+
+  it("refuses a statement that pays service fees only, whatever else is true", () => {
+    expect(authoriseStatementPayment(authorisable({ outputFee: false }), afterCutOff)).toEqual({
+      ok: false,
+      code: "service_fee_only",
+      message: "This statement pays service fees only, so there is nothing to authorise.",
+    });
+    expect(authoriseStatementPayment(authorisable({ outputFee: false, status: "open", lineItemCount: 0 }), utc("2025-10-01T00:00:00Z"))).toMatchObject({
+      code: "service_fee_only",
+    });
+  });
+
+  it("refuses before the cut-off has passed, on the cut-off day too", () => {
+    const refusal = {
+      ok: false,
+      code: "before_cut_off",
+      message: "This statement cannot be authorised until its cut-off date, 31 October 2025, has passed.",
+    };
+    expect(authoriseStatementPayment(authorisable({ status: "open" }), utc("2025-10-15T09:00:00Z"))).toEqual(refusal);
+    expect(authoriseStatementPayment(authorisable(), utc("2025-10-31T23:59:59Z"))).toEqual(refusal);
+  });
+
+  it("refuses an open statement past its cut-off (not yet marked payable)", () => {
+    expect(authoriseStatementPayment(authorisable({ status: "open" }), afterCutOff)).toEqual({
       ok: false,
       code: "statement_not_payable",
       message: "This statement cannot be authorised for payment until it is payable.",
     });
   });
 
-  it("refuses a statement that has already been paid", () => {
-    expect(authoriseStatementPayment(statementWith("paid"))).toEqual({
+  it("refuses a payable statement with no declarations", () => {
+    expect(authoriseStatementPayment(authorisable({ lineItemCount: 0 }), afterCutOff)).toEqual({
       ok: false,
-      code: "statement_already_paid",
-      message: "This statement has already been authorised for payment.",
+      code: "no_declarations",
+      message: "There are no declarations on this statement to authorise.",
     });
   });
 });

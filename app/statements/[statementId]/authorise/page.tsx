@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageShell, SummaryList, WarningText } from "@/components/govuk";
 import { requireResource } from "@/lib/auth/resource";
+import { checkAuthorisation } from "@/lib/statements/authorise";
 import { loadStatementView } from "@/lib/statements/view";
 import { formatDate } from "@/lib/format/dates";
 import { formatMoneyForDisplay } from "@/lib/format/money";
@@ -18,10 +19,12 @@ type Props = { params: Promise<{ statementId: string }> };
 export default async function AuthorisePage({ params }: Props) {
   const { statementId } = await params;
   const {
-    data: { id, loaded },
+    data: { id, loaded, authorisation },
   } = await requireResource("finance", authorisePath(statementId), [statementId], async (prisma, id) => {
     const loaded = await loadStatementView(prisma, id);
-    return loaded && { id, loaded };
+    if (!loaded) return null;
+    const authorisation = loaded.kind === "view" ? await checkAuthorisation(prisma, loaded.view.statement) : null;
+    return { id, loaded, authorisation };
   });
   const back = { href: statementPath(id), text: "Back to the statement" };
   if (loaded.kind === "missing_contract") {
@@ -36,15 +39,13 @@ export default async function AuthorisePage({ params }: Props) {
   const { view } = loaded;
   const { statement, result } = view;
   const heading = <StatementHeading providerName={view.provider.name} cohortYear={view.cohort.startYear} title={`${TITLE}: ${statement.name} statement`} />;
-  if (statement.status !== "payable") {
+  // DfE's authorise rule (lib/declarations/rules/statement-transitions.ts): the same one the
+  // statement page and the authorise transaction ask.
+  if (!authorisation?.ok) {
     return (
       <PageShell backLink={back}>
         {heading}
-        <p className="govuk-body">
-          {statement.status === "paid"
-            ? "This statement has already been authorised for payment."
-            : `This statement is still open. It can be authorised for payment once its cut-off date, ${formatDate(new Date(statement.deadlineDate))}, has passed.`}
-        </p>
+        <p className="govuk-body">{authorisation?.message ?? "This statement cannot be authorised for payment."}</p>
       </PageShell>
     );
   }
