@@ -20,16 +20,23 @@ function walk(dir: string): string[] {
   });
 }
 
-/** Action names written by code that writes the audit trail: every "entity.verb" literal in a file calling .audit( or writeAudit(, plus every `action: "…"`. */
+/**
+ * Action names written by code that writes the audit trail: every `action: "…"`, plus, in a file
+ * calling .audit( or writeAudit(, every "entity.verb" literal whose entity is one that some
+ * `action:` names (so a map of actions is seen, and a SQL column such as "pairs.first_id" is not).
+ */
 function writtenActions(roots: string[]): Map<string, string> {
+  const sources = roots.flatMap((root) => walk(path.join(process.cwd(), root)))
+    .filter((file) => !file.includes(`lib${path.sep}audit${path.sep}`))
+    .map((file) => ({ file: path.relative(process.cwd(), file), source: readFileSync(file, "utf8") }));
   const found = new Map<string, string>();
-  for (const file of roots.flatMap((root) => walk(path.join(process.cwd(), root)))) {
-    if (file.includes(`lib${path.sep}audit${path.sep}`)) continue;
-    const source = readFileSync(file, "utf8");
-    const writes = /\.audit\(|writeAudit\(/.test(source);
-    const literals = writes ? [...source.matchAll(/"([a-z_]+\.[a-z_]+)"/g)].map((m) => m[1]!) : [];
-    const actions = [...source.matchAll(/\baction: "([a-z_]+\.[a-z_]+)"/g)].map((m) => m[1]!);
-    for (const action of [...literals, ...actions]) found.set(action, path.relative(process.cwd(), file));
+  for (const { file, source } of sources) {
+    for (const m of source.matchAll(/\baction: "([a-z_]+\.[a-z_]+)"/g)) found.set(m[1]!, file);
+  }
+  const entities = new Set([...found.keys()].map((action) => action.split(".")[0]));
+  for (const { file, source } of sources) {
+    if (!/\.audit\(|writeAudit\(/.test(source)) continue;
+    for (const m of source.matchAll(/"([a-z_]+)\.([a-z_]+)"/g)) if (entities.has(m[1]!)) found.set(`${m[1]}.${m[2]}`, file);
   }
   return found;
 }
