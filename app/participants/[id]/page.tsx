@@ -15,7 +15,7 @@ import { formatUkDate, formatUkDateTime } from "@/lib/format/dates";
 import { declarationTypeLabel, humaniseCode } from "@/lib/format/labels";
 import { declarationStateTag, trainingStatusTag } from "@/lib/format/tags";
 import { readFlash } from "@/lib/flash";
-import { participantPath, statementPath, voidDeclarationPath } from "../paths";
+import { participantPath, statementPath, trainingStatusPath, voidDeclarationPath } from "../paths";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -139,7 +139,15 @@ function Enrolment({ enrolment, userId }: { enrolment: EnrolmentView; userId: st
       value: "Yes: moved from a cohort whose funding contract has ended. Its paid declarations stay on that cohort.",
     },
     { key: "Schedule", value: current ? `${current.schedule.name} (${current.schedule.identifier})` : "Not known" },
-    { key: "Training status", value: current ? <TrainingStatus record={current} /> : "Not known" },
+    {
+      key: "Training status",
+      value: current ? <TrainingStatus record={current} /> : "Not known",
+      // The rules allow no change once withdrawn: no link then (the page would only say so).
+      actions:
+        current && current.trainingStatus !== "withdrawn"
+          ? [{ href: trainingStatusPath(userId, enrolment.profileId), text: "Change", visuallyHiddenText: "training status" }]
+          : undefined,
+    },
     { key: "Eligible for funding", value: funding(enrolment) },
     { key: "Uplifts", value: uplifts(enrolment) },
     enrolment.type === "ect" && {
