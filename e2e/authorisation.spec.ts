@@ -22,12 +22,14 @@ function segmentTable(ids: SeedIds): Record<string, string> {
     id: ids.participantId,
     declarationId: ids.declarationId,
     adjustmentId: ids.adjustmentId,
+    profileId: ids.profileId,
   };
 }
 
 /** Query strings some pages need to show their normal content (check-your-answers pages). */
 function pageQuery(pattern: string, ids: SeedIds): string {
   if (pattern.endsWith("/adjustments/new/check")) return "?name=Matrix+check&amount=10";
+  if (pattern.endsWith("/training-status/[profileId]/check")) return "?status=deferred&deferralReason=other";
   if (pattern.endsWith("/change/check")) return `?name=Matrix+check&amount=10&version=${encodeURIComponent(ids.adjustmentUpdatedAt)}`;
   return "";
 }
@@ -39,6 +41,7 @@ function actionArgs(params: string[], ids: SeedIds): ActionArg[] {
     participantId: ids.participantId,
     declarationId: ids.declarationId,
     adjustmentId: ids.adjustmentId,
+    profileId: ids.profileId,
     previous: INITIAL_FORM_STATE,
     formData: FORM_ARG,
   };
@@ -60,6 +63,8 @@ function validForm(name: string, ids: SeedIds): Record<string, string> {
     checkChangedAdjustment: { name: "Matrix adjustment", amount: "10", version: ids.adjustmentUpdatedAt },
     confirmChangedAdjustment: { name: "Matrix adjustment", amount: "10", version: ids.adjustmentUpdatedAt },
     confirmRemovedAdjustment: {},
+    chooseTrainingStatus: { status: "deferred", deferralReason: "other", withdrawalReason: "" },
+    confirmTrainingStatus: { status: "withdrawn", deferralReason: "", withdrawalReason: "other" },
   };
   const form = forms[name];
   if (!form) throw new Error(`No valid form for the server action ${name}: add one to validForm in the spec`);
@@ -230,7 +235,7 @@ test("every server action: anonymous and viewer change nothing and get no data; 
             ? [303, 307].includes(response.status()) || /\/sign-in\?callbackUrl=/.test(response.headers()["x-action-redirect"] ?? "")
             : response.status() === 403;
         // No action result in the answer (a FormState carries "submission"), no flash of a write.
-        const noData = !body.includes('"submission"') && !/Adjustment (added|changed|removed)|authorised for payment|Declaration voided/.test(body);
+        const noData = !body.includes('"submission"') && !/Adjustment (added|changed|removed)|authorised for payment|Declaration voided|Training status updated/.test(body);
         record(subject, identity, "refused, nothing changed, no data", `${response.status()} ${response.headers()["x-action-redirect"] ?? ""} changed=[${changed.join(",")}]`, refused && noData && changed.length === 0);
       }
     }

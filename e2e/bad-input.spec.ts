@@ -110,6 +110,11 @@ test("GET parameters of the finance pages: never a 500, escaped", async () => {
     (v) => `/statements/${encodeURIComponent(v)}/declarations.csv`,
     (v) => `/participants/${encodeURIComponent(v)}`,
     (v) => `/participants/${ids.participantId}/declarations/${encodeURIComponent(v)}/void`,
+    (v) => `/participants/${ids.participantId}/training-status/${encodeURIComponent(v)}`,
+    (v) => `/participants/${encodeURIComponent(v)}/training-status/${ids.profileId}/check?status=deferred&deferralReason=other`,
+    (v) => `/participants/${ids.participantId}/training-status/${ids.profileId}?status=${encodeURIComponent(v)}&deferralReason=${encodeURIComponent(v)}&withdrawalReason=${encodeURIComponent(v)}`,
+    (v) => `/participants/${ids.participantId}/training-status/${ids.profileId}/check?status=${encodeURIComponent(v)}&deferralReason=${encodeURIComponent(v)}&withdrawalReason=${encodeURIComponent(v)}`,
+    (v) => `/participants/${ids.participantId}/training-status/${ids.profileId}/check?status=withdrawn&withdrawalReason=${encodeURIComponent(v)}`,
   ];
   const calls: (() => Promise<void>)[] = [];
   for (const entry of CORPUS) {
@@ -127,7 +132,7 @@ test("GET parameters of the finance pages: never a 500, escaped", async () => {
   expect(failures).toEqual([]);
 });
 
-test("server action forms: sign-in, void, adjustments add/change/remove, authorise: an error message, never a 500, nothing written", async () => {
+test("server action forms: sign-in, void, adjustments add/change/remove, authorise, training status: an error message, never a 500, nothing written", async () => {
   const signIn = actionId("app/sign-in/actions.ts", "signIn");
   const voidAction = actionId("app/participants/[id]/declarations/[declarationId]/void/actions.ts", "voidDeclarationAction");
   const adjustments = "app/statements/[statementId]/adjustments/actions.ts";
@@ -137,6 +142,10 @@ test("server action forms: sign-in, void, adjustments add/change/remove, authori
   const confirmChanged = actionId(adjustments, "confirmChangedAdjustment");
   const confirmRemoved = actionId(adjustments, "confirmRemovedAdjustment");
   const authorise = actionId("app/statements/[statementId]/authorise/actions.ts", "authoriseForPayment");
+  const trainingStatusActions = "app/participants/[id]/training-status/[profileId]/actions.ts";
+  const chooseStatus = actionId(trainingStatusActions, "chooseTrainingStatus");
+  const confirmStatus = actionId(trainingStatusActions, "confirmTrainingStatus");
+  const statusUrl = `/participants/${ids.participantId}/training-status/${ids.profileId}`;
   const post = (ctx: APIRequestContext, url: string, id: string, args: ActionArg[], form: Record<string, string>) =>
     postAction(ctx, baseURL, { url, actionId: id, args, form });
   const voidUrl = `/participants/${ids.participantId}/declarations/${ids.declarationId}/void`;
@@ -167,6 +176,14 @@ test("server action forms: sign-in, void, adjustments add/change/remove, authori
     await expectFormError(await post(finance, changeUrl, confirmRemoved, [v, v, s], {}), `remove ${entry.name}`);
     await expectFormError(await post(finance, `/statements/${ids.openStatementId}/authorise`, authorise, [ids.openStatementId, s, FORM_ARG], { confirm: v }), `authorise confirm ${entry.name}`);
     await expectFormError(await post(finance, `/statements/${ids.openStatementId}/authorise`, authorise, [v, s, FORM_ARG], { confirm: "yes" }), `authorise id ${entry.name}`);
+    // Training status: any field from the corpus, or bad ids with a valid form, is an error on the form; nothing changes.
+    for (const action of [chooseStatus, confirmStatus]) {
+      await expectFormError(await post(finance, statusUrl, action, [ids.participantId, ids.profileId, s, FORM_ARG], { status: v, deferralReason: v, withdrawalReason: v }), `training status ${entry.name}`);
+      await expectFormError(await post(finance, statusUrl, action, [ids.participantId, ids.profileId, s, FORM_ARG], { status: "deferred", deferralReason: v, withdrawalReason: "other" }), `training status deferral reason ${entry.name}`);
+      await expectFormError(await post(finance, statusUrl, action, [ids.participantId, ids.profileId, s, FORM_ARG], { status: "withdrawn", deferralReason: "other", withdrawalReason: v }), `training status withdrawal reason ${entry.name}`);
+      await expectFormError(await post(finance, statusUrl, action, [v, v, s, FORM_ARG], { status: "deferred", deferralReason: "other", withdrawalReason: "" }), `training status ids ${entry.name}`);
+      await expectFormError(await post(finance, statusUrl, action, [ids.participantId, v, s, FORM_ARG], { status: "withdrawn", deferralReason: "", withdrawalReason: "other" }), `training status profile id ${entry.name}`);
+    }
   }
   const changed = changedTables(before, await digest());
   check(changed.length === 0, `tables changed: ${changed.join(", ")}`);
