@@ -47,6 +47,13 @@ export interface RadiosProps extends HintAndErrorProps {
   /** Extra classes on `govuk-radios`, e.g. `govuk-radios--small`. */
   className?: string;
   inputProps?: RadioInputProps;
+  /**
+   * Reveal conditional content from React instead of govuk-frontend's Radios script: the value
+   * whose content is shown. govuk-frontend 6 sets `aria-expanded` on each radio, which ARIA does
+   * not allow on a radio (axe: aria-allowed-attr); with this the inputs carry only `aria-controls`.
+   * Without JavaScript every conditional is shown either way.
+   */
+  revealed?: string;
 }
 
 function isDivider(item: RadiosItem): item is RadioDivider {
@@ -65,8 +72,10 @@ export function Radios({
   fieldsetClassName,
   className,
   inputProps,
+  revealed,
   ...hintAndErrorProps
 }: RadiosProps) {
+  const controlled = revealed !== undefined;
   const idPrefix = idPrefixProp || name;
   const hasFieldset = legend !== undefined;
   const chrome = hintAndError(idPrefix, hintAndErrorProps);
@@ -74,7 +83,7 @@ export function Radios({
   const inner = (
     <>
       {chrome.nodes}
-      <div className={cx("govuk-radios", className)} data-module="govuk-radios">
+      <div className={cx("govuk-radios", className)} data-module={controlled ? undefined : "govuk-radios"}>
         {items.map((item, index) => {
           if (!item) return null;
           if (isDivider(item)) {
@@ -87,6 +96,7 @@ export function Radios({
           const itemId = item.id || (index > 0 ? `${idPrefix}-${index + 1}` : idPrefix);
           const conditionalId = `conditional-${itemId}`;
           const isChecked = value !== undefined && value === item.value;
+          const isRevealed = controlled ? revealed === item.value : isChecked;
           const itemHasHint = hasContent(item.hint);
           const itemHintId = itemHasHint ? `${itemId}-item-hint` : undefined;
           const hasConditional = hasContent(item.conditional);
@@ -102,7 +112,8 @@ export function Radios({
                   value={item.value}
                   defaultChecked={isChecked || undefined}
                   disabled={item.disabled || undefined}
-                  data-aria-controls={hasConditional ? conditionalId : undefined}
+                  data-aria-controls={hasConditional && !controlled ? conditionalId : undefined}
+                  aria-controls={hasConditional && controlled ? conditionalId : undefined}
                   aria-describedby={describedByIds(hasFieldset ? undefined : chrome.describedBy, itemHintId)}
                 />
                 <Label htmlFor={itemId} className={cx("govuk-radios__label", item.labelClassName)}>
@@ -115,7 +126,7 @@ export function Radios({
                 ) : null}
               </div>
               {hasConditional ? (
-                <div className={cx("govuk-radios__conditional", !isChecked && "govuk-radios__conditional--hidden")} id={conditionalId}>
+                <div className={cx("govuk-radios__conditional", !isRevealed && "govuk-radios__conditional--hidden")} id={conditionalId}>
                   {item.conditional}
                 </div>
               ) : null}

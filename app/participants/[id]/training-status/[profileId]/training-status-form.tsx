@@ -41,6 +41,8 @@ export function TrainingStatusForm({
     initialState,
     title,
   });
+  // The reason group under the chosen status (React reveals it; see Radios' `revealed`).
+  const chosen = String(form.watch("status") ?? values.status ?? "");
   const reasons = (name: "deferralReason" | "withdrawalReason", legend: string, options: Option[]) => (
     <Radios
       name={name}
@@ -65,6 +67,7 @@ export function TrainingStatusForm({
           value={values.status}
           errorMessage={errorFor("status")}
           inputProps={form.register("status")}
+          revealed={chosen}
           items={statuses.map((s) => ({
             value: s.value,
             text: s.text,
