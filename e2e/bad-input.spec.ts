@@ -96,6 +96,7 @@ test("forms through the real browser: sign-in and the participant search show th
 });
 
 test("GET parameters of the finance pages: never a 500, escaped", async () => {
+  test.setTimeout(120_000);
   const gets: ((v: string) => string)[] = [
     (v) => `/participants?q=${encodeURIComponent(v)}`,
     (v) => `/participants?q=smith&page=${encodeURIComponent(v)}`,
@@ -133,6 +134,7 @@ test("GET parameters of the finance pages: never a 500, escaped", async () => {
 });
 
 test("server action forms: sign-in, void, adjustments add/change/remove, authorise, training status: an error message, never a 500, nothing written", async () => {
+  test.setTimeout(180_000);
   const signIn = actionId("app/sign-in/actions.ts", "signIn");
   const voidAction = actionId("app/participants/[id]/declarations/[declarationId]/void/actions.ts", "voidDeclarationAction");
   const adjustments = "app/statements/[statementId]/adjustments/actions.ts";
