@@ -24,12 +24,14 @@ function segmentTable(ids: SeedIds): Record<string, string> {
     declarationId: ids.declarationId,
     adjustmentId: ids.adjustmentId,
     scheduleId: ids.scheduleId,
+    profileId: ids.profileId,
   };
 }
 
 /** Query strings some pages need to show their normal content (check-your-answers pages). */
 function pageQuery(pattern: string, ids: SeedIds): string {
   if (pattern.endsWith("/adjustments/new/check")) return "?name=Matrix+check&amount=10";
+  if (pattern.endsWith("/training-status/[profileId]/check")) return "?status=deferred&deferralReason=other";
   if (pattern.endsWith("/change/check")) return `?name=Matrix+check&amount=10&version=${encodeURIComponent(ids.adjustmentUpdatedAt)}`;
   return "";
 }
@@ -43,6 +45,7 @@ function actionArgs(params: string[], ids: SeedIds): ActionArg[] {
     retiredId: ids.otherParticipantId,
     declarationId: ids.declarationId,
     adjustmentId: ids.adjustmentId,
+    profileId: ids.profileId,
     previous: INITIAL_FORM_STATE,
     formData: FORM_ARG,
   };
@@ -65,6 +68,8 @@ function validForm(name: string, ids: SeedIds): Record<string, string> {
     confirmChangedAdjustment: { name: "Matrix adjustment", amount: "10", version: ids.adjustmentUpdatedAt },
     confirmRemovedAdjustment: {},
     mergeDuplicate: { confirm: "yes" },
+    chooseTrainingStatus: { status: "deferred", deferralReason: "other", withdrawalReason: "" },
+    confirmTrainingStatus: { status: "withdrawn", deferralReason: "", withdrawalReason: "other" },
   };
   const form = forms[name];
   if (!form) throw new Error(`No valid form for the server action ${name}: add one to validForm in the spec`);
@@ -235,7 +240,7 @@ test("every server action: anonymous and viewer change nothing and get no data; 
             ? [303, 307].includes(response.status()) || /\/sign-in\?callbackUrl=/.test(response.headers()["x-action-redirect"] ?? "")
             : response.status() === 403;
         // No action result in the answer (a FormState carries "submission"), no flash of a write.
-        const noData = !body.includes('"submission"') && !/Adjustment (added|changed|removed)|authorised for payment|Declaration voided|Records merged/.test(body);
+        const noData = !body.includes('"submission"') && !/Adjustment (added|changed|removed)|authorised for payment|Declaration voided|Records merged|Training status updated/.test(body);
         record(subject, identity, "refused, nothing changed, no data", `${response.status()} ${response.headers()["x-action-redirect"] ?? ""} changed=[${changed.join(",")}]`, refused && noData && changed.length === 0);
       }
     }

@@ -120,6 +120,11 @@ test("GET parameters of the finance pages: never a 500, escaped", async () => {
     (v) => `/duplicates/${ids.participantId}/${encodeURIComponent(v)}/merge`,
     (v) => `/duplicates/${encodeURIComponent(v)}/${ids.otherParticipantId}/merge`,
     (v) => `/schedules/${encodeURIComponent(v)}`,
+    (v) => `/participants/${ids.participantId}/training-status/${encodeURIComponent(v)}`,
+    (v) => `/participants/${encodeURIComponent(v)}/training-status/${ids.profileId}/check?status=deferred&deferralReason=other`,
+    (v) => `/participants/${ids.participantId}/training-status/${ids.profileId}?status=${encodeURIComponent(v)}&deferralReason=${encodeURIComponent(v)}&withdrawalReason=${encodeURIComponent(v)}`,
+    (v) => `/participants/${ids.participantId}/training-status/${ids.profileId}/check?status=${encodeURIComponent(v)}&deferralReason=${encodeURIComponent(v)}&withdrawalReason=${encodeURIComponent(v)}`,
+    (v) => `/participants/${ids.participantId}/training-status/${ids.profileId}/check?status=withdrawn&withdrawalReason=${encodeURIComponent(v)}`,
   ];
   const calls: (() => Promise<void>)[] = [];
   for (const entry of CORPUS) {
@@ -157,7 +162,8 @@ test("the audit log's filters: bad dates, huge inputs and unknown choices are GO
   expect(failures).toEqual([]);
 });
 
-test("server action forms: sign-in, void, adjustments add/change/remove, authorise, merge: an error message, never a 500, nothing written", async () => {
+test("server action forms: sign-in, void, adjustments add/change/remove, authorise, merge, training status: an error message, never a 500, nothing written", async () => {
+  test.setTimeout(180_000);
   const signIn = actionId("app/sign-in/actions.ts", "signIn");
   const voidAction = actionId("app/participants/[id]/declarations/[declarationId]/void/actions.ts", "voidDeclarationAction");
   const adjustments = "app/statements/[statementId]/adjustments/actions.ts";
@@ -169,6 +175,10 @@ test("server action forms: sign-in, void, adjustments add/change/remove, authori
   const authorise = actionId("app/statements/[statementId]/authorise/actions.ts", "authoriseForPayment");
   const merge = actionId("app/duplicates/[id]/[otherId]/merge/actions.ts", "mergeDuplicate");
   const mergeUrl = `/duplicates/${ids.participantId}/${ids.otherParticipantId}/merge`;
+  const trainingStatusActions = "app/participants/[id]/training-status/[profileId]/actions.ts";
+  const chooseStatus = actionId(trainingStatusActions, "chooseTrainingStatus");
+  const confirmStatus = actionId(trainingStatusActions, "confirmTrainingStatus");
+  const statusUrl = `/participants/${ids.participantId}/training-status/${ids.profileId}`;
   const post = (ctx: APIRequestContext, url: string, id: string, args: ActionArg[], form: Record<string, string>) =>
     postAction(ctx, baseURL, { url, actionId: id, args, form });
   const voidUrl = `/participants/${ids.participantId}/declarations/${ids.declarationId}/void`;
@@ -203,6 +213,14 @@ test("server action forms: sign-in, void, adjustments add/change/remove, authori
     await expectFormError(await post(finance, mergeUrl, merge, [ids.participantId, ids.otherParticipantId, s, FORM_ARG], { confirm: v }), `merge confirm ${entry.name}`);
     await expectFormError(await post(finance, mergeUrl, merge, [v, ids.otherParticipantId, s, FORM_ARG], { confirm: "yes" }), `merge kept id ${entry.name}`);
     await expectFormError(await post(finance, mergeUrl, merge, [ids.participantId, v, s, FORM_ARG], { confirm: "yes" }), `merge retired id ${entry.name}`);
+    // Training status: any field from the corpus, or bad ids with a valid form, is an error on the form; nothing changes.
+    for (const action of [chooseStatus, confirmStatus]) {
+      await expectFormError(await post(finance, statusUrl, action, [ids.participantId, ids.profileId, s, FORM_ARG], { status: v, deferralReason: v, withdrawalReason: v }), `training status ${entry.name}`);
+      await expectFormError(await post(finance, statusUrl, action, [ids.participantId, ids.profileId, s, FORM_ARG], { status: "deferred", deferralReason: v, withdrawalReason: "other" }), `training status deferral reason ${entry.name}`);
+      await expectFormError(await post(finance, statusUrl, action, [ids.participantId, ids.profileId, s, FORM_ARG], { status: "withdrawn", deferralReason: "other", withdrawalReason: v }), `training status withdrawal reason ${entry.name}`);
+      await expectFormError(await post(finance, statusUrl, action, [v, v, s, FORM_ARG], { status: "deferred", deferralReason: "other", withdrawalReason: "" }), `training status ids ${entry.name}`);
+      await expectFormError(await post(finance, statusUrl, action, [ids.participantId, v, s, FORM_ARG], { status: "withdrawn", deferralReason: "", withdrawalReason: "other" }), `training status profile id ${entry.name}`);
+    }
   }
   const changed = changedTables(before, await digest());
   check(changed.length === 0, `tables changed: ${changed.join(", ")}`);

@@ -30,6 +30,7 @@ export {
 } from "./pagination";
 export { Panel, type PanelProps } from "./panel";
 export { PhaseBanner, type PhaseBannerProps } from "./phase-banner";
+export { Radios, type RadioDivider, type RadioInputProps, type RadioItem, type RadiosItem, type RadiosProps } from "./radios";
 export { Select, type SelectItem, type SelectProps } from "./select";
 export { ServiceNavigation, type ServiceNavigationItem, type ServiceNavigationProps } from "./service-navigation";
 export { SkipLink, type SkipLinkProps } from "./skip-link";

@@ -63,6 +63,8 @@ export interface SeedIds {
   declarationState: string;
   openStatementId: string;
   scheduleId: string;
+  /** The training record (participant profile) of that declaration. */
+  profileId: string;
 }
 
 export async function seedIds(): Promise<SeedIds> {
@@ -75,8 +77,8 @@ export async function seedIds(): Promise<SeedIds> {
     ).rows[0];
     if (!adjustment) throw new Error("The demo seed has no additional adjustment");
     const declaration = (
-      await client.query<{ id: string; user_id: string; state: string }>(
-        `SELECT d.id::text, d.user_id::text, d.state::text FROM participant_declarations d
+      await client.query<{ id: string; user_id: string; state: string; profile_id: string }>(
+        `SELECT d.id::text, d.user_id::text, d.state::text, d.participant_profile_id::text AS profile_id FROM participant_declarations d
           WHERE d.state IN ('submitted', 'eligible', 'payable', 'paid') ORDER BY d.id LIMIT 1`,
       )
     ).rows[0];
@@ -97,6 +99,7 @@ export async function seedIds(): Promise<SeedIds> {
       declarationState: declaration.state,
       openStatementId: open.id,
       scheduleId: schedule.id,
+      profileId: declaration.profile_id,
     };
   });
 }

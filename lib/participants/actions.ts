@@ -1,7 +1,8 @@
 // PUT /api/v3/participants/ecf/{id}/defer | resume | withdraw | change-schedule: the data side.
 //
 // `findActionTarget` finds the training record (participant profile) the change is about; then
-// `applyParticipantAction` makes the change in one transaction that locks the profile row (as
+// `applyParticipantAction` makes the change (defer/resume/withdraw through `changeTrainingStatus`,
+// which the finance "Change training status" journey uses too) in one transaction that locks the profile row (as
 // declaration submission does), changes the provider's current induction record for the profile,
 // and writes an audit entry. The rules are pure and live in rules/: the training-status state
 // machine (rules/training-status.ts) and the schedule checks (rules/change-schedule.ts). A refusal
@@ -9,13 +10,13 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { participantTypeOfCourse } from "@/lib/domain/courses";
 import type { CourseIdentifier } from "@/lib/domain/evidence";
-import { apiActor } from "@/lib/db/audit";
+import { apiActor, type Actor } from "@/lib/db/audit";
 import type { Queryable } from "@/lib/db/query";
 import { inTransaction } from "@/lib/db/transaction";
 import { DUPLICATE_STATES } from "@/lib/declarations/submit";
 import { currentRecord, resolveParticipantId } from "./identity";
 import { changeScheduleRefusal, isFrozenCohortMove, type ChangeScheduleRefusal } from "./rules/change-schedule";
-import { planTrainingStatusChange, trainingDetailsRefusal, type TrainingStatusRefusal } from "./rules/training-status";
+import { planTrainingStatusChange, trainingDetailsRefusal, type TrainingStatusChange, type TrainingStatusRefusal } from "./rules/training-status";
 
 /** The change, once its attributes are valid (lib/api/validation/participants.ts). */
 export type ParticipantAction =
@@ -81,8 +82,81 @@ const AUDIT_ACTIONS: Readonly<Record<ParticipantAction["kind"], string>> = {
   "change-schedule": "participant.change_schedule",
 };
 
+export interface TrainingStatusChangeRequest {
+  /** The training record (participant profile). */
+  profileId: string;
+  /** The provider whose current induction record for the profile changes. */
+  leadProviderId: string;
+  change: TrainingStatusChange;
+  /** For defer and withdraw: already one of trainingStatusReasons(change, type); null for resume. */
+  reason: string | null;
+  /** Who changes it: the lead provider over the API, or a finance user. */
+  actor: Actor;
+  now: Date;
+}
+
+export type TrainingStatusChangeOutcome =
+  | { ok: true; userId: string }
+  | { ok: false; notFound: true }
+  | { ok: false; notFound: false; refusal: TrainingStatusRefusal };
+
+/**
+ * Defer, resume or withdraw: the one transaction behind PUT …/defer | resume | withdraw and the
+ * finance "Change training status" journey. Locks the profile row, reads the provider's current
+ * induction record under the lock, applies the pure state machine (rules/training-status.ts), and
+ * writes the change and its audit entry. Two concurrent changes are serialised by the lock: the
+ * second sees the first's status and is refused (`already_*`).
+ */
+export async function changeTrainingStatus(prisma: PrismaClient, request: TrainingStatusChangeRequest): Promise<TrainingStatusChangeOutcome> {
+  const { profileId, leadProviderId, change: statusChange, reason, actor, now } = request;
+  return inTransaction(prisma, async (tx, change): Promise<TrainingStatusChangeOutcome> => {
+    await tx.$queryRaw`SELECT id FROM participant_profiles WHERE id = ${profileId}::uuid FOR UPDATE`;
+    const profile = await tx.participantProfile.findUnique({
+      where: { id: profileId },
+      include: {
+        participantIdentity: { select: { userId: true } },
+        inductionRecords: { where: { leadProviderId }, include: { schedule: { include: { cohort: true } } } },
+      },
+    });
+    const record = profile ? currentRecord(profile.inductionRecords) : null;
+    if (!profile || !record) return { ok: false, notFound: true };
+    const plan = planTrainingStatusChange(record.trainingStatus, statusChange, reason, now);
+    if (!plan.ok) return { ok: false, notFound: false, refusal: { field: plan.field, code: plan.code } };
+    const userId = profile.participantIdentity.userId;
+    const before = {
+      trainingStatus: record.trainingStatus,
+      trainingStatusReason: record.trainingStatusReason,
+      scheduleIdentifier: record.schedule.identifier,
+      cohort: record.schedule.cohort.startYear,
+    };
+    await tx.inductionRecord.update({ where: { id: record.id }, data: plan.after });
+    await change.audit({
+      actor,
+      action: AUDIT_ACTIONS[statusChange],
+      entityType: "participant_profile",
+      entityId: profile.id,
+      userId,
+      reason,
+      before,
+      after: { ...before, trainingStatus: plan.after.trainingStatus, trainingStatusReason: plan.after.trainingStatusReason },
+    });
+    return { ok: true, userId };
+  });
+}
+
 export async function applyParticipantAction(prisma: PrismaClient, request: ParticipantActionRequest): Promise<ParticipantActionOutcome> {
   const { leadProvider, userId, profileId, action, now } = request;
+  if (action.kind !== "change-schedule") {
+    const outcome = await changeTrainingStatus(prisma, {
+      profileId,
+      leadProviderId: leadProvider.id,
+      change: action.kind,
+      reason: action.kind === "resume" ? null : action.reason,
+      actor: apiActor(leadProvider),
+      now,
+    });
+    return outcome.ok ? { ok: true, userId } : outcome;
+  }
   return inTransaction(prisma, async (tx, change): Promise<ParticipantActionOutcome> => {
     await tx.$queryRaw`SELECT id FROM participant_profiles WHERE id = ${profileId}::uuid FOR UPDATE`;
     const profile = await tx.participantProfile.findUniqueOrThrow({
@@ -109,15 +183,6 @@ export async function applyParticipantAction(prisma: PrismaClient, request: Part
         before,
         after: { ...before, ...after },
       });
-
-    if (action.kind !== "change-schedule") {
-      const reason = action.kind === "resume" ? null : action.reason;
-      const plan = planTrainingStatusChange(record.trainingStatus, action.kind, reason, now);
-      if (!plan.ok) return refuse({ field: plan.field, code: plan.code });
-      await tx.inductionRecord.update({ where: { id: record.id }, data: plan.after });
-      await audit(reason, { trainingStatus: plan.after.trainingStatus, trainingStatusReason: plan.after.trainingStatusReason });
-      return { ok: true, userId };
-    }
 
     const withdrawn = trainingDetailsRefusal(record.trainingStatus);
     if (withdrawn) return refuse({ field: "participant_id", code: withdrawn });

@@ -3,6 +3,7 @@
 // their declarations. Plain data for the page; labels and formatting are the page's job.
 import type { Prisma } from "@/generated/prisma/client";
 import { canApply, isVoidable } from "@/lib/declarations/rules/lifecycle";
+import { declarationStateHistory, type HistoryEvent, type HistoryStatement, type StateChange } from "@/lib/declarations/rules/state-history";
 import { findClawbackStatement } from "@/lib/declarations/void";
 import { isDeclarationState, isRefundable, type DeclarationState } from "@/lib/domain/declaration-states";
 import type { ParticipantType } from "@/lib/domain/participant-types";
@@ -44,6 +45,10 @@ export type DeclarationView = {
   clawbackStatement: StatementRef | null;
   voidedAt: Date | null;
   voidedBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Oldest first: from the declaration's and its statements' audit entries and the lifecycle (rules/state-history.ts). */
+  history: StateChange[];
   /** Show the "Void" link: a voidable state in a cohort that is not frozen, and for a paid one a statement to claw it back on. */
   canVoid: boolean;
 };
@@ -155,7 +160,10 @@ export async function loadParticipant(db: Queryable, id: string, now: Date = new
                   include: {
                     leadProvider: { select: { id: true, name: true } },
                     cohort: { select: { startYear: true, paymentsFrozenAt: true } },
-                    lineItems: { orderBy: { createdAt: "asc" }, select: { state: true, statement: { select: { id: true, name: true } } } },
+                    lineItems: {
+                      orderBy: { createdAt: "asc" },
+                      select: { state: true, createdAt: true, statement: { select: { id: true, name: true, markedAsPaidAt: true, markedAsPaidBy: true } } },
+                    },
                   },
                 },
               },
@@ -167,6 +175,34 @@ export async function loadParticipant(db: Queryable, id: string, now: Date = new
     db.auditLog.findMany({ where: { userId }, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take: 200 }),
   ]);
   if (!user) return null;
+
+  // The audit entries the state histories are built from: each declaration's own, and the
+  // transitions of the statements its line items are on (one entry per statement, not per declaration).
+  const declarations = user.identities.flatMap((i) => i.profiles.flatMap((p) => p.declarations));
+  const statementIds = [...new Set(declarations.flatMap((d) => d.lineItems.map((li) => li.statement.id)))];
+  const [declarationAudit, statementAudit] = await Promise.all([
+    declarations.length === 0
+      ? []
+      : db.auditLog.findMany({ where: { entityType: "declaration", entityId: { in: declarations.map((d) => d.id) } }, orderBy: [{ occurredAt: "asc" }, { id: "asc" }] }),
+    statementIds.length === 0
+      ? []
+      : db.auditLog.findMany({
+          where: { entityType: "statement", entityId: { in: statementIds }, action: { in: ["statement.mark_payable", "statement.authorise"] } },
+          orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+        }),
+  ]);
+  const statementEvent = (id: string, action: string): HistoryEvent | null => {
+    const entry = statementAudit.find((e) => e.entityId === id && e.action === action);
+    return entry ? { at: entry.occurredAt, by: entry.actorLabel } : null;
+  };
+  const historyStatement = (statement: { id: string; name: string; markedAsPaidAt: Date | null; markedAsPaidBy: string | null }): HistoryStatement => ({
+    id: statement.id,
+    name: statement.name,
+    markedPayable: statementEvent(statement.id, "statement.mark_payable"),
+    paid:
+      statementEvent(statement.id, "statement.authorise") ??
+      (statement.markedAsPaidAt ? { at: statement.markedAsPaidAt, by: statement.markedAsPaidBy ?? "Not recorded" } : null),
+  });
 
   // Whether a paid declaration could be clawed back now, per lead provider and cohort.
   const clawbackPossible = new Map<string, boolean>();
@@ -217,10 +253,31 @@ export async function loadParticipant(db: Queryable, id: string, now: Date = new
             ineligibleForFundingReason: d.ineligibleForFundingReason,
             leadProvider: d.leadProvider.name,
             cohort: { startYear: d.cohort.startYear, frozen },
-            statement: original?.statement ?? null,
-            clawbackStatement: clawback?.statement ?? null,
+            statement: original ? { id: original.statement.id, name: original.statement.name } : null,
+            clawbackStatement: clawback ? { id: clawback.statement.id, name: clawback.statement.name } : null,
             voidedAt: d.voidedAt,
             voidedBy: d.voidedBy,
+            createdAt: d.createdAt,
+            updatedAt: d.updatedAt,
+            history: declarationStateHistory({
+              state: d.state,
+              createdAt: d.createdAt,
+              leadProviderName: d.leadProvider.name,
+              ineligibleForFundingReason: d.ineligibleForFundingReason,
+              voidedAt: d.voidedAt,
+              voidedBy: d.voidedBy,
+              lineItems: d.lineItems.map((li) => ({ state: li.state, createdAt: li.createdAt, refundable: isRefundable(li.state), statement: historyStatement(li.statement) })),
+              audit: declarationAudit
+                .filter((e) => e.entityId === d.id)
+                .map((e) => ({
+                  action: e.action,
+                  occurredAt: e.occurredAt,
+                  actorLabel: e.actorLabel,
+                  reason: e.reason,
+                  beforeState: stateOrNull(jsonField(e.before, "state")),
+                  afterState: stateOrNull(jsonField(e.after, "state")),
+                })),
+            }),
             canVoid: isVoidable(d.state) && !frozen && (!canApply("void_paid", d.state) || clawbackPossible.get(`${d.leadProviderId} ${d.cohortId}`) === true),
           };
         }),

@@ -2,20 +2,23 @@
 // history of their declarations. A "Void" link only on declarations that can be voided.
 import type { Metadata } from "next";
 import { cache, type ReactNode } from "react";
-import { PageShell, SummaryCard, SummaryList, Table, Tag, type SummaryListRow } from "@/components/govuk";
+import { Details, PageShell, SummaryCard, SummaryList, Table, Tag, type SummaryListRow } from "@/components/govuk";
+import { serializeParticipant } from "@/lib/api/serializers";
+import { findParticipant } from "@/lib/participants/queries";
 import { FlashBanner } from "@/components/app/flash-banner";
 import { requireStaff } from "@/lib/auth/guard";
 import { pathId, requireResource } from "@/lib/auth/resource";
 import { getPrisma } from "@/lib/db/client";
 import type { Queryable } from "@/lib/db/query";
-import { loadParticipant, type AuditView, type DeclarationView, type EnrolmentView, type InductionRecordView } from "@/lib/participants/detail";
+import type { StateChange } from "@/lib/declarations/rules/state-history";
+import { loadParticipant, type AuditView, type DeclarationView, type EnrolmentView, type InductionRecordView, type ParticipantDetail } from "@/lib/participants/detail";
 import { DECLARATION_STATE_LABELS } from "@/lib/domain/declaration-states";
 import { PARTICIPANT_TYPE_LABELS } from "@/lib/domain/participant-types";
 import { formatUkDate, formatUkDateTime } from "@/lib/format/dates";
 import { declarationTypeLabel, humaniseCode } from "@/lib/format/labels";
 import { declarationStateTag, trainingStatusTag } from "@/lib/format/tags";
 import { readFlash } from "@/lib/flash";
-import { participantPath, statementPath, voidDeclarationPath } from "../paths";
+import { participantPath, statementPath, trainingStatusPath, voidDeclarationPath } from "../paths";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -37,6 +40,7 @@ export default async function ParticipantPage({ params }: Props) {
   const flash = await readFlash(participantPath(detail.user.id));
   const trns = [...new Set(detail.enrolments.map((e) => e.trn).filter((t): t is string => t !== null))];
   const externalIds = detail.identities.map((i) => i.externalIdentifier);
+  const apiViews = await loadApiViews(await getPrisma(), detail);
 
   return (
     <PageShell backLink={{ href: "/participants", text: "Search participants" }}>
@@ -71,12 +75,27 @@ export default async function ParticipantPage({ params }: Props) {
 
       {detail.enrolments.length === 0 && <p className="govuk-body">This participant has no enrolments.</p>}
       {detail.enrolments.map((enrolment) => (
-        <Enrolment key={enrolment.profileId} enrolment={enrolment} userId={detail.user.id} />
+        <Enrolment key={enrolment.profileId} enrolment={enrolment} userId={detail.user.id} apiView={enrolment.current ? apiViews.get(enrolment.current.leadProvider.id) : undefined} />
       ))}
 
       <AuditHistory entries={detail.audit} />
     </PageShell>
   );
+}
+
+/**
+ * Per lead provider of an enrolment's current induction record: the exact body of
+ * GET /api/v3/participants/ecf/{id} as that provider gets it (the API's own query and serialiser),
+ * pretty-printed. Absent when the provider cannot see the participant.
+ */
+async function loadApiViews(db: Queryable, detail: ParticipantDetail): Promise<Map<string, string>> {
+  const providers = [...new Set(detail.enrolments.flatMap((e) => (e.current ? [e.current.leadProvider.id] : [])))];
+  const views = new Map<string, string>();
+  for (const providerId of providers) {
+    const participant = await findParticipant(db, providerId, detail.user.id);
+    if (participant) views.set(providerId, JSON.stringify({ data: serializeParticipant(participant) }, null, 2));
+  }
+  return views;
 }
 
 function Code({ children }: { children: ReactNode }) {
@@ -124,7 +143,7 @@ function uplifts(enrolment: EnrolmentView): string {
   return flags.length > 0 ? flags.join(", ") : "None";
 }
 
-function Enrolment({ enrolment, userId }: { enrolment: EnrolmentView; userId: string }) {
+function Enrolment({ enrolment, userId, apiView }: { enrolment: EnrolmentView; userId: string; apiView: string | undefined }) {
   const current = enrolment.current;
   const title = enrolmentTitle(enrolment);
   const rows: (SummaryListRow | false)[] = [
@@ -148,7 +167,15 @@ function Enrolment({ enrolment, userId }: { enrolment: EnrolmentView; userId: st
         "Not known"
       ),
     },
-    { key: "Training status", value: current ? <TrainingStatus record={current} /> : "Not known" },
+    {
+      key: "Training status",
+      value: current ? <TrainingStatus record={current} /> : "Not known",
+      // The rules allow no change once withdrawn: no link then (the page would only say so).
+      actions:
+        current && current.trainingStatus !== "withdrawn"
+          ? [{ href: trainingStatusPath(userId, enrolment.profileId), text: "Change", visuallyHiddenText: "training status" }]
+          : undefined,
+    },
     { key: "Eligible for funding", value: funding(enrolment) },
     { key: "Uplifts", value: uplifts(enrolment) },
     enrolment.type === "ect" && {
@@ -172,6 +199,16 @@ function Enrolment({ enrolment, userId }: { enrolment: EnrolmentView; userId: st
       </h2>
       <SummaryCard title="Enrolment" titleHeadingLevel={3} rows={rows} />
       {enrolment.inductionRecords.length > 1 && <TrainingHistory records={enrolment.inductionRecords} title={title} />}
+      {current && apiView && (
+        <Details summary="See this participant as the lead provider sees it over the API">
+          <p className="govuk-body">
+            What {current.leadProvider.name} gets from <code className="app-code">GET /api/v3/participants/ecf/{userId}</code> now:
+          </p>
+          <pre className="app-json" tabIndex={0} aria-label={`API response for ${current.leadProvider.name}`}>
+            <code>{apiView}</code>
+          </pre>
+        </Details>
+      )}
       <Declarations declarations={enrolment.declarations} title={title} userId={userId} />
     </section>
   );
@@ -267,12 +304,67 @@ function Declarations({ declarations, title, userId }: { declarations: Declarati
           ];
         })}
       />
+      {declarations.map((d) => (
+        <DeclarationHistory key={d.id} declaration={d} />
+      ))}
       {frozenYears.map((year) => (
         <p key={year} className="govuk-body">
           Declarations for the {year} cohort cannot be voided: the funding contract for this cohort has ended.
         </p>
       ))}
     </>
+  );
+}
+
+function stateLabel(state: StateChange["state"]) {
+  const tag = declarationStateTag(state);
+  return <Tag text={tag.text} colour={tag.colour} />;
+}
+
+/** Where a step of the history was read from, when it is not the declaration's own audit entry. */
+function historyWho(change: StateChange): ReactNode {
+  if (change.source === "statement_audit") {
+    const statement = change.statementName ? `the ${change.statementName} statement` : "its statement";
+    return change.by ? `${change.by} (with ${statement})` : `Not recorded (with ${statement})`;
+  }
+  return change.by ?? "Not recorded";
+}
+
+function DeclarationHistory({ declaration: d }: { declaration: DeclarationView }) {
+  const type = declarationTypeLabel(d.declarationType);
+  const date = formatUkDate(d.declarationDate);
+  return (
+    <Details summary={`Details and state history: ${type.toLowerCase()} declaration of ${date}`} id={`history-${d.id}`}>
+      <SummaryList
+        rows={[
+          { key: "Declaration ID", value: <Code>{d.id}</Code> },
+          { key: "Lead provider", value: d.leadProvider },
+          { key: "Created", value: formatUkDateTime(d.createdAt) },
+          { key: "Last updated", value: formatUkDateTime(d.updatedAt) },
+          { key: "Voided", value: d.voidedAt ? `${formatUkDateTime(d.voidedAt)} by ${d.voidedBy ?? "someone not recorded"}` : "Not voided" },
+        ]}
+      />
+      <Table
+        caption={
+          <>
+            State history<span className="govuk-visually-hidden"> of the {type.toLowerCase()} declaration of {date}</span>
+          </>
+        }
+        captionClassName="govuk-table__caption--s"
+        className="govuk-!-font-size-16"
+        head={["State", "Changed at", "By", "Reason"]}
+        rows={d.history.map((change) => [
+          { text: stateLabel(change.state) },
+          change.at ? formatUkDateTime(change.at) : "Not recorded",
+          { text: historyWho(change) },
+          change.reason ?? "None given",
+        ])}
+      />
+      <p className="govuk-body-s">
+        Payable and paid are when the statement the declaration is on was made payable and authorised for payment: a statement’s
+        change is recorded once for all its declarations.
+      </p>
+    </Details>
   );
 }
 
