@@ -90,8 +90,10 @@ test.describe("statements on DfE's calendar", () => {
     await page.goto(`/statements/${funded!.id}`);
     const head = page.getByRole("table", { name: "ECT output payments" }).getByRole("columnheader");
     await expect(head).toHaveText(["Declaration type", "Band A", "Band B", "Band C", "Payments"]);
-    await expect(page.getByText("Uplift fees")).toHaveCount(0);
-    await expect(page.getByText("Uplift clawbacks")).toHaveCount(0);
+    // No uplift rows in the statement's figures: neither in the summary nor an uplift table (the contract panel says "No uplift").
+    await expect(page.getByRole("table", { name: "Uplift fees" })).toHaveCount(0);
+    await expect(page.locator(".govuk-summary-list__key").filter({ hasText: /^Uplift (fees|clawbacks)$/ })).toHaveCount(0);
+    await expect(page.locator(".govuk-summary-list__key").filter({ hasText: /^Service fee$/ }).first()).toBeVisible();
     await expectAccessible(page);
     await screenshot(page, "calendar-2025-statement");
 
