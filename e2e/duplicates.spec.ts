@@ -3,7 +3,7 @@
 // which statement), then the retired participant id leads to the kept record in the search and in
 // the API. Axe-checked and screenshotted at every step.
 import { request as playwrightRequest } from "@playwright/test";
-import { test, expect, expectAccessible, signIn, screenshot, query, e2eState, FINANCE_USER, VIEWER_USER } from "./fixtures";
+import { test, expect, expectAccessible, outsideDoubleClickWindow, signIn, screenshot, query, e2eState, FINANCE_USER, VIEWER_USER } from "./fixtures";
 import { API_TOKENS } from "./support/identities";
 import { seedIds } from "./support/db";
 
@@ -77,6 +77,7 @@ test("find a duplicate pair, compare, keep one through check your answers; the r
   expect(await query("SELECT 1 FROM users WHERE id = $1", [pair.second])).toHaveLength(1);
 
   await page.getByLabel("I confirm that these records are the same person").check();
+  await outsideDoubleClickWindow(page);
   await page.getByRole("button", { name: "Merge records" }).click();
   await expect(page).toHaveURL(`/participants/${pair.first}`);
   await expect(page.locator(".govuk-notification-banner--success")).toContainText("Records merged");

@@ -57,5 +57,10 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
   return withDb(async (client) => (await client.query<T>(sql, params)).rows);
 }
 
+/** GOV.UK buttons with data-prevent-double-click ignore a second click within a second of the first (as a person's double click would be): wait it out before pressing again. */
+export async function outsideDoubleClickWindow(page: Page) {
+  await page.waitForTimeout(1100);
+}
+
 export const test = base;
 export { expect };

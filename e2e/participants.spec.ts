@@ -2,7 +2,7 @@
 // answers. Data comes from the demo seed in this run's own database (e2eState): each test picks its
 // own declarations (by state and lead provider) so no test depends on another's changes.
 import type { Browser, Page } from "@playwright/test";
-import { test, expect, expectAccessible, signIn, screenshot, query, FINANCE_USER, VIEWER_USER } from "./fixtures";
+import { test, expect, expectAccessible, outsideDoubleClickWindow, signIn, screenshot, query, FINANCE_USER, VIEWER_USER } from "./fixtures";
 
 const VOIDED_MESSAGE = "This declaration has already been voided.";
 const CLAWED_BACK_MESSAGE = "This declaration has been clawed-back, so you can only view it.";
@@ -68,7 +68,7 @@ function declarationRow(page: Page, id: string) {
  * a second of the first (data-prevent-double-click), as a person's double click would be.
  */
 async function submitAgain(page: Page) {
-  await page.waitForTimeout(1100);
+  await outsideDoubleClickWindow(page);
   await page.getByRole("button", { name: "Void declaration" }).click();
 }
 

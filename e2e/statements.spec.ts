@@ -4,7 +4,7 @@
 // journeys: axe itself needs JavaScript, so the no-JavaScript journeys check behaviour only).
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { test, expect, expectAccessible, signIn, screenshot, query, FINANCE_USER, VIEWER_USER, DEMO_PASSWORD } from "./fixtures";
+import { test, expect, expectAccessible, outsideDoubleClickWindow, signIn, screenshot, query, FINANCE_USER, VIEWER_USER, DEMO_PASSWORD } from "./fixtures";
 import { statementId } from "./support/db";
 
 /** Records of an RFC 4180 file (CRLF, quoted fields with doubled quotes). */
@@ -34,11 +34,6 @@ function parseCsv(text: string): string[][] {
     } else field += c;
   }
   return rows;
-}
-
-/** GOV.UK buttons with data-prevent-double-click ignore a second click within a second: wait it out. */
-async function outsideDoubleClickWindow(page: Page) {
-  await page.waitForTimeout(1100);
 }
 
 /** The table whose caption is `caption`. */
