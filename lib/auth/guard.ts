@@ -8,7 +8,8 @@ import { getPrisma } from "@/lib/db/client";
 import { authOptions } from "./options";
 import type { StaffIdentity } from "./staff";
 
-export type Role = "finance";
+/** finance: prepares statements (adjustments, voids); approver: authorises them. */
+export type Role = "finance" | "approver";
 
 /** The signed-in staff user, or null. Cached for one request. */
 export const currentStaff = cache(async (): Promise<StaffIdentity | null> => {
