@@ -43,7 +43,7 @@ import { adminQuery, percentile } from "./support";
 
 const root = path.resolve(import.meta.dirname, "..");
 const tsx = path.join(root, "node_modules/tsx/dist/cli.mjs");
-const TARGETS = { statementRatio: 2, searchP95Ms: 50, csvRssMiB: 64 } as const;
+const TARGETS = { statementRatio: 2, searchP95Ms: 50, shortSearchP95Ms: 100, csvRssMiB: 64 } as const;
 
 type Args = { declarations: number; providers: number; smoke: boolean; skipApi: boolean; runs: number; keepDb: boolean };
 
@@ -324,8 +324,9 @@ function summaryRows(r: Report): [string, string, string][] {
   }
   if (r.search) {
     for (const t of r.search.timings) {
-      const worst = t.description.startsWith("one letter");
-      rows.push([`Search ${t.kind}: ${t.description}, p50 / p95`, `${f1(t.p50)} / ${f1(t.p95)} ms`, worst ? "(worst case, no target)" : `p95 ≤ ${TARGETS.searchP95Ms} ms ${t.p95 <= TARGETS.searchP95Ms ? "met" : "MISSED"}`]);
+      const short = t.description.includes("(short");
+      const target = short ? TARGETS.shortSearchP95Ms : TARGETS.searchP95Ms;
+      rows.push([`Search ${t.kind}: ${t.description}, p50 / p95`, `${f1(t.p50)} / ${f1(t.p95)} ms`, `p95 ≤ ${target} ms ${t.p95 <= target ? "met" : "MISSED"}`]);
     }
     rows.push(["Search plans with a Seq Scan on users/participant_profiles", r.search.seqScans.length === 0 ? "none" : r.search.seqScans.join("; "), "none"]);
   }

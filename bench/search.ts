@@ -65,7 +65,15 @@ async function explain(db: Db, query: Prisma.Sql): Promise<string> {
   return rows.map((r) => r["QUERY PLAN"]).join("\n");
 }
 
-const INDEXES = ["users_full_name_trgm_idx", "users_email_trgm_idx", "participant_profiles_trn_trgm_idx", "users_pkey", "participant_identities_external_identifier_key", "participant_declarations_pkey"];
+const INDEXES = [
+  "users_full_name_trgm_idx",
+  "users_email_trgm_idx",
+  "participant_profiles_trn_trgm_idx",
+  "users_full_name_prefix_idx",
+  "users_surname_prefix_idx",
+  "users_email_prefix_idx",
+  "participant_profiles_trn_prefix_idx",
+  "users_pkey", "participant_identities_external_identifier_key", "participant_declarations_pkey"];
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -111,6 +119,7 @@ async function main(): Promise<void> {
     const declarations = await sample<{ id: string }>(db, "SELECT id::text FROM participant_declarations ORDER BY md5(id::text) LIMIT $1", n);
     if (people.length === 0 || declarations.length === 0) throw new Error("The database has no participants to search: seed it first.");
     const surname = (name: string) => name.split(" ").at(-1) as string;
+    // Rows on page 1; a search with more than SEARCH_MATCH_LIMIT matches shows none ("refine your search").
     const textRun = async (q: string) => (await searchParticipants(db.prisma, q, 1)).rows.length;
     const idRun = async (q: string) => ((await findParticipantById(db.prisma, q)) ? 1 : 0);
 
@@ -126,7 +135,8 @@ async function main(): Promise<void> {
       { kind: "id", description: "external identifier", queries: people.map((p) => p.external_identifier), run: idRun },
       { kind: "id", description: "declaration id", queries: declarations.map((d) => d.id), run: idRun },
       { kind: "id", description: "unknown id", queries: people.map((_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`), run: idRun },
-      { kind: "name", description: "one letter (worst case: most rows match)", queries: ["a", "e", "o", "s"], run: textRun },
+      { kind: "name", description: "one letter (short: the start of a name, email or TRN)", queries: ["a", "e", "j", "s", "m", "7"], run: textRun },
+      { kind: "name", description: "two letters (short)", queries: people.map((p) => surname(p.full_name).slice(0, 2).toLowerCase()), run: textRun },
     ];
 
     const timings: Timing[] = [];
@@ -142,6 +152,8 @@ async function main(): Promise<void> {
       { title: `Email part: "${first.email.split("@")[0]!.slice(1, 8)}"`, plan: await explain(db, searchSql(first.email.split("@")[0]!.slice(1, 8), 1)) },
       { title: `TRN: "${first.trn}"`, plan: await explain(db, searchSql(first.trn as string, 1)) },
       { title: "Declaration id", plan: await explain(db, declarationOwnerSql(declarations[0]!.id)) },
+      { title: 'One letter: "s"', plan: await explain(db, searchSql("s", 1)) },
+      { title: `Two letters: "${surname(first.full_name).slice(0, 2).toLowerCase()}"`, plan: await explain(db, searchSql(surname(first.full_name).slice(0, 2).toLowerCase(), 1)) },
     ];
     for (const p of plans) {
       const used = INDEXES.filter((index) => p.plan.includes(index));

@@ -47,7 +47,7 @@ const runSearch = cache(async (rawQ: string | undefined, rawPage: string | undef
     case "text": {
       const page = parsePage(rawPage);
       const results = await searchParticipants(await getPrisma(), parsed.q, page);
-      if (results.total > 0 && page > results.totalPages) redirect(searchHref(parsed.q, results.totalPages));
+      if (!results.tooMany && results.total > 0 && page > results.totalPages) redirect(searchHref(parsed.q, results.totalPages));
       return { kind: "results", q: parsed.q, results };
     }
   }
@@ -68,8 +68,8 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   const view = await runSearch(single(params.q), single(params.page));
   if (view.kind === "error") return { title: `Error: ${TITLE}` };
   if (view.kind === "results") {
-    const { page, totalPages } = view.results;
-    return { title: totalPages > 1 ? `Search results (page ${page} of ${totalPages})` : "Search results" };
+    const { page, totalPages, tooMany } = view.results;
+    return { title: !tooMany && totalPages > 1 ? `Search results (page ${page} of ${totalPages})` : "Search results" };
   }
   if (view.kind === "unknown_id") return { title: "Search results" };
   return { title: TITLE };
@@ -131,8 +131,23 @@ function NoResults({ heading }: { heading: string }) {
   );
 }
 
+function TooMany({ q }: { q: string }) {
+  return (
+    <>
+      <h2 className="govuk-heading-m">{SEARCH_MESSAGES.tooMany(q)}</h2>
+      <p className="govuk-body">Refine your search by:</p>
+      <ul className="govuk-list govuk-list--bullet">
+        <li>entering more of their name, email address or TRN</li>
+        <li>entering their full name</li>
+        <li>copying the whole participant ID, external ID or declaration ID</li>
+      </ul>
+    </>
+  );
+}
+
 function Results({ q, results }: { q: string; results: SearchResults }) {
   const { rows, total, page, pageSize, totalPages } = results;
+  if (results.tooMany) return <TooMany q={q} />;
   if (total === 0) return <NoResults heading={`No participants match “${q}”`} />;
   const from = (page - 1) * pageSize + 1;
   const to = from + rows.length - 1;

@@ -4,13 +4,16 @@
 // - `searchParticipants`: partial, case-insensitive text over users.full_name, users.email and
 //   participant_profiles.trn, backed by the pg_trgm GIN indexes (ILIKE '%…%' uses them), ranked
 //   exact → prefix → contains, then by name and id; one row per participant profile (enrolment),
-//   with its current induction record. The same SQL runs on PostgreSQL and PGlite (pg_trgm loaded).
+//   with its current induction record. One or two characters match the start of the name, the
+//   surname, the email or the TRN instead, through prefix indexes (trigrams need three characters).
+//   Matches are not counted past SEARCH_MATCH_LIMIT: more than that is "too many, refine it".
+//   The same SQL runs on PostgreSQL and PGlite (pg_trgm loaded).
 // User input only ever reaches SQL as a bound parameter.
 import { Prisma } from "@/generated/prisma/client";
 import type { ParticipantType } from "@/lib/domain/participant-types";
 import type { TrainingStatusValue } from "@/lib/domain/training-statuses";
 import { normaliseUuid } from "@/lib/validation/ids";
-import { SEARCH_PAGE_SIZE } from "@/lib/validation/participant-search";
+import { SEARCH_MATCH_LIMIT, SEARCH_PAGE_SIZE, SHORT_QUERY_MAX_LENGTH } from "@/lib/validation/participant-search";
 import type { Queryable } from "@/lib/db/query";
 import { inductionRecordOrderSql, resolveParticipant, type ParticipantIdKind } from "./identity";
 
@@ -61,7 +64,10 @@ export type SearchRow = {
 
 export type SearchResults = {
   rows: SearchRow[];
+  /** Matches, up to SEARCH_MATCH_LIMIT (when there are more, `tooMany` and no rows). */
   total: number;
+  /** More than SEARCH_MATCH_LIMIT profiles match: nothing is ranked or shown; the user refines the search. */
+  tooMany: boolean;
   page: number;
   pageSize: number;
   totalPages: number;
@@ -87,7 +93,57 @@ function patterns(q: string) {
   const text = q.trim();
   const escaped = escapeLike(text);
   const lower = text.toLowerCase();
-  return { contains: `%${escaped}%`, lower, wordStart: ` ${lower}` };
+  return {
+    contains: `%${escaped}%`,
+    prefix: `${escapeLike(lower)}%`,
+    short: text.length <= SHORT_QUERY_MAX_LENGTH,
+    lower,
+    wordStart: ` ${lower}`,
+  };
+}
+
+const CANDIDATE_LIMIT = SEARCH_MATCH_LIMIT + 1;
+
+/**
+ * The short-query candidates: profiles whose user's name, surname (the name's last word) or email,
+ * or whose TRN, starts with the text. Each arm walks its own `lower(…) COLLATE "C"` index in order
+ * and stops after one more than the limit, so one letter costs a few thousand index entries at most,
+ * not a scan of everyone whose name contains it.
+ */
+function shortCandidatesSql(prefix: string): Prisma.Sql {
+  return Prisma.sql`
+      SELECT p.id AS profile_id, u.id AS user_id, u.full_name, u.email, p.trn, p.type,
+             lower(u.full_name) AS name_key, lower(u.email) AS email_key, lower(p.trn) AS trn_key
+        FROM (
+              (SELECT id FROM users WHERE lower(full_name) COLLATE "C" LIKE ${prefix} ESCAPE '\\'
+                ORDER BY lower(full_name) COLLATE "C" LIMIT ${CANDIDATE_LIMIT})
+              UNION
+              (SELECT id FROM users WHERE lower(substring(full_name FROM '[^ ]+$')) COLLATE "C" LIKE ${prefix} ESCAPE '\\'
+                ORDER BY lower(substring(full_name FROM '[^ ]+$')) COLLATE "C" LIMIT ${CANDIDATE_LIMIT})
+              UNION
+              (SELECT id FROM users WHERE lower(email) COLLATE "C" LIKE ${prefix} ESCAPE '\\'
+                ORDER BY lower(email) COLLATE "C" LIMIT ${CANDIDATE_LIMIT})
+             ) matched
+        JOIN users u ON u.id = matched.id
+        JOIN participant_identities pi ON pi.user_id = u.id
+        JOIN participant_profiles p ON p.participant_identity_id = pi.id
+      UNION ALL
+      (SELECT p.id, u.id, u.full_name, u.email, p.trn, p.type, lower(u.full_name), lower(u.email), lower(p.trn)
+         FROM participant_profiles p
+         JOIN participant_identities pi ON pi.id = p.participant_identity_id
+         JOIN users u ON u.id = pi.user_id
+        WHERE lower(p.trn) COLLATE "C" LIKE ${prefix} ESCAPE '\\'
+          AND NOT (lower(u.full_name) COLLATE "C" LIKE ${prefix} ESCAPE '\\'
+                   OR lower(substring(u.full_name FROM '[^ ]+$')) COLLATE "C" LIKE ${prefix} ESCAPE '\\'
+                   OR lower(u.email) COLLATE "C" LIKE ${prefix} ESCAPE '\\')
+        ORDER BY lower(p.trn) COLLATE "C" LIMIT ${CANDIDATE_LIMIT})`;
+}
+
+/** The candidates for `q`, at most one more than SEARCH_MATCH_LIMIT (so "more than the limit" shows). */
+function limitedCandidatesSql(q: string): Prisma.Sql {
+  const { contains, prefix, short } = patterns(q);
+  const arms = short ? shortCandidatesSql(prefix) : candidatesSql(contains);
+  return Prisma.sql`SELECT * FROM (${arms}) all_candidates LIMIT ${CANDIDATE_LIMIT}`;
 }
 
 /**
@@ -122,10 +178,10 @@ function candidatesSql(contains: string): Prisma.Sql {
 
 /** One page of the ranked search (the bench EXPLAINs exactly this). */
 export function searchSql(q: string, page: number, pageSize: number = SEARCH_PAGE_SIZE): Prisma.Sql {
-  const { contains, lower, wordStart } = patterns(q);
+  const { lower, wordStart } = patterns(q);
   const offset = (Math.max(1, page) - 1) * pageSize;
   return Prisma.sql`
-    WITH candidates AS (${candidatesSql(contains)}
+    WITH candidates AS (${limitedCandidatesSql(q)}
     ),
     ranked AS (
       SELECT c.profile_id, c.user_id, c.full_name, c.email, c.trn, c.type::text AS participant_type, c.name_key,
@@ -167,10 +223,14 @@ export async function searchParticipants(
   page = 1,
   pageSize: number = SEARCH_PAGE_SIZE,
 ): Promise<SearchResults> {
-  const rows = await db.$queryRaw<RawRow[]>(searchSql(q, page, pageSize));
-  let total = rows[0] ? Number(rows[0].total) : 0;
-  if (rows.length === 0 && page > 1) total = await countMatches(db, q);
+  const found = await db.$queryRaw<RawRow[]>(searchSql(q, page, pageSize));
+  let total = found[0] ? Number(found[0].total) : 0;
+  if (found.length === 0 && page > 1) total = await countMatches(db, q);
+  const tooMany = total > SEARCH_MATCH_LIMIT;
+  const rows = tooMany ? [] : found;
+  if (tooMany) total = SEARCH_MATCH_LIMIT;
   return {
+    tooMany,
     rows: rows.map((row) => ({
       profileId: row.profile_id,
       userId: row.user_id,
@@ -192,8 +252,8 @@ export async function searchParticipants(
   };
 }
 
-/** How many profiles match (for a page past the end, where the window count is not there). */
+/** How many profiles match, up to one past the limit (for a page past the end, where the window count is not there). */
 async function countMatches(db: Queryable, q: string): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS n FROM (${candidatesSql(patterns(q).contains)}) matches`;
+  const [row] = await db.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS n FROM (${limitedCandidatesSql(q)}) matches`;
   return Number(row?.n ?? 0);
 }

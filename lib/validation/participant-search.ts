@@ -9,14 +9,26 @@ import { isUuid } from "@/lib/validation/ids";
 
 export const SEARCH_MAX_LENGTH = 200;
 export const SEARCH_PAGE_SIZE = 25;
-/** Pages beyond this are refused: nobody pages through 100,000 results, and OFFSET gets slow. */
-export const SEARCH_MAX_PAGE = 4000;
+/**
+ * A search is not counted past this many matches: it says there are more than this and asks for a
+ * narrower search (no ranking and exact count of thousands of rows nobody reads).
+ */
+export const SEARCH_MATCH_LIMIT = 1000;
+/** Pages beyond the last page of SEARCH_MATCH_LIMIT matches are refused. */
+export const SEARCH_MAX_PAGE = Math.ceil(SEARCH_MATCH_LIMIT / SEARCH_PAGE_SIZE);
+/**
+ * Queries this short (one or two characters) match the start of a name, surname, email address or
+ * TRN, through prefix indexes; longer ones match anywhere, through the trigram indexes (which need
+ * three characters).
+ */
+export const SHORT_QUERY_MAX_LENGTH = 2;
 
 export const SEARCH_MESSAGES = {
   empty: "Enter a name, email address, TRN, participant ID, external ID or declaration ID to search for a participant.",
   tooLong: `Search term must be ${SEARCH_MAX_LENGTH} characters or fewer`,
   malformedId: (value: string) => `“${value}” is not a valid ID. Check you copied all of it`,
   unknownId: (value: string) => `No participant or declaration has the ID ${value}.`,
+  tooMany: (value: string) => `More than ${SEARCH_MATCH_LIMIT.toLocaleString("en-GB")} participants match “${value}”`,
 } as const;
 
 const ID_LIKE = /^[0-9a-f-]+$/i;

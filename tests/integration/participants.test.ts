@@ -89,9 +89,12 @@ describe.each(availableKinds())("participant search on %s", (kind) => {
     await withTestDb(kind, async (db) => {
       const world = await createWorld(db.prisma);
       await people(db.prisma, world);
-      expect(await names(db.prisma, "_")).toEqual(["Owen Jones"]);
+      // Anywhere in a longer query; at the start in a short one (only "owen_jones@…" has a "_").
+      expect(await names(db.prisma, "n_j")).toEqual(["Owen Jones"]);
+      expect(await names(db.prisma, "_")).toEqual([]);
       expect(await names(db.prisma, "%")).toEqual([]);
       expect(await names(db.prisma, "\\")).toEqual([]);
+      expect(await names(db.prisma, "%%%")).toEqual([]);
       expect(await names(db.prisma, "s%h")).toEqual([]);
       expect(await names(db.prisma, "'; DROP TABLE users; --")).toEqual([]);
       expect(await db.prisma.user.count()).toBe(7);
@@ -148,6 +151,64 @@ describe.each(availableKinds())("participant search on %s", (kind) => {
       expect(past).toMatchObject({ rows: [], total: 30, totalPages: 2, page: 3 });
       const none = await searchParticipants(db.prisma, "nobody by this name");
       expect(none).toMatchObject({ rows: [], total: 0, totalPages: 0 });
+    });
+  });
+
+  it("matches one or two characters at the start of a name, surname, email or TRN only", async () => {
+    await withTestDb(kind, async (db) => {
+      const world = await createWorld(db.prisma);
+      await people(db.prisma, world);
+      // "sm": Smith (name), Amy Smith (surname), Smithers Amy (name); not Goldsmith or Blacksmith,
+      // which only contain it (a three-character search still finds those).
+      expect(await names(db.prisma, "sm")).toEqual(["Amy Smith", "Smith", "Smithers Amy"]);
+      expect(await names(db.prisma, "SMI")).toContain("Aaron Goldsmith");
+      // Email start: "zed@…" and "a.smithers@…", "aaron.g@…", "amy.s@…"; name start: Aaron, Amy.
+      expect(await names(db.prisma, "z")).toEqual(["Zed Blacksmith"]);
+      expect(await names(db.prisma, "A")).toEqual(["Aaron Goldsmith", "Amy Smith", "Smithers Amy"]);
+      expect(await names(db.prisma, "ni")).toEqual(["Nia Price"]);
+      // TRN start.
+      expect(await names(db.prisma, "12")).toEqual(["Owen Jones"]);
+      expect((await searchParticipants(db.prisma, "70")).total).toBe(5);
+      // LIKE's own characters match themselves: no name, email or TRN starts with one.
+      expect(await names(db.prisma, "_")).toEqual([]);
+      expect(await names(db.prisma, "a%")).toEqual([]);
+    });
+  });
+
+  it("does not count past 1,000 matches: more than that shows no rows and asks for a narrower search", async () => {
+    await withTestDb(kind, async (db) => {
+      const world = await createWorld(db.prisma);
+      const many = async (prefix: string, count: number) =>
+        db.prisma.$executeRawUnsafe(`
+          WITH u AS (
+            INSERT INTO users (id, full_name, email, updated_at)
+            SELECT gen_random_uuid(), '${prefix} Person ' || lpad(g::text, 4, '0'), '${prefix.toLowerCase()}' || g || '@example.org', now()
+              FROM generate_series(1, ${count}) g
+            RETURNING id, email),
+          i AS (
+            INSERT INTO participant_identities (id, user_id, external_identifier, email, updated_at)
+            SELECT gen_random_uuid(), id, id, email, now() FROM u RETURNING id)
+          INSERT INTO participant_profiles (id, participant_identity_id, type, updated_at)
+          SELECT gen_random_uuid(), id, 'ect', now() FROM i`);
+      await many("Qa", 1000);
+      await many("Xe", 1001);
+      await createParticipant(db.prisma, world, { fullName: "Quentin Blake", email: "qb@example.org" });
+
+      // Exactly 1,000 "qa…" (short) and "qa person" (trigram) matches: counted and paged as usual.
+      for (const q of ["qa", "qa person"]) {
+        const exactly = await searchParticipants(db.prisma, q);
+        expect(exactly).toMatchObject({ tooMany: false, total: 1000, totalPages: 40 });
+        expect(exactly.rows[0]?.fullName).toBe("Qa Person 0001");
+        expect((await searchParticipants(db.prisma, q, 40)).rows.map((r) => r.fullName)).toContain("Qa Person 1000");
+      }
+      // 1,001: too many, whatever the page, short or not.
+      for (const [q, page] of [["xe", 1], ["x", 1], ["xe person", 1], ["xe person", 3], ["x", 41]] as const) {
+        const over = await searchParticipants(db.prisma, q, page);
+        expect(over, `${q} page ${page}`).toMatchObject({ tooMany: true, rows: [], total: 1000 });
+      }
+      // "q": 1,000 Qa people and Quentin.
+      expect((await searchParticipants(db.prisma, "q")).tooMany).toBe(true);
+      expect(await names(db.prisma, "quentin")).toEqual(["Quentin Blake"]);
     });
   });
 
