@@ -15,7 +15,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { randomUUID } from "node:crypto";
 import { createDb } from "@/lib/db/client";
-import { createApiToken } from "@/lib/auth/api-tokens";
+import { createApiToken, hashApiToken } from "@/lib/auth/api-tokens";
+import { runFloor } from "./api-post-floor";
 import { percentile } from "./support";
 
 const HOW_TO_START = `BENCH_URL is not set. Start the built app on a local port with its own database first, e.g.:
@@ -131,6 +132,17 @@ async function createParticipants(prisma: Awaited<ReturnType<typeof createDb>>["
   return people.map((p) => p.userId);
 }
 
+/** The plan: each new participant once; duplicates re-send one already planned. */
+function planOf(participants: readonly string[], requests: number, duplicates: number, rng: () => number): string[] {
+  const plan: string[] = [];
+  let next = 0;
+  for (let i = 0; i < requests; i += 1) {
+    if (next < participants.length && (plan.length === 0 || rng() >= duplicates)) plan.push(participants[next++] as string);
+    else plan.push(plan[Math.floor(rng() * plan.length)] as string);
+  }
+  return plan;
+}
+
 function body(participantId: string): string {
   return JSON.stringify({
     data: {
@@ -150,13 +162,7 @@ async function main() {
     const participants = await createParticipants(db.prisma, o.provider, newCount);
     const token = await createApiToken(db.prisma, o.provider, { description: "bench/api-post.ts" });
 
-    // The plan: each new participant once; duplicates re-send one already planned.
-    const plan: string[] = [];
-    let next = 0;
-    for (let i = 0; i < o.requests; i += 1) {
-      if (next < participants.length && (plan.length === 0 || rng() >= o.duplicates)) plan.push(participants[next++] as string);
-      else plan.push(plan[Math.floor(rng() * plan.length)] as string);
-    }
+    const plan = planOf(participants, o.requests, o.duplicates, rng);
     const endpoint = new URL("/api/v3/participant-declarations", o.url).toString();
     const headers = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
     const send = async (participantId: string) => {
@@ -203,6 +209,18 @@ async function main() {
       having: { participantProfileId: { _count: { gt: 1 } } },
     });
 
+    // The floor, in the same run: the same reads, locks and writes with a bare pg client, at the same
+    // concurrency, on participants of its own (the same mix of new and duplicate).
+    console.log("Running the floor (bench/api-post-floor.ts)…");
+    const floorParticipants = await createParticipants(db.prisma, o.provider, newCount);
+    const floor = await runFloor({
+      databaseUrl: o.databaseUrl,
+      tokenHash: hashApiToken(token),
+      plan: planOf(floorParticipants, o.requests, o.duplicates, random(20261125)),
+      concurrency: o.concurrency,
+      seconds: o.seconds,
+    });
+
     const sent = latencies.length;
     const result = {
       sent,
@@ -218,7 +236,21 @@ async function main() {
       errors,
       created,
       doubles: doubles.length,
+      floor: {
+        sent: floor.sent,
+        seconds: floor.seconds,
+        rps: floor.rps,
+        p50: percentile(floor.latencies, 50),
+        p99: percentile(floor.latencies, 99),
+        created: floor.created,
+        duplicates: floor.duplicates,
+        errors: floor.errors,
+        roundTripsNew: floor.roundTripsNew,
+        roundTripsDuplicate: floor.roundTripsDuplicate,
+      },
     };
+    /** How many times the floor's throughput is the API's (target ≤ 2), and the API's p50 over the floor's. */
+    const ratio = { throughput: result.floor.rps / result.rps, p50: result.p50 / result.floor.p50 };
     const cpu = cpus();
     const date = new Date().toISOString().slice(0, 10);
     const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -243,6 +275,9 @@ Load: ${o.requests} requests planned (${participants.length} new declarations, t
 | Network errors | ${result.errors} |
 | Declarations in the database | ${result.created} (equals the 200s: ${result.created === result.ok ? "yes" : "NO"}) |
 | Participants with two live started declarations | ${result.doubles} |
+| **Floor** (bare \`pg\`, the same ${result.floor.roundTripsNew} round trips, ${result.floor.roundTripsDuplicate} for a duplicate) | ${result.floor.rps.toFixed(1)} requests/s, p50 ${ms(result.floor.p50)}, p99 ${ms(result.floor.p99)} (${result.floor.created} created, ${result.floor.duplicates} duplicates, ${result.floor.errors} errors) |
+| **Floor ÷ API**, throughput (target ≤ 2) | **${ratio.throughput.toFixed(2)}×** |
+| API ÷ floor, p50 latency | ${ratio.p50.toFixed(2)}× |
 
 Every request is a full submission: token check, participant lookup, a transaction that locks the
 participant profile row, the duplicate check, statement selection, the insert of the declaration,
@@ -251,9 +286,9 @@ its statement line item and the audit entry; the response is built from what was
     // Called by bench/run.ts: the figures as JSON for its combined report, instead of this file's own.
     const jsonOut = process.env.BENCH_JSON_OUT?.trim();
     if (jsonOut) {
-      await writeFile(jsonOut, JSON.stringify({ ...result, requests: o.requests, concurrency: o.concurrency, maxSeconds: o.seconds, participants: participants.length }, null, 2));
+      await writeFile(jsonOut, JSON.stringify({ ...result, ratio, requests: o.requests, concurrency: o.concurrency, maxSeconds: o.seconds, participants: participants.length }, null, 2));
       console.log(report);
-      if (result.created !== result.ok || result.doubles > 0 || result.other.length > 0 || result.errors > 0) process.exitCode = 1;
+      if (result.created !== result.ok || result.doubles > 0 || result.other.length > 0 || result.errors > 0 || floor.errors > 0) process.exitCode = 1;
       return;
     }
     const dir = path.join(import.meta.dirname, "results");
@@ -265,7 +300,7 @@ its statement line item and the audit entry; the response is built from what was
     await appendFile(file, `${title}${existing ? "\n" : ""}${report}`);
     console.log(report);
     console.log(`Appended to ${path.relative(process.cwd(), file)}`);
-    if (result.created !== result.ok || result.doubles > 0 || result.other.length > 0 || result.errors > 0) process.exitCode = 1;
+    if (result.created !== result.ok || result.doubles > 0 || result.other.length > 0 || result.errors > 0 || floor.errors > 0) process.exitCode = 1;
   } finally {
     await db.close();
   }

@@ -43,7 +43,7 @@ import { adminQuery, percentile } from "./support";
 
 const root = path.resolve(import.meta.dirname, "..");
 const tsx = path.join(root, "node_modules/tsx/dist/cli.mjs");
-const TARGETS = { statementRatio: 2, searchP95Ms: 50, shortSearchP95Ms: 100, csvRssMiB: 64 } as const;
+const TARGETS = { statementRatio: 2, searchP95Ms: 50, shortSearchP95Ms: 100, csvRssMiB: 64, postFloorRatio: 2 } as const;
 
 type Args = { declarations: number; providers: number; smoke: boolean; skipApi: boolean; runs: number; keepDb: boolean };
 
@@ -207,7 +207,22 @@ async function benchCsv(url: string, statementId: string, lineItems: number): Pr
   };
 }
 
-type ApiResult = { rps: number; p50: number; p95: number; p99: number; max: number; sent: number; seconds: number; ok: number; duplicates: number; errors: number; requests: number; concurrency: number };
+type ApiResult = {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  sent: number;
+  seconds: number;
+  ok: number;
+  duplicates: number;
+  errors: number;
+  requests: number;
+  concurrency: number;
+  floor: { sent: number; rps: number; p50: number; p99: number; errors: number };
+  ratio: { throughput: number; p50: number };
+};
 
 async function freePort(from: number): Promise<number> {
   for (let port = from; port < from + 50; port += 1) {
@@ -342,6 +357,8 @@ function summaryRows(r: Report): [string, string, string][] {
   else if (r.api) {
     const a = r.api;
     rows.push([`POST participant-declarations (${a.sent} requests, concurrency ${a.concurrency})`, `${f1(a.rps)} requests/s, p50 ${f1(a.p50)} ms, p99 ${f1(a.p99)} ms`, `200: ${a.ok}, 422: ${a.duplicates}, errors: ${a.errors}`]);
+    rows.push([`POST floor: bare pg, the same round trips (${a.floor.sent} requests)`, `${f1(a.floor.rps)} requests/s, p50 ${f1(a.floor.p50)} ms, p99 ${f1(a.floor.p99)} ms`, `errors: ${a.floor.errors}`]);
+    rows.push(["POST: floor ÷ API throughput", `${a.ratio.throughput.toFixed(2)}×`, `≤ ${TARGETS.postFloorRatio}× ${a.ratio.throughput <= TARGETS.postFloorRatio ? "met" : "MISSED"}`]);
   }
   return rows;
 }
