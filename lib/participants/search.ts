@@ -111,22 +111,29 @@ const CANDIDATE_LIMIT = SEARCH_MATCH_LIMIT + 1;
  * not a scan of everyone whose name contains it.
  */
 function shortCandidatesSql(prefix: string): Prisma.Sql {
+  // The arms carry the user's columns, so the matches are not joined back to users (which the planner
+  // does with a hash join over the whole table).
   return Prisma.sql`
-      SELECT p.id AS profile_id, u.id AS user_id, u.full_name, u.email, p.trn, p.type,
-             lower(u.full_name) AS name_key, lower(u.email) AS email_key, lower(p.trn) AS trn_key
+      SELECT p.id AS profile_id, matched.id AS user_id, matched.full_name, matched.email, p.trn, p.type,
+             lower(matched.full_name) AS name_key, lower(matched.email) AS email_key, lower(p.trn) AS trn_key
         FROM (
-              (SELECT id FROM users WHERE lower(full_name) COLLATE "C" LIKE ${prefix} ESCAPE '\\'
+              (SELECT id, full_name, email FROM users WHERE lower(full_name) COLLATE "C" LIKE ${prefix} ESCAPE '\\'
                 ORDER BY lower(full_name) COLLATE "C" LIMIT ${CANDIDATE_LIMIT})
               UNION
-              (SELECT id FROM users WHERE lower(substring(full_name FROM '[^ ]+$')) COLLATE "C" LIKE ${prefix} ESCAPE '\\'
+              (SELECT id, full_name, email FROM users WHERE lower(substring(full_name FROM '[^ ]+$')) COLLATE "C" LIKE ${prefix} ESCAPE '\\'
                 ORDER BY lower(substring(full_name FROM '[^ ]+$')) COLLATE "C" LIMIT ${CANDIDATE_LIMIT})
               UNION
-              (SELECT id FROM users WHERE lower(email) COLLATE "C" LIKE ${prefix} ESCAPE '\\'
+              (SELECT id, full_name, email FROM users WHERE lower(email) COLLATE "C" LIKE ${prefix} ESCAPE '\\'
                 ORDER BY lower(email) COLLATE "C" LIMIT ${CANDIDATE_LIMIT})
              ) matched
-        JOIN users u ON u.id = matched.id
-        JOIN participant_identities pi ON pi.user_id = u.id
-        JOIN participant_profiles p ON p.participant_identity_id = pi.id
+        -- LATERAL (kept one by OFFSET 0): each of the (at most a few thousand) matches looks up its
+        -- profiles by index; a plain join is planned as a hash join over every identity.
+        CROSS JOIN LATERAL (
+              SELECT p.id, p.trn, p.type
+                FROM participant_identities pi
+                JOIN participant_profiles p ON p.participant_identity_id = pi.id
+               WHERE pi.user_id = matched.id
+              OFFSET 0) p
       UNION ALL
       (SELECT p.id, u.id, u.full_name, u.email, p.trn, p.type, lower(u.full_name), lower(u.email), lower(p.trn)
          FROM participant_profiles p
