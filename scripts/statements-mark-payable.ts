@@ -6,7 +6,7 @@
 import { createDb } from "@/lib/db/client";
 import { parseIsoDate } from "@/lib/domain/dates";
 import { dbConfigFromEnv, describeDbConfig } from "@/lib/db/config";
-import { markStatementsPayable } from "@/lib/statements/mark-payable";
+import { runMarkPayableJob } from "@/lib/statements/mark-payable";
 
 const USAGE = "Usage: tsx scripts/statements-mark-payable.ts [--today YYYY-MM-DD]";
 
@@ -42,7 +42,12 @@ async function main(): Promise<void> {
   const db = await createDb(config);
   try {
     console.log(`Marking statements payable on ${today.toISOString().slice(0, 10)} in the ${describeDbConfig(config)}.`);
-    const marked = await markStatementsPayable(db.prisma, { today });
+    const run = await runMarkPayableJob(db, { today });
+    if (!run.ran) {
+      console.log("Another run of statements:mark-payable is in progress (on this or another instance): nothing done here.");
+      return;
+    }
+    const marked = run.result;
     if (marked.length === 0) {
       console.log("No open statements are past their cut-off date: nothing changed.");
       return;

@@ -3,6 +3,8 @@
 // one transaction per statement, with the row locked, set-based updates and an audit entry.
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/db/audit";
+import type { Db } from "@/lib/db/client";
+import { withJobLock, type JobRun } from "@/lib/db/job-lock";
 import { inTransaction, LONG_TRANSACTION_SETTINGS } from "@/lib/db/transaction";
 import { moneyEvent } from "@/lib/log";
 import { lineItemStateWhenStatementPayable, markStatementPayable } from "@/lib/declarations/rules/lifecycle";
@@ -70,4 +72,12 @@ export async function markStatementsPayable(
     if (outcome) marked.push(outcome);
   }
   return marked;
+}
+
+/**
+ * The daily job: markStatementsPayable under the job's advisory lock, so when it is started on
+ * several instances at once one run does the work and the others report that it is running.
+ */
+export function runMarkPayableJob(db: Pick<Db, "prisma" | "sql" | "config">, options: { today: Date; actor?: Actor }): Promise<JobRun<MarkedPayable[]>> {
+  return withJobLock(db, "statements:mark-payable", () => markStatementsPayable(db.prisma, options));
 }

@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { staffActor } from "@/lib/db/audit";
 import { calculateStatement } from "@/lib/statements/calculation";
 import { authoriseStatement } from "@/lib/statements/authorise";
-import { markStatementsPayable } from "@/lib/statements/mark-payable";
+import { withJobLock } from "@/lib/db/job-lock";
+import { markStatementsPayable, runMarkPayableJob } from "@/lib/statements/mark-payable";
 import { buildStatementView, loadStatementView } from "@/lib/statements/view";
 import { seedDemo } from "@/prisma/seed/demo";
 import { DEMO_TODAY } from "./demo-today";
@@ -90,6 +91,41 @@ describe.each(availableKinds())("statement lifecycle on %s", (kind) => {
       const digest = await fingerprint(db);
       expect(await markStatementsPayable(db.prisma, { today })).toEqual([]);
       expect(await fingerprint(db)).toBe(digest);
+    });
+  });
+
+  it("mark-payable as a job: while one run holds the job's lock another does nothing; started twice at once, each statement is marked once", async () => {
+    await withTestDb(kind, async (db) => {
+      await seedDemo(db, { today: DEMO_TODAY });
+      const today = new Date("2027-01-02T06:00:00Z");
+      const due = await db.prisma.statement.count({ where: { status: "open", deadlineDate: { lt: new Date("2027-01-02") } } });
+      expect(due).toBeGreaterThan(0);
+      if (kind === "postgres") {
+        // Another instance's run, held open: this run finds the lock taken and changes nothing.
+        let finish!: () => void;
+        const held = new Promise<void>((resolve) => (finish = resolve));
+        let started!: () => void;
+        const holding = new Promise<void>((resolve) => (started = resolve));
+        const other = withJobLock(db, "statements:mark-payable", async () => {
+          started();
+          await held;
+          return "other run";
+        });
+        await holding;
+        const digest = await fingerprint(db);
+        expect(await runMarkPayableJob(db, { today })).toEqual({ ran: false });
+        expect(await fingerprint(db)).toBe(digest);
+        finish();
+        expect(await other).toEqual({ ran: true, result: "other run" });
+      }
+      // Two runs started together (two instances' schedulers): the statements are marked once in all.
+      const runs = await Promise.all([runMarkPayableJob(db, { today }), runMarkPayableJob(db, { today })]);
+      const marked = runs.flatMap((r) => (r.ran ? r.result : []));
+      expect(marked).toHaveLength(due);
+      expect(new Set(marked.map((m) => m.statementId)).size).toBe(due);
+      expect(await db.prisma.auditLog.count({ where: { action: "statement.mark_payable" } })).toBe(due);
+      // The lock is gone with the runs: the next run runs (and finds nothing to do).
+      expect(await runMarkPayableJob(db, { today })).toEqual({ ran: true, result: [] });
     });
   });
 
