@@ -39,16 +39,19 @@ import { PINNED_DEMO_TODAY } from "@/prisma/seed/dates";
 import { seedDemo } from "@/prisma/seed/demo";
 import { seedScale } from "@/prisma/seed/scale";
 import { heapLabel, measureInChild, type HeapSetting, type Measurement as CsvMeasurement } from "./csv";
-import { adminQuery, percentile } from "./support";
+import { adminQuery, growth, percentile } from "./support";
 
 const root = path.resolve(import.meta.dirname, "..");
 const tsx = path.join(root, "node_modules/tsx/dist/cli.mjs");
 const TARGETS = { statementRatio: 2, searchP95Ms: 50, shortSearchP95Ms: 100, csvRssMiB: 64, postFloorRatio: 2 } as const;
 
-type Args = { declarations: number; providers: number; smoke: boolean; skipApi: boolean; runs: number; keepDb: boolean };
+type Args = { declarations: number; providers: number; smoke: boolean; skipApi: boolean; runs: number; keepDb: boolean; curve: number[] | null };
+
+/** `--curve`: the suite at each of these sizes (declarations), one after another. */
+export const CURVE_SIZES = [100_000, 300_000, 1_000_000, 3_000_000];
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { declarations: 1_000_000, providers: 40, smoke: false, skipApi: false, runs: 30, keepDb: false };
+  const args: Args = { declarations: 1_000_000, providers: 40, smoke: false, skipApi: false, runs: 30, keepDb: false, curve: null };
   let declarationsGiven = false;
   let runsGiven = false;
   for (let i = 0; i < argv.length; i += 1) {
@@ -61,6 +64,13 @@ function parseArgs(argv: readonly string[]): Args {
       return n;
     };
     if (name === "--smoke") args.smoke = true;
+    else if (name === "--curve") args.curve = CURVE_SIZES;
+    else if (name === "--sizes") {
+      const value = inline ?? argv[++i] ?? "";
+      const sizes = value.split(",").map((v) => Number(v.trim().replace(/[_]/g, "")));
+      if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1000 || n > 5_000_000)) throw new Error(`--sizes needs declaration counts from 1,000 to 5,000,000 separated by commas, got "${value}".`);
+      args.curve = sizes;
+    }
     else if (name === "--skip-api") args.skipApi = true;
     else if (name === "--keep-db") args.keepDb = true;
     else if (name === "--declarations") {
@@ -69,7 +79,7 @@ function parseArgs(argv: readonly string[]): Args {
     } else if (name === "--runs") {
       args.runs = number();
       runsGiven = true;
-    } else throw new Error(`Unknown argument "${arg}". Usage: npm run bench -- [--declarations N] [--smoke] [--skip-api] [--runs N] [--keep-db]`);
+    } else throw new Error(`Unknown argument "${arg}". Usage: npm run bench -- [--declarations N] [--smoke] [--skip-api] [--runs N] [--keep-db] [--curve | --sizes N,N,…]`);
   }
   if (args.declarations > 5_000_000) throw new Error("--declarations must be at most 5,000,000.");
   if (args.smoke) {
@@ -363,6 +373,54 @@ function summaryRows(r: Report): [string, string, string][] {
   return rows;
 }
 
+/** One table per measure, a column per size, and how each grows. */
+function curveMarkdown(reports: readonly Report[]): string {
+  const sizes = reports.map((r) => r.seed.declarations);
+  const lines = (r: Report) => r.statement?.lineItems ?? Number.NaN;
+  type Measure = { title: string; unit: string; target?: string; value: (r: Report) => number; ratio?: boolean };
+  const searchP95 = (r: Report, start: string) => r.search?.timings.find((t) => t.description.startsWith(start))?.p95 ?? Number.NaN;
+  const api = (r: Report) => (r.api && !("skipped" in r.api) ? r.api : null);
+  const measures: Measure[] = [
+    { title: "Statement page ÷ GROUP BY, p50", unit: "×", target: `≤ ${TARGETS.statementRatio}`, value: (r) => r.statement?.ratioP50 ?? Number.NaN, ratio: true },
+    { title: "Statement page, p50", unit: "ms", value: (r) => r.statement?.page.p50 ?? Number.NaN },
+    { title: "Search p95, surname", unit: "ms", target: `≤ ${TARGETS.searchP95Ms}`, value: (r) => searchP95(r, "surname") },
+    { title: "Search p95, one letter", unit: "ms", target: `≤ ${TARGETS.shortSearchP95Ms}`, value: (r) => searchP95(r, "one letter") },
+    { title: "CSV rows/s", unit: "rows/s", value: (r) => r.csv?.server.rowsPerSecond ?? Number.NaN },
+    { title: "CSV first row", unit: "ms", value: (r) => r.csv?.server.firstRowMs ?? Number.NaN },
+    { title: "CSV peak RSS growth", unit: "MiB", target: `≤ ${TARGETS.csvRssMiB}`, value: (r) => r.csv?.server.peakRssGrowthMiB ?? Number.NaN },
+    { title: "POST requests/s", unit: "req/s", value: (r) => api(r)?.rps ?? Number.NaN },
+    { title: "POST floor ÷ API", unit: "×", target: `≤ ${TARGETS.postFloorRatio}`, value: (r) => api(r)?.ratio.throughput ?? Number.NaN, ratio: true },
+    { title: "Seeding the scale data", unit: "s", value: (r) => r.seed.scaleSeconds },
+  ];
+  const head = `| Measure | ${sizes.map((n) => `${int(n)} declarations`).join(" | ")} | Target | Growth |`;
+  const rule = `|---|${sizes.map(() => "---:").join("|")}|---|---|`;
+  const rows = measures.map((m) => {
+    const cells = reports.map((r) => {
+      const v = m.value(r);
+      return Number.isFinite(v) ? (m.ratio ? v.toFixed(2) : m.unit === "rows/s" || m.unit === "req/s" ? int(v) : f1(v)) : "–";
+    });
+    const points = reports.map((r) => ({ size: r.seed.declarations, lines: lines(r), value: m.value(r) }));
+    return `| ${m.title} (${m.unit}) | ${cells.join(" | ")} | ${m.target ?? ""} | ${growth(points)} |`;
+  });
+  const context = reports.map(
+    (r) =>
+      `- ${int(r.seed.declarations)} declarations: ${int(r.seed.users)} participants, busiest statement ${int(lines(r))} lines; load average ${r.machine.loadAverageStart.map(f1).join(" / ")} → ${r.machine.loadAverageEnd.map(f1).join(" / ")}; ${f1(r.totalSeconds)} s${r.errors.length ? `; errors: ${r.errors.join("; ")}` : ""}`,
+  );
+  return [
+    `# Cost curves, ${reports[0]?.date ?? ""}`,
+    "",
+    `${reports[0]?.machine.cores ?? "?"} cores, Node ${reports[0]?.node ?? "?"}, PostgreSQL ${reports[0]?.postgres ?? "?"}; one \`npm run bench\` suite per size, one after another, each on a fresh database.`,
+    "Growth: the exponent k in value ∝ size^k between the smallest and the largest run (flat < 0.15 ≤ sub-linear < 0.8 ≤ linear < 1.2 ≤ super-linear); for a ratio, flat means the target holds the same way at every size.",
+    "",
+    head,
+    rule,
+    ...rows,
+    "",
+    ...context,
+    "",
+  ].join("\n");
+}
+
 function markdown(r: Report): string {
   const m = r.machine;
   const lines = [
@@ -434,8 +492,7 @@ async function nextResultFile(date: string): Promise<string> {
   return path.join(dir, `${date}-${Math.max(0, ...taken) + 1}`);
 }
 
-async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+async function suite(args: Args): Promise<Report> {
   const admin_ = new URL(adminUrl);
   if (!["127.0.0.1", "localhost", "[::1]"].includes(admin_.hostname)) throw new Error(`The benchmark runs against a local PostgreSQL only, not ${admin_.hostname}.`);
   const startedAt = new Date();
@@ -567,11 +624,35 @@ async function main(): Promise<number> {
   for (const [a, b, c] of rows) console.log(`${a.padEnd(width)}  ${b}${c ? `  [${c}]` : ""}`);
   console.log(`\nMachine: ${report.machine.cores} cores, Node ${report.node}, PostgreSQL ${report.postgres}. Written to ${path.relative(root, file)}.md and .json.`);
   clearTimeout(timer);
-  if (errors.length > 0) {
-    console.log(`BENCH FAILED (${report.mode}, ${f1(report.totalSeconds)} s): ${errors.length} error(s).`);
+  return report;
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!args.curve) {
+    const report = await suite(args);
+    if (report.errors.length > 0) {
+      console.log(`BENCH FAILED (${report.mode}, ${f1(report.totalSeconds)} s): ${report.errors.length} error(s).`);
+      return 1;
+    }
+    console.log(`BENCH OK (${report.mode}, ${f1(report.totalSeconds)} s).`);
+    return 0;
+  }
+  const reports: Report[] = [];
+  for (const declarations of args.curve) {
+    log(`Cost curve: the suite at ${int(declarations)} declarations…`);
+    reports.push(await suite({ ...args, declarations, curve: null }));
+  }
+  const file = `${await nextResultFile(reports[0]!.date)}-curve`;
+  const text = curveMarkdown(reports);
+  await writeFile(`${file}.md`, text);
+  console.log(`\n${text}\nWritten to ${path.relative(root, file)}.md.`);
+  const failed = reports.filter((r) => r.errors.length > 0);
+  if (failed.length > 0) {
+    console.log(`BENCH FAILED (curve): errors at ${failed.map((r) => int(r.seed.declarations)).join(", ")} declarations.`);
     return 1;
   }
-  console.log(`BENCH OK (${report.mode}, ${f1(report.totalSeconds)} s).`);
+  console.log("BENCH OK (curve).");
   return 0;
 }
 

@@ -17,3 +17,20 @@ export async function adminQuery(url: string, sql: string): Promise<void> {
     await client.end();
   }
 }
+
+/**
+ * How a measure grows between the smallest and the largest run: the exponent k in value ∝ size^k,
+ * against the number of declarations and against the measured statement's line items.
+ */
+export function growth(points: readonly { size: number; lines: number; value: number }[]): string {
+  const usable = points.filter((p) => Number.isFinite(p.value) && p.value > 0);
+  if (usable.length < 2) return "not enough points";
+  const first = usable[0]!;
+  const last = usable.at(-1)!;
+  const k = (a: number, b: number) => Math.log(last.value / first.value) / Math.log(b / a);
+  const words = (e: number) => (e < 0.15 ? "flat" : e < 0.8 ? "sub-linear" : e < 1.2 ? "linear" : "super-linear");
+  const bySize = k(first.size, last.size);
+  const byLines = last.lines !== first.lines ? k(first.lines, last.lines) : Number.NaN;
+  const lines = Number.isFinite(byLines) ? `; ${words(byLines)} in the statement's lines (k = ${byLines.toFixed(2)})` : "";
+  return `${words(bySize)} in the data (k = ${bySize.toFixed(2)})${lines}`;
+}

@@ -1,0 +1,28 @@
+// The cost curves' growth words (bench/support.ts `growth`): the exponent k in value ∝ size^k.
+import { describe, expect, it } from "vitest";
+import { growth, percentile } from "@/bench/support";
+
+describe("growth", () => {
+  it("names flat, sub-linear, linear and super-linear from the first and last points", () => {
+    const sizes = [100_000, 300_000, 1_000_000, 3_000_000];
+    const at = (f: (n: number) => number, lines = (n: number) => n / 10) => sizes.map((size) => ({ size, lines: lines(size), value: f(size) }));
+    expect(growth(at(() => 1.6))).toBe("flat in the data (k = 0.00); flat in the statement's lines (k = 0.00)");
+    expect(growth(at((n) => n / 1000))).toBe("linear in the data (k = 1.00); linear in the statement's lines (k = 1.00)");
+    expect(growth(at((n) => Math.sqrt(n)))).toBe("sub-linear in the data (k = 0.50); sub-linear in the statement's lines (k = 0.50)");
+    expect(growth(at((n) => (n / 1e5) ** 2))).toBe("super-linear in the data (k = 2.00); super-linear in the statement's lines (k = 2.00)");
+    // Linear in the statement's lines while the data grows faster than the statement.
+    expect(growth(at((n) => Math.sqrt(n), (n) => Math.sqrt(n)))).toBe("sub-linear in the data (k = 0.50); linear in the statement's lines (k = 1.00)");
+  });
+
+  it("leaves out missing points, and says when there are too few", () => {
+    expect(growth([{ size: 1, lines: 1, value: Number.NaN }, { size: 10, lines: 10, value: 5 }])).toBe("not enough points");
+    expect(growth([{ size: 100, lines: 5, value: 2 }, { size: 200, lines: 5, value: Number.NaN }, { size: 400, lines: 5, value: 8 }])).toBe("linear in the data (k = 1.00)");
+  });
+});
+
+describe("percentile", () => {
+  it("is the nearest rank", () => {
+    const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect([percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), percentile([], 50)]).toEqual([50, 95, 99, Number.NaN]);
+  });
+});
