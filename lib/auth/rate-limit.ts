@@ -11,7 +11,9 @@
 //   comes after the wait gets one more check. The count is forgotten after a successful sign-in,
 //   or EMAIL_COUNT_SECONDS after the first attempt.
 // - Per IP address: FAILED_SIGN_INS_PER_IP attempts in SIGN_IN_WINDOW_SECONDS (a fixed window from
-//   the first), then refused until the window ends. The address is lib/auth/client-ip.ts's.
+//   the first), then refused until the window ends; a successful sign-in gives its attempt back,
+//   so what is limited is failures (and attempts still in flight). The address is
+//   lib/auth/client-ip.ts's.
 //
 // The counters are in PostgreSQL (rate-limiter-flexible's RateLimiterPostgres, table rate_limits,
 // created by a migration) whenever the app uses PostgreSQL, so every instance shares them. The
@@ -37,7 +39,10 @@ export type SignInDecision = { ok: true } | { ok: false; waitSeconds: number };
 export type SignInLimiter = {
   /** Counts the attempt, then says whether it may check the password. */
   attempt(attempt: SignInAttempt): Promise<SignInDecision>;
-  /** A successful sign-in: forget the email's count and wait (not the address's). */
+  /**
+   * A successful sign-in: forget the email's count and wait, and give the address its attempt
+   * back (so the address's count is of failures: staff behind one office address can all sign in).
+   */
   succeeded(attempt: SignInAttempt): Promise<void>;
   /** Attempts counted for an email (0 when none). */
   attemptsFor(email: string): Promise<number>;
@@ -104,9 +109,9 @@ export function createSignInLimiter(store: SignInLimiterStore = { memory: true }
       if (wait.consumedPoints === 1) return { ok: true };
       return { ok: false, waitSeconds: seconds(wait.msBeforeNext) };
     },
-    async succeeded({ email }) {
+    async succeeded({ email, ip }) {
       const key = emailKey(email);
-      await Promise.all([byEmail.delete(key), waits.delete(key)]);
+      await Promise.all([byEmail.delete(key), waits.delete(key), ip ? byIp.reward(ip, 1) : undefined]);
     },
     async attemptsFor(email) {
       return (await byEmail.get(emailKey(email)))?.consumedPoints ?? 0;
