@@ -1,10 +1,13 @@
 // Runs before every page, API request and /healthz: gives each request an id (X-Request-Id on the
-// response, x-request-id on the request for server code), writes one log line for it, and sets the
-// Content Security Policy with a fresh nonce. Next.js puts the nonce on its own scripts; the root
+// response, x-request-id on the request for server code), writes one log line for it, sets the
+// Content Security Policy with a fresh nonce, and in production over HTTPS Strict-Transport-Security
+// (here, not in next.config.ts: that is read at build time, and whether the app is served over
+// HTTPS is known only where it runs). Next.js puts the nonce on its own scripts; the root
 // layout puts it on the one inline script (GOV.UK Frontend's js-enabled snippet). Scripts: no
 // 'unsafe-inline'. This is not an authorisation layer: every page, server action and route
 // handler checks the user itself (lib/auth/guard.ts).
 import { NextResponse, type NextRequest } from "next/server";
+import { strictTransportSecurity } from "@/lib/environment";
 import { log } from "@/lib/log";
 
 export function contentSecurityPolicy(nonce: string): string {
@@ -50,7 +53,7 @@ export function proxy(request: NextRequest) {
   if (isJsonEndpoint(request.nextUrl.pathname)) {
     const response = NextResponse.next({ request: { headers: requestHeaders } });
     response.headers.set("X-Request-Id", id);
-    return response;
+    return withTransportSecurity(response);
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce);
@@ -59,6 +62,12 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   response.headers.set("X-Request-Id", id);
+  return withTransportSecurity(response);
+}
+
+function withTransportSecurity(response: NextResponse): NextResponse {
+  const hsts = strictTransportSecurity();
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
   return response;
 }
 

@@ -22,6 +22,8 @@ const env = {
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-0123456789abcdef0123456789",
   NODE_ENV: "production",
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  // The bad-input spec sends thousands of API requests a minute with one token.
+  API_RATE_LIMIT_PER_MINUTE: process.env.API_RATE_LIMIT_PER_MINUTE ?? "1000000",
 };
 
 async function postgresUrl() {

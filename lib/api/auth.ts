@@ -23,12 +23,12 @@ export function unauthorised(): Response {
   );
 }
 
-/** The lead provider the request's token belongs to, or a 401 response. */
+/** The lead provider the request's token belongs to (and the token's id), or a 401 response. */
 export async function requireLeadProvider(
   request: Request,
   prisma: PrismaClient,
   now: Date = new Date(),
-): Promise<LeadProviderIdentity | Response> {
+): Promise<{ provider: LeadProviderIdentity; tokenId: string } | Response> {
   const header = request.headers.get("authorization");
   const match = header ? BEARER.exec(header) : null;
   if (!match) return unauthorised();
@@ -47,5 +47,5 @@ export async function requireLeadProvider(
       .updateMany({ where: { id: token.token_id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] }, data: { lastUsedAt: now } })
       .catch((error: unknown) => console.error(`Could not record API token use: ${error instanceof Error ? error.message : String(error)}`));
   }
-  return { id: token.id, name: token.name };
+  return { provider: { id: token.id, name: token.name }, tokenId: token.token_id };
 }

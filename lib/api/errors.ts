@@ -44,6 +44,22 @@ export function notFound(): ApiError {
   return new ApiError(404, [{ title: NOT_FOUND_TITLE, detail: NOT_FOUND_DETAIL }]);
 }
 
+export const TOO_MANY_REQUESTS_TITLE = "Too many requests";
+
+/** 429: the token's requests a minute are used up (lib/auth/api-rate-limit.ts); Retry-After in seconds. */
+export function tooManyRequests(retryAfterSeconds: number, perMinute: number): Response {
+  return errorResponse(
+    429,
+    [
+      {
+        title: TOO_MANY_REQUESTS_TITLE,
+        detail: `Your API token can make ${perMinute.toLocaleString("en-GB")} requests a minute. Wait ${retryAfterSeconds} ${retryAfterSeconds === 1 ? "second" : "seconds"} and try again.`,
+      },
+    ],
+    { "Retry-After": String(retryAfterSeconds) },
+  );
+}
+
 export function unprocessable(errors: readonly ApiErrorItem[]): ApiError {
   return new ApiError(422, errors);
 }

@@ -2,6 +2,7 @@
 // action (app/sign-in/actions.ts) so the form works without JavaScript and shows GOV.UK errors;
 // it issues the same JWT next-auth reads here (see docs/architecture.md, "Sign-in").
 import type { AuthOptions } from "next-auth";
+import { servedOverHttps } from "@/lib/environment";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -13,9 +14,12 @@ export function authSecret(): string {
   return secret;
 }
 
-/** Secure cookies whenever the app is served over HTTPS (AUTH_URL), or when forced. */
+/**
+ * Secure cookies whenever the app is served over HTTPS (`servedOverHttps`: an https:// AUTH_URL,
+ * or production unless the configured URL is explicitly http://), or when forced.
+ */
 export function secureCookies(): boolean {
-  return process.env.AUTH_COOKIE_SECURE === "true" || (process.env.AUTH_URL ?? "").startsWith("https://");
+  return process.env.AUTH_COOKIE_SECURE === "true" || servedOverHttps();
 }
 
 export function sessionCookieName(): string {

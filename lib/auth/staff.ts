@@ -1,6 +1,7 @@
 // Staff accounts: password hashing and checking (bcryptjs).
 import bcrypt from "bcryptjs";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { checkPassword } from "./password-check";
 
 const COST = 12;
 // Compared against when the email is unknown, so a wrong email takes as long as a wrong password.
@@ -18,7 +19,8 @@ export async function authenticateStaff(
   password: string,
 ): Promise<StaffIdentity | null> {
   const user = await prisma.staffUser.findUnique({ where: { email: email.trim().toLowerCase() } });
-  const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+  // Within the cap on concurrent checks (lib/auth/password-check.ts): may throw PasswordChecksBusyError.
+  const ok = await checkPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok) return null;
   return { id: user.id, email: user.email, name: user.name, roles: user.roles };
 }

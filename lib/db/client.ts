@@ -17,6 +17,8 @@ export type Db = {
   prisma: PrismaClient;
   sql: SqlExecutor;
   config: DbConfig;
+  /** PostgreSQL only: the pool itself, for libraries that take one (the sign-in limiter's store). */
+  pool?: pg.Pool;
   close(): Promise<void>;
 };
 
@@ -51,6 +53,7 @@ export async function createDb(config: DbConfig, options: CreateDbOptions = {}):
       prisma,
       sql,
       config,
+      pool,
       async close() {
         await prisma.$disconnect();
         await pool.end().catch(() => undefined);
