@@ -148,7 +148,7 @@ async function main() {
     const newCount = Math.max(1, Math.round(o.requests * (1 - o.duplicates)));
     console.log(`Preparing ${newCount} participants and a token for ${o.provider}…`);
     const participants = await createParticipants(db.prisma, o.provider, newCount);
-    const token = await createApiToken(db.prisma, o.provider, { description: "bench/api-post.ts" });
+    const token = (await createApiToken(db.prisma, o.provider, { description: "bench/api-post.ts", expiresAt: new Date(Date.now() + 24 * 3_600_000) })).token;
 
     // The plan: each new participant once; duplicates re-send one already planned.
     const plan: string[] = [];
