@@ -47,3 +47,15 @@ describe.each([
     expect(browserApplies(removal!)).toBe(true);
   });
 });
+
+describe("the session JWT", () => {
+  it("carries the user's session version, and the session next-auth reads from it has it too", async () => {
+    const { decode } = await import("next-auth/jwt");
+    const { authOptions } = await import("@/lib/auth/options");
+    await startSession({ id: "u1", email: "finance@example.com", name: "Finance User", roles: ["finance"], sessionVersion: 7 });
+    const token = await decode({ token: jar.sets[0]!.value, secret: process.env.AUTH_SECRET! });
+    expect(token).toMatchObject({ sub: "u1", sv: 7 });
+    const session = await authOptions().callbacks!.session!({ session: { expires: "" }, token: token!, user: undefined as never, newSession: undefined, trigger: "update" } as never);
+    expect(session.user).toMatchObject({ id: "u1", sv: 7 });
+  });
+});
