@@ -22,7 +22,7 @@ const HOW_TO_START = `BENCH_URL is not set. Start the built app on a local port 
 
   createdb -h 127.0.0.1 -U postgres ecf_bench_api
   export DATABASE_URL=postgresql://postgres@127.0.0.1:5432/ecf_bench_api
-  npm run db:setup                                   # migrate + demo seed
+  npm run db:setup -- --demo                         # migrate + demo seed
   NEXT_DIST_DIR=.next-bench npx next build           # once
   NODE_ENV=production AUTH_SECRET=bench-only-secret-0123456789abcdef NEXT_DIST_DIR=.next-bench \\
     npx next start -p 3213 -H 127.0.0.1 &
@@ -106,7 +106,7 @@ async function createParticipants(prisma: Awaited<ReturnType<typeof createDb>>["
     orderBy: { id: "asc" },
   });
   const schedule = place?.cohort.schedules[0];
-  if (!place || !schedule) fail(`${provider} has no active partnership and standard September schedule in the 2025 cohort: run npm run db:setup first.`);
+  if (!place || !schedule) fail(`${provider} has no active partnership and standard September schedule in the 2025 cohort: run npm run db:setup -- --demo first.`);
   const run = randomUUID().slice(0, 8);
   const people = Array.from({ length: count }, (_, i) => ({ userId: randomUUID(), identityId: randomUUID(), profileId: randomUUID(), i }));
   for (let start = 0; start < people.length; start += 1000) {
