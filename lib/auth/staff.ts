@@ -3,6 +3,7 @@
 // compared on every request (lib/auth/guard.ts): adding one to it ends every session of that user.
 import bcrypt from "bcryptjs";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { StaffRole } from "@/generated/prisma/enums";
 
 const COST = 12;
 // Compared against when the email is unknown, so a wrong email takes as long as a wrong password.
@@ -14,8 +15,9 @@ export function hashPassword(password: string): Promise<string> {
 
 export type StaffIdentity = { id: string; email: string; name: string; roles: string[]; sessionVersion: number };
 
-export const STAFF_ROLES = ["finance", "approver"] as const;
-export type StaffRoleName = (typeof STAFF_ROLES)[number];
+/** The roles a staff user may hold: the schema's StaffRole enum (guard.ts's Role says what each may do). */
+export const STAFF_ROLES: readonly StaffRoleName[] = Object.values(StaffRole);
+export type StaffRoleName = StaffRole;
 
 /** bcrypt reads only the first 72 bytes of a password, so longer ones are refused, not cut. */
 export const PASSWORD_MIN_LENGTH = 12;
