@@ -3,7 +3,7 @@
 // stay in the shell's history and show in the process list): it is typed at a hidden prompt, or
 // piped on stdin as one line.
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { DEFAULT_TOKEN_EXPIRY_DAYS } from "@/lib/auth/api-tokens";
+import { DEFAULT_TOKEN_EXPIRY_DAYS, MAX_TOKEN_EXPIRY_DAYS } from "@/lib/auth/api-tokens";
 import { STAFF_ROLES, type StaffRoleName } from "@/lib/auth/staff";
 import { parseIsoDate } from "@/lib/domain/dates";
 import { isUuid, normaliseUuid } from "@/lib/validation/ids";
@@ -29,9 +29,6 @@ export const TOKEN_USAGE = [
 const PASSWORD_ON_ARGV =
   "Passwords are never taken from the command line (they would stay in the shell history and show in the process list): " +
   "type it when asked, or pipe it on stdin as one line.";
-
-/** The longest life a token may be given. */
-export const MAX_TOKEN_EXPIRY_DAYS = 366;
 
 type Values = Record<string, string | string[] | boolean | undefined>;
 

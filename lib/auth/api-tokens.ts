@@ -6,6 +6,9 @@ import type { PrismaClient } from "@/generated/prisma/client";
 
 /** How long a token made with `npm run api:token` lasts unless told otherwise. */
 export const DEFAULT_TOKEN_EXPIRY_DAYS = 90;
+/** The longest life a token may be given (a provider gets the next one before this one ends). */
+export const MAX_TOKEN_EXPIRY_DAYS = 366;
+const DAY_MS = 24 * 3_600_000;
 
 export function hashApiToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
@@ -22,15 +25,18 @@ export interface CreatedApiToken {
   expiresAt: Date | null;
 }
 
-/** Creates a token for the named lead provider and returns it with its id (the plain token is shown once). */
+/** Creates a token for the named lead provider, expiring at `expiresAt` (every such token expires), and returns it with its id (the plain token is shown once). */
 export async function createApiToken(
   prisma: PrismaClient,
   leadProviderName: string,
-  options: { token?: string; description?: string; expiresAt: Date | null; now?: Date },
+  options: { token?: string; description?: string; expiresAt: Date; now?: Date },
 ): Promise<CreatedApiToken> {
   const now = options.now ?? new Date();
-  if (options.expiresAt && options.expiresAt.getTime() <= now.getTime()) {
+  if (options.expiresAt.getTime() <= now.getTime()) {
     throw new Error(`The expiry ${options.expiresAt.toISOString()} is not in the future.`);
+  }
+  if (options.expiresAt.getTime() > now.getTime() + MAX_TOKEN_EXPIRY_DAYS * DAY_MS) {
+    throw new Error(`The expiry ${options.expiresAt.toISOString()} is more than ${MAX_TOKEN_EXPIRY_DAYS} days away.`);
   }
   const provider = await prisma.leadProvider.findUnique({ where: { name: leadProviderName } });
   if (!provider) {

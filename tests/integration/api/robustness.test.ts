@@ -120,8 +120,9 @@ describe.each(availableKinds())("robustness of the API on %s", (kind) => {
       expect(await revokeApiToken(ctx.prisma, ID)).toBe("unknown");
     });
 
-    it("refuses to make a token that has already expired", async () => {
+    it("refuses to make a token that has already expired, or that would last more than 366 days", async () => {
       await expect(createApiToken(ctx.prisma, AMBITION, { expiresAt: TEST_NOW, now: TEST_NOW })).rejects.toThrow(/not in the future/);
+      await expect(createApiToken(ctx.prisma, AMBITION, { expiresAt: inDays(367), now: TEST_NOW })).rejects.toThrow(/more than 366 days/);
     });
 
     it("lists tokens with their ids, status and last use, never the token or its hash", async () => {

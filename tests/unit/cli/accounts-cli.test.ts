@@ -1,10 +1,10 @@
 // The account commands' rules (scripts/accounts-cli.ts, lib/auth/staff.ts, prisma/seed/args.ts):
 // roles, never a password on the command line, one line of stdin, token expiry, db:setup's --demo.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TOKEN_EXPIRY_DAYS } from "@/lib/auth/api-tokens";
+import { DEFAULT_TOKEN_EXPIRY_DAYS, MAX_TOKEN_EXPIRY_DAYS } from "@/lib/auth/api-tokens";
 import { passwordProblem } from "@/lib/auth/staff";
 import { SeedUsageError, parseSetupArgs } from "@/prisma/seed/args";
-import { MAX_TOKEN_EXPIRY_DAYS, UsageError, parseRoles, parseStaffArgs, parseTokenArgs, passwordFromStdin } from "@/scripts/accounts-cli";
+import { UsageError, parseRoles, parseStaffArgs, parseTokenArgs, passwordFromStdin } from "@/scripts/accounts-cli";
 
 const NOW = new Date("2026-12-06T15:00:00Z");
 const DAY = 86_400_000;
