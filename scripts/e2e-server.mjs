@@ -57,8 +57,10 @@ if (url) {
 }
 writeFileSync(path.join(root, "test-results", `e2e-state-${port}.json`), JSON.stringify({ databaseUrl: url, baseURL: `http://127.0.0.1:${port}` }));
 
-const setupArgs = [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/db-setup.ts", ...(today ? ["--today", today] : [])];
-const setup = spawnSync(process.execPath, setupArgs, { cwd: root, env, stdio: "inherit" });
+// The demo data, asked for explicitly. The server runs with NODE_ENV=production (next start), where
+// db:setup --demo refuses, so the set-up step has a NODE_ENV of its own.
+const setupArgs = [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/db-setup.ts", "--demo", ...(today ? ["--today", today] : [])];
+const setup = spawnSync(process.execPath, setupArgs, { cwd: root, env: { ...env, NODE_ENV: "development" }, stdio: "inherit" });
 if (setup.status !== 0) process.exit(setup.status ?? 1);
 
 const server = spawn(process.execPath, [path.join(root, "scripts/start.mjs"), "-p", port, "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });

@@ -1,5 +1,5 @@
-// `npm test`: every suite in order — lint, dependency rules, type-check, unit, integration, build,
-// end-to-end — then one closing line "N passed, N failed" over all of them (lint, dependency rules
+// `npm test`: every suite in order — the README's commands from a clean state, lint, dependency rules,
+// type-check, unit, integration, build, end-to-end — then one closing line "N passed, N failed" over all of them (lint, dependency rules
 // and type-check count as one check each; the test suites count their tests). Exits non-zero if
 // anything failed.
 import { spawnSync } from "node:child_process";
@@ -62,6 +62,14 @@ async function postgresReachable() {
 const node = process.execPath;
 const bin = (p) => path.join(root, "node_modules", p);
 
+// First, before anything is generated: every README command as a user runs it straight after
+// `npm ci`, against PostgreSQL databases of its own (scripts/readme-commands.mjs removes generated/).
+// It needs PostgreSQL; without one it is reported, not run.
+if (await postgresReachable()) {
+  check("README commands", node, [path.join(root, "scripts/readme-commands.mjs")], { README_CHECK_ADMIN_URL: process.env.BENCH_ADMIN_URL || "" });
+} else {
+  lines.push("README commands: not run (no PostgreSQL on 127.0.0.1:5432 or BENCH_ADMIN_URL)");
+}
 if (!check("Generate", node, [path.join(root, "scripts/generate.mjs")])) {
   console.error("Could not generate the Prisma client; nothing else can run.");
 }

@@ -161,7 +161,10 @@ export default async function AuditPage({ searchParams }: Props) {
                       <>
                         {row.actorLabel}
                         <br />
-                        <span className="govuk-hint govuk-!-margin-0 govuk-!-font-size-16">{AUDIT_ACTOR_TYPE_LABELS[row.actorType]}</span>
+                        <span className="govuk-hint govuk-!-margin-0 govuk-!-font-size-16">
+                          {AUDIT_ACTOR_TYPE_LABELS[row.actorType]}
+                          {row.apiTokenId ? `, token ${row.apiTokenId}` : null}
+                        </span>
                       </>
                     ),
                   },

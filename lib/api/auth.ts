@@ -1,6 +1,7 @@
 // The one guard for the lead provider API: `Authorization: Bearer <token>`, where the token's
 // SHA-256 hash is in api_tokens. Every route handler calls it first (through leadProviderRoute).
-// Missing, malformed or unknown token → 401. The provider it returns scopes every query after it.
+// Missing, malformed, unknown, expired or revoked token → the same 401. The provider it returns
+// scopes every query after it; the token's id goes into the audit entries of the request's writes.
 import type { PrismaClient } from "@/generated/prisma/client";
 import { hashApiToken } from "@/lib/auth/api-tokens";
 import { errorResponse } from "./errors";
@@ -8,6 +9,8 @@ import { errorResponse } from "./errors";
 export interface LeadProviderIdentity {
   id: string;
   name: string;
+  /** The id of the API token the request came with. */
+  tokenId: string;
 }
 
 /** last_used_at is written at most once a minute per token, so reads stay reads. */
@@ -28,18 +31,20 @@ export async function requireLeadProvider(
   request: Request,
   prisma: PrismaClient,
   now: Date = new Date(),
-): Promise<{ provider: LeadProviderIdentity; tokenId: string } | Response> {
+): Promise<LeadProviderIdentity | Response> {
   const header = request.headers.get("authorization");
   const match = header ? BEARER.exec(header) : null;
   if (!match) return unauthorised();
   const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
-  // One query for the token, its provider and whether last_used_at needs writing.
+  // One query for the token (neither revoked nor expired), its provider and whether last_used_at needs writing.
   const [token] = await prisma.$queryRaw<{ token_id: string; id: string; name: string; stale: boolean }[]>`
     SELECT t.id::text AS token_id, lp.id::text AS id, lp.name,
            (t.last_used_at IS NULL OR t.last_used_at < (${staleBefore.toISOString()}::timestamptz AT TIME ZONE 'UTC')) AS stale
       FROM api_tokens t
       JOIN lead_providers lp ON lp.id = t.lead_provider_id
-     WHERE t.hashed_token = ${hashApiToken(match[1] as string)}`;
+     WHERE t.hashed_token = ${hashApiToken(match[1] as string)}
+       AND t.revoked_at IS NULL
+       AND (t.expires_at IS NULL OR t.expires_at > (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'))`;
   if (!token) return unauthorised();
   if (token.stale) {
     // The condition is repeated in the UPDATE so parallel requests write it once.
@@ -47,5 +52,5 @@ export async function requireLeadProvider(
       .updateMany({ where: { id: token.token_id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] }, data: { lastUsedAt: now } })
       .catch((error: unknown) => console.error(`Could not record API token use: ${error instanceof Error ? error.message : String(error)}`));
   }
-  return { provider: { id: token.id, name: token.name }, tokenId: token.token_id };
+  return { id: token.id, name: token.name, tokenId: token.token_id };
 }

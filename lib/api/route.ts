@@ -1,6 +1,7 @@
 // Every lead provider API route handler is built with leadProviderRoute: it checks the bearer
-// token first (requireLeadProvider), then the token's rate limit (429 with Retry-After), then runs the handler with the provider, the database and
-// the clock, and turns any ApiError into its JSON:API response. Anything unexpected is logged and
+// token first (requireLeadProvider), then the token's rate limit (429 with Retry-After), then runs
+// the handler with the provider, the database and the clock, and turns any ApiError into its
+// JSON:API response. Anything unexpected is logged and
 // answered with a JSON 500 that reveals nothing.
 import type { PrismaClient } from "@/generated/prisma/client";
 import { apiRateLimiter } from "@/lib/auth/api-rate-limit";
@@ -26,11 +27,10 @@ export function leadProviderRoute<P extends object = object>(handler: (api: ApiR
       const deps = apiDeps();
       const prisma = await deps.prisma();
       const now = deps.now();
-      const token = await requireLeadProvider(request, prisma, now);
-      if (token instanceof Response) return token;
-      const rate = await apiRateLimiter().consume(token.tokenId);
+      const provider = await requireLeadProvider(request, prisma, now);
+      if (provider instanceof Response) return provider;
+      const rate = await apiRateLimiter().consume(provider.tokenId);
       if (!rate.ok) return tooManyRequests(rate.retryAfterSeconds, rate.perMinute);
-      const provider = token.provider;
       const params = ((await context?.params) ?? {}) as P;
       return await handler({ request, url: new URL(request.url), params, provider, prisma, now });
     } catch (error) {

@@ -17,6 +17,7 @@ type AuditCsvRow = {
   participant_id: string;
   reason: string;
   link: string;
+  api_token_id: string;
 };
 
 export const AUDIT_CSV_COLUMNS: readonly { key: keyof AuditCsvRow; header: string }[] = [
@@ -30,6 +31,7 @@ export const AUDIT_CSV_COLUMNS: readonly { key: keyof AuditCsvRow; header: strin
   { key: "participant_id", header: "Participant ID" },
   { key: "reason", header: "Reason" },
   { key: "link", header: "Page" },
+  { key: "api_token_id", header: "API Token ID" },
 ];
 
 const WRITER = csvWriter<AuditCsvRow>(AUDIT_CSV_COLUMNS);
@@ -46,6 +48,7 @@ export function auditCsvRow(row: AuditRow): AuditCsvRow {
     participant_id: row.userId ?? "",
     reason: row.reason ?? "",
     link: auditTargetPath(row.target) ?? "",
+    api_token_id: row.apiTokenId ?? "",
   };
 }
 

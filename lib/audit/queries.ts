@@ -22,6 +22,8 @@ export type AuditRow = {
   occurredAt: Date;
   actorType: AuditActorType;
   actorLabel: string;
+  /** An API change: the id of the token the request came with. */
+  apiTokenId: string | null;
   action: string;
   entityType: string;
   entityId: string;
@@ -48,6 +50,7 @@ const select = {
   occurredAt: true,
   actorType: true,
   actorLabel: true,
+  apiTokenId: true,
   action: true,
   entityType: true,
   entityId: true,
@@ -65,6 +68,7 @@ function toRow(entry: Selected): AuditRow {
     occurredAt: entry.occurredAt,
     actorType: (AUDIT_ACTOR_TYPES as readonly string[]).includes(entry.actorType) ? (entry.actorType as AuditActorType) : "system",
     actorLabel: entry.actorLabel,
+    apiTokenId: entry.apiTokenId,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,

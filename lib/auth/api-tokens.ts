@@ -1,6 +1,14 @@
-// Lead provider API tokens: random, shown once, stored only as a SHA-256 hash.
+// Lead provider API tokens: random, shown once, stored only as a SHA-256 hash. A token expires
+// (expires_at; null only for the demo data's tokens) and can be revoked (revoked_at); the API
+// refuses an expired or revoked token exactly as an unknown one (lib/api/auth.ts).
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
+
+/** How long a token made with `npm run api:token` lasts unless told otherwise. */
+export const DEFAULT_TOKEN_EXPIRY_DAYS = 90;
+/** The longest life a token may be given (a provider gets the next one before this one ends). */
+export const MAX_TOKEN_EXPIRY_DAYS = 366;
+const DAY_MS = 24 * 3_600_000;
 
 export function hashApiToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
@@ -10,20 +18,71 @@ export function newApiToken(): string {
   return `ecf_${randomBytes(32).toString("base64url")}`;
 }
 
-/** Creates a token for the named lead provider and returns the plain token (shown once). */
+export interface CreatedApiToken {
+  id: string;
+  /** The plain token: shown once, never stored. */
+  token: string;
+  expiresAt: Date | null;
+}
+
+/** Creates a token for the named lead provider, expiring at `expiresAt` (every such token expires), and returns it with its id (the plain token is shown once). */
 export async function createApiToken(
   prisma: PrismaClient,
   leadProviderName: string,
-  options: { token?: string; description?: string } = {},
-): Promise<string> {
+  options: { token?: string; description?: string; expiresAt: Date; now?: Date },
+): Promise<CreatedApiToken> {
+  const now = options.now ?? new Date();
+  if (options.expiresAt.getTime() <= now.getTime()) {
+    throw new Error(`The expiry ${options.expiresAt.toISOString()} is not in the future.`);
+  }
+  if (options.expiresAt.getTime() > now.getTime() + MAX_TOKEN_EXPIRY_DAYS * DAY_MS) {
+    throw new Error(`The expiry ${options.expiresAt.toISOString()} is more than ${MAX_TOKEN_EXPIRY_DAYS} days away.`);
+  }
   const provider = await prisma.leadProvider.findUnique({ where: { name: leadProviderName } });
   if (!provider) {
     const names = (await prisma.leadProvider.findMany({ select: { name: true }, orderBy: { name: "asc" } })).map((p) => p.name);
     throw new Error(`No lead provider is called "${leadProviderName}". Lead providers: ${names.join(", ") || "none"}.`);
   }
   const token = options.token ?? newApiToken();
-  await prisma.apiToken.create({
-    data: { leadProviderId: provider.id, hashedToken: hashApiToken(token), description: options.description ?? null },
+  const row = await prisma.apiToken.create({
+    data: { leadProviderId: provider.id, hashedToken: hashApiToken(token), description: options.description ?? null, expiresAt: options.expiresAt },
   });
-  return token;
+  return { id: row.id, token, expiresAt: row.expiresAt };
+}
+
+export type ApiTokenStatus = "active" | "expired" | "revoked";
+
+export function apiTokenStatus(token: { expiresAt: Date | null; revokedAt: Date | null }, now: Date): ApiTokenStatus {
+  if (token.revokedAt) return "revoked";
+  if (token.expiresAt && token.expiresAt.getTime() <= now.getTime()) return "expired";
+  return "active";
+}
+
+export interface ApiTokenListing {
+  id: string;
+  leadProvider: string;
+  description: string | null;
+  createdAt: Date;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+/** `npm run api:token:list`: every token (of one provider when named), never the token or its hash. */
+export async function listApiTokens(prisma: PrismaClient, options: { leadProviderName?: string } = {}): Promise<ApiTokenListing[]> {
+  const rows = await prisma.apiToken.findMany({
+    where: options.leadProviderName ? { leadProvider: { name: options.leadProviderName } } : {},
+    select: { id: true, description: true, createdAt: true, expiresAt: true, revokedAt: true, lastUsedAt: true, leadProvider: { select: { name: true } } },
+    orderBy: [{ leadProvider: { name: "asc" } }, { createdAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map(({ leadProvider, ...row }) => ({ ...row, leadProvider: leadProvider.name }));
+}
+
+/** `npm run api:token:revoke`: refused from now on. "already" when it was revoked before; "unknown" when no token has that id. */
+export async function revokeApiToken(prisma: PrismaClient, id: string, now: Date = new Date()): Promise<"revoked" | "already" | "unknown"> {
+  const token = await prisma.apiToken.findUnique({ where: { id }, select: { revokedAt: true } });
+  if (!token) return "unknown";
+  if (token.revokedAt) return "already";
+  await prisma.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
+  return "revoked";
 }

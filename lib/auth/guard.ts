@@ -1,9 +1,11 @@
 // The one authorisation helper. Every page, server action and route handler calls it: the
-// proxy/middleware is never the guard. Roles are read from the database on every request, so a
-// role taken away takes effect at once, not when the session expires.
+// proxy/middleware is never the guard. The user is read from the database on every request, so a
+// role taken away, a disabled user or an ended session (sign-out, password reset: the session
+// version in the JWT is no longer the user's) takes effect at once, not when the JWT expires.
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
+import type { PrismaClient } from "@/generated/prisma/client";
 import { getPrisma } from "@/lib/db/client";
 import { authOptions } from "./options";
 import type { StaffIdentity } from "./staff";
@@ -14,13 +16,24 @@ export type Role = "finance" | "approver";
 /** The signed-in staff user, or null. Cached for one request. */
 export const currentStaff = cache(async (): Promise<StaffIdentity | null> => {
   const session = await getServerSession(authOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  const prisma = await getPrisma();
-  const user = await prisma.staffUser.findUnique({ where: { id } });
-  if (!user) return null;
-  return { id: user.id, email: user.email, name: user.name, roles: user.roles };
+  const user = session?.user as SessionUser | undefined;
+  if (!user?.id) return null;
+  return staffOfSession(await getPrisma(), user);
 });
+
+/** What the session callback (lib/auth/options.ts) puts in the session from the JWT. */
+export type SessionUser = { id?: unknown; sv?: unknown };
+
+/**
+ * The staff user a session's JWT stands for, or null when that user is gone or disabled, or the
+ * JWT's session version is not the user's (signed out, password reset, disabled since).
+ */
+export async function staffOfSession(prisma: PrismaClient, session: SessionUser): Promise<StaffIdentity | null> {
+  if (typeof session.id !== "string" || typeof session.sv !== "number") return null;
+  const user = await prisma.staffUser.findUnique({ where: { id: session.id } });
+  if (!user || user.disabledAt || user.sessionVersion !== session.sv) return null;
+  return { id: user.id, email: user.email, name: user.name, roles: user.roles, sessionVersion: user.sessionVersion };
+}
 
 export function hasRole(user: StaffIdentity, role: Role): boolean {
   return user.roles.includes(role);

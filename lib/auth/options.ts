@@ -40,7 +40,7 @@ export function authOptions(): AuthOptions {
     },
     callbacks: {
       session({ session, token }) {
-        return { ...session, user: { id: token.sub, email: token.email, name: token.name } };
+        return { ...session, user: { id: token.sub, email: token.email, name: token.name, sv: token.sv } };
       },
     },
   };

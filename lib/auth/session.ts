@@ -1,4 +1,5 @@
-// Starting and ending a session: the JWT next-auth reads (lib/auth/options.ts), in its cookie.
+// Starting and ending a session: the JWT next-auth reads (lib/auth/options.ts), in its cookie. The JWT
+// carries the user's session version ("sv"); lib/auth/guard.ts refuses it once the version has moved on.
 import { cookies } from "next/headers";
 import { encode } from "next-auth/jwt";
 import { SESSION_MAX_AGE_SECONDS, authSecret, sessionCookieName, sessionCookieOptions } from "./options";
@@ -6,7 +7,7 @@ import type { StaffIdentity } from "./staff";
 
 export async function startSession(user: StaffIdentity): Promise<void> {
   const token = await encode({
-    token: { sub: user.id, email: user.email, name: user.name },
+    token: { sub: user.id, email: user.email, name: user.name, sv: user.sessionVersion },
     secret: authSecret(),
     maxAge: SESSION_MAX_AGE_SECONDS,
   });

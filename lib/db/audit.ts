@@ -4,7 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 
 export type Actor =
   | { type: "staff"; id: string; label: string }
-  | { type: "api"; id: string; label: string }
+  | { type: "api"; id: string; label: string; tokenId: string }
   | { type: "system"; id: string; label: string };
 
 export type AuditEntry = {
@@ -26,6 +26,7 @@ export async function writeAudit(tx: AuditWriter, entry: AuditEntry): Promise<vo
       actorType: entry.actor.type,
       actorId: entry.actor.id,
       actorLabel: entry.actor.label,
+      apiTokenId: entry.actor.type === "api" ? entry.actor.tokenId : null,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,
@@ -41,7 +42,10 @@ export function staffActor(user: { id: string; email: string }): Actor {
   return { type: "staff", id: user.id, label: user.email };
 }
 
-/** An API change: the lead provider. The label is its name (as the finance pages show it). */
-export function apiActor(leadProvider: { id: string; name: string }): Actor {
-  return { type: "api", id: leadProvider.id, label: leadProvider.name };
+/**
+ * An API change: the lead provider (the label is its name, as the finance pages show it) and the
+ * id of the token the request came with (audit_logs.api_token_id), so a leaked token's writes can be found.
+ */
+export function apiActor(leadProvider: { id: string; name: string; tokenId: string }): Actor {
+  return { type: "api", id: leadProvider.id, label: leadProvider.name, tokenId: leadProvider.tokenId };
 }

@@ -32,7 +32,8 @@ import { upliftPaid, type DeclarationRecord } from "@/lib/declarations/queries";
 export { DUPLICATE_STATES } from "@/lib/declarations/rules/submission-checks";
 
 export interface SubmitDeclarationRequest {
-  leadProvider: { id: string; name: string };
+  /** The caller: the lead provider and the id of the token it came with (for the audit). */
+  leadProvider: { id: string; name: string; tokenId: string };
   values: DeclarationSubmission;
   /**
    * False when the request's attributes already have problems of their own: the checks still run

@@ -62,7 +62,8 @@ export async function findActionTarget(
 }
 
 export interface ParticipantActionRequest {
-  leadProvider: { id: string; name: string };
+  /** The caller: the lead provider and the id of the token it came with (for the audit). */
+  leadProvider: { id: string; name: string; tokenId: string };
   /** From findActionTarget. */
   userId: string;
   profileId: string;

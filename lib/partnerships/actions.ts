@@ -56,7 +56,8 @@ export type PartnershipUpdateOutcome =
   | { ok: false; notFound: true }
   | { ok: false; notFound: false; refusals: PartnershipRefusal[] };
 
-type LeadProvider = { id: string; name: string };
+/** The caller: the lead provider and the id of the token it came with (for the audit). */
+type LeadProvider = { id: string; name: string; tokenId: string };
 
 export async function createPartnership(
   prisma: PrismaClient,

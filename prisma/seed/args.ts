@@ -1,5 +1,5 @@
-// Command-line options of the seeding commands (`db:seed`, `db:setup`): `--today YYYY-MM-DD` (the date
-// the data is built around; default the current date, UTC) and, where allowed, `--scale N`.
+// Command-line options of the seeding commands (`db:seed`, `db:setup -- --demo`): `--today YYYY-MM-DD`
+// (the date the data is built around; default the current date, UTC) and, where allowed, `--scale N`.
 import { currentUtcDate, parseIsoDate } from "./dates";
 
 export class SeedUsageError extends Error {}
@@ -39,4 +39,21 @@ export function parseSeedArgs(argv: readonly string[], options: { usage: string;
     }
   }
   return { today, scale };
+}
+
+export interface SetupArgs {
+  /** Seed the demo data (known passwords and tokens): only when asked for with --demo. */
+  demo: boolean;
+  today: Date;
+}
+
+/** `db:setup [--demo [--today YYYY-MM-DD]]`: --today builds the demo data, so it needs --demo. */
+export function parseSetupArgs(argv: readonly string[], options: { usage: string; now?: Date }): SetupArgs {
+  const demo = argv.includes("--demo");
+  const rest = argv.filter((arg) => arg !== "--demo");
+  const { today } = parseSeedArgs(rest, options);
+  if (!demo && rest.some((arg) => arg === "--today" || arg.startsWith("--today="))) {
+    throw new SeedUsageError(`--today is the date the demo data is built around: it goes with --demo. ${options.usage}`);
+  }
+  return { demo, today };
 }

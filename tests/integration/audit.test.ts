@@ -2,9 +2,11 @@
 // list is newest first, the CSV carries the same entries as the pages, and the ordering is served
 // by an index.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Prisma } from "@/generated/prisma/client";
 import { auditCsv } from "@/lib/audit/csv";
 import { AUDIT_PAGE_SIZE, auditEntryBatches, listAuditEntries, type AuditQuery } from "@/lib/audit/queries";
 import { AUDIT_CATEGORY_ACTIONS } from "@/lib/audit/rules/categories";
+import { apiActor, writeAudit } from "@/lib/db/audit";
 import { parseAuditFilters } from "@/lib/validation/audit-filters";
 import { seedDemo } from "@/prisma/seed/demo";
 import { DEMO_TODAY } from "./demo-today";
@@ -100,9 +102,30 @@ describe.each(availableKinds())("the audit log on %s", (kind) => {
     const rows = await everything(db, q);
     const text = await new Response(auditCsv(db.prisma, q)).text();
     const lines = text.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
-    expect(lines[0]).toBe("Occurred At,Who,Actor,Action,What,Record Type,Record ID,Participant ID,Reason,Page");
+    expect(lines[0]).toBe("Occurred At,Who,Actor,Action,What,Record Type,Record ID,Participant ID,Reason,Page,API Token ID");
     expect(lines.length - 1).toBe(rows.length);
     expect(lines[1]).toContain(rows[0]!.entityId);
+  });
+
+  it("an API write's entry names the token it came with, on the page's rows and in the CSV", async () => {
+    const token = await db.prisma.apiToken.findFirstOrThrow({ include: { leadProvider: true } });
+    const declaration = await db.prisma.participantDeclaration.findFirstOrThrow();
+    // writeAudit as an API write calls it, at a moment of its own (the log is append-only).
+    const at = new Date("2026-06-15T12:00:00Z");
+    const writer = { auditLog: { create: ({ data }: { data: Prisma.AuditLogUncheckedCreateInput }) => db.prisma.auditLog.create({ data: { ...data, occurredAt: at } }) } };
+    await writeAudit(writer, {
+      actor: apiActor({ id: token.leadProviderId, name: token.leadProvider.name, tokenId: token.id }),
+      action: "declaration.void",
+      entityType: "declaration",
+      entityId: declaration.id,
+    });
+    const q = query({ who: "api", from: "15/6/2026", to: "15/6/2026" });
+    const [row, ...others] = await everything(db, q);
+    expect(others).toEqual([]);
+    expect(row).toMatchObject({ actorType: "api", actorLabel: token.leadProvider.name, apiTokenId: token.id });
+    const lines = (await new Response(auditCsv(db.prisma, q)).text()).trimEnd().split("\r\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]!.endsWith(`,${token.id}`)).toBe(true);
   });
 
   it("newest-first paging uses an index on occurred_at", async () => {

@@ -10,6 +10,9 @@ import { findParticipant } from "@/lib/participants/queries";
 import { NOW, createDeclaration, createParticipant, createWorld, snapshot } from "../unit/participants/fixtures";
 import { availableKinds, withTestDb } from "./db";
 
+/** The API token the changes come with (recorded in the audit). */
+const TOKEN_ID = "5d0b4a5e-1c3f-4e2a-9b7d-8f6e5c4d3b2a";
+
 describe.each(availableKinds())("moving out of a frozen cohort on %s", (kind) => {
   it("moves unfinished, paid training to 2024, flags it, and leaves the paid declarations where they were", async () => {
     await withTestDb(kind, async (db) => {
@@ -21,7 +24,7 @@ describe.each(availableKinds())("moving out of a frozen cohort on %s", (kind) =>
       if (!target?.profileId) throw new Error("no target");
 
       const outcome = await applyParticipantAction(db.prisma, {
-        leadProvider: world.provider,
+        leadProvider: { ...world.provider, tokenId: TOKEN_ID },
         userId: target.userId,
         profileId: target.profileId,
         action: { kind: "change-schedule", scheduleIdentifier: "ecf-standard-september", cohort: 2024 },
@@ -52,7 +55,7 @@ describe.each(availableKinds())("moving out of a frozen cohort on %s", (kind) =>
       const move = async (userId: string, cohort: number) => {
         const target = await findActionTarget(db.prisma, world.provider.id, userId, "ecf-induction");
         return applyParticipantAction(db.prisma, {
-          leadProvider: world.provider,
+          leadProvider: { ...world.provider, tokenId: TOKEN_ID },
           userId,
           profileId: target!.profileId!,
           action: { kind: "change-schedule", scheduleIdentifier: "ecf-standard-september", cohort },

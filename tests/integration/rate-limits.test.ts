@@ -151,8 +151,9 @@ describe.each(availableKinds())("the API's per-token limit on %s", (kind) => {
   beforeAll(async () => {
     db = await createTestDb(kind);
     await db.prisma.leadProvider.create({ data: { name: "Rate Limited Provider" } });
-    token = await createApiToken(db.prisma, "Rate Limited Provider");
-    otherToken = await createApiToken(db.prisma, "Rate Limited Provider");
+    const expiresAt = new Date(Date.now() + 24 * 3_600_000);
+    token = (await createApiToken(db.prisma, "Rate Limited Provider", { expiresAt })).token;
+    otherToken = (await createApiToken(db.prisma, "Rate Limited Provider", { expiresAt })).token;
     restore = setApiDepsForTests({ prisma: async () => db.prisma });
     process.env.API_RATE_LIMIT_PER_MINUTE = "5";
   });

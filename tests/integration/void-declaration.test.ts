@@ -231,7 +231,7 @@ describe.each(availableKinds())("voiding a declaration on %s", (kind) => {
       expect(
         await voidDeclaration(db.prisma, {
           declarationId: declaration.id,
-          actor: { type: "api", id: world.otherProvider.id, label: world.otherProvider.name },
+          actor: { type: "api", id: world.otherProvider.id, label: world.otherProvider.name, tokenId: randomUUID() },
           reason: null,
           leadProviderId: world.otherProvider.id,
           now: NOW,
@@ -247,7 +247,7 @@ describe.each(availableKinds())("voiding a declaration on %s", (kind) => {
       const declaration = await createDeclaration(db.prisma, world, participant, { state: "eligible", statementId: world.statements.open.id });
       const outcome = await voidDeclaration(db.prisma, {
         declarationId: declaration.id,
-        actor: { type: "api", id: world.provider.id, label: world.provider.name },
+        actor: { type: "api", id: world.provider.id, label: world.provider.name, tokenId: randomUUID() },
         reason: null,
         leadProviderId: world.provider.id,
         now: NOW,

@@ -102,7 +102,14 @@ describe.each(availableKinds())("declarations API on %s", (kind) => {
       expect([statement.status, statement.outputFee, statement.name]).toEqual(["open", true, "January 2027"]);
       const audit = await ctx.prisma.auditLog.findMany({ where: { entityId: data.id } });
       expect(audit).toHaveLength(1);
-      expect(audit[0]).toMatchObject({ action: "declaration.submit", actorType: "api", actorId: await ctx.providerId(AMBITION), actorLabel: AMBITION, userId: fixture.userId });
+      expect(audit[0]).toMatchObject({
+        action: "declaration.submit",
+        actorType: "api",
+        actorId: await ctx.providerId(AMBITION),
+        actorLabel: AMBITION,
+        apiTokenId: await ctx.tokenId(AMBITION),
+        userId: fixture.userId,
+      });
     });
 
     it("stays submitted, on no statement, while eligibility for funding is not known", async () => {
@@ -468,7 +475,7 @@ describe.each(availableKinds())("declarations API on %s", (kind) => {
       expect(result.body.data.attributes).toMatchObject({ state: "voided", statement_id: created.body.data.attributes.statement_id, clawback_statement_id: null });
       const audit = await ctx.prisma.auditLog.findFirstOrThrow({ where: { entityId: created.body.data.id, action: "declaration.void" } });
       const provider = await ctx.providerId(AMBITION);
-      expect([audit.actorType, audit.actorId, audit.actorLabel]).toEqual(["api", provider, AMBITION]);
+      expect([audit.actorType, audit.actorId, audit.actorLabel, audit.apiTokenId]).toEqual(["api", provider, AMBITION, await ctx.tokenId(AMBITION)]);
       const row = await ctx.prisma.participantDeclaration.findUniqueOrThrow({ where: { id: created.body.data.id } });
       expect([row.state, row.voidedBy, row.voidedAt]).toEqual(["voided", `api:${provider}`, TEST_NOW]);
     });

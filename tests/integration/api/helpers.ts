@@ -5,6 +5,7 @@ import { afterAll, beforeAll } from "vitest";
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { setApiDepsForTests } from "@/lib/api/context";
+import { hashApiToken } from "@/lib/auth/api-tokens";
 import type { RouteHandler } from "@/lib/api/route";
 import { DEMO_API_TOKENS, seedDemo, type SeedSummary } from "@/prisma/seed/demo";
 import { createTestDb, type TestDb, type TestDbKind } from "../db";
@@ -29,6 +30,8 @@ export interface ApiTestContext {
   prisma: PrismaClient;
   seed: SeedSummary;
   providerId(name: string): Promise<string>;
+  /** The id of the provider's demo API token (the one requests `as` it send). */
+  tokenId(name: string): Promise<string>;
   /** Turns the sandbox's X-With-Server-Date support on or off for the following requests. */
   setAllowServerDate(allowed: boolean): void;
 }
@@ -52,6 +55,7 @@ export function useSeededApi(kind: TestDbKind, options: { now?: () => Date } = {
       if (!id) throw new Error(`No lead provider ${name}`);
       return id;
     };
+    context.tokenId = async (name) => (await db.prisma.apiToken.findUniqueOrThrow({ where: { hashedToken: hashApiToken(tokenOf(name)) } })).id;
     restore = setApiDepsForTests({
       prisma: async () => db.prisma,
       now: options.now ?? (() => TEST_NOW),

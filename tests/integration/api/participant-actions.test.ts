@@ -60,7 +60,7 @@ describe.each(availableKinds())("participant actions on %s", (kind) => {
       expect(result.body.data.id).toBe(p.userId);
       expect(enrolmentOf(result.body)).toMatchObject({ training_status: "deferred", deferral: { reason: "career-break", date: TEST_NOW.toISOString() }, withdrawal: null });
       const audit = await ctx.prisma.auditLog.findFirstOrThrow({ where: { entityId: p.profileId, action: "participant.defer" } });
-      expect(audit).toMatchObject({ actorType: "api", actorId: await ctx.providerId(AMBITION), userId: p.userId, reason: "career-break" });
+      expect(audit).toMatchObject({ actorType: "api", actorId: await ctx.providerId(AMBITION), apiTokenId: await ctx.tokenId(AMBITION), userId: p.userId, reason: "career-break" });
     });
 
     it.each(["bereavement", "long-term-sickness", "parental-leave", "career-break", "other"])("accepts the reason %s", async (reason) => {

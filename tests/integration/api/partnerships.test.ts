@@ -107,7 +107,7 @@ describe.each(availableKinds())("partnerships API on %s", (kind) => {
       expect(Object.keys(result.body.data.attributes)).toEqual(KEYS);
       const sc = await ctx.prisma.schoolCohort.findFirstOrThrow({ where: { schoolId: school.id } });
       expect(sc.inductionProgrammeChoice).toBe("provider_led");
-      expect(await ctx.prisma.auditLog.count({ where: { entityId: result.body.data.id, action: "partnership.create", actorType: "api" } })).toBe(1);
+      expect(await ctx.prisma.auditLog.count({ where: { entityId: result.body.data.id, action: "partnership.create", actorType: "api", apiTokenId: await ctx.tokenId(AMBITION) } })).toBe(1);
       // The same again is a duplicate; another provider is refused while it is active.
       await expect422(post({ cohort: 2025, school_id: school.id, delivery_partner_id: dp }), "school_id", M.duplicate);
       const [bpnDp] = await deliveryPartnersOf(BPN, 2025);

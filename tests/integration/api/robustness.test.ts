@@ -1,7 +1,7 @@
 // Authentication (the bearer-token guard on every route), malformed requests (400/413, never a
 // 500), invalid query parameters (400 with a message), and malformed ids in paths (404).
 import { describe, expect, it } from "vitest";
-import { createApiToken } from "@/lib/auth/api-tokens";
+import { apiTokenStatus, createApiToken, hashApiToken, listApiTokens, revokeApiToken } from "@/lib/auth/api-tokens";
 import type { RouteHandler } from "@/lib/api/route";
 import * as declarations from "@/app/api/v3/participant-declarations/route";
 import * as declaration from "@/app/api/v3/participant-declarations/[id]/route";
@@ -25,7 +25,7 @@ import * as statement from "@/app/api/v3/statements/[id]/route";
 import * as unfundedMentors from "@/app/api/v3/unfunded-mentors/ecf/route";
 import * as unfundedMentor from "@/app/api/v3/unfunded-mentors/ecf/[id]/route";
 import { availableKinds } from "../db";
-import { AMBITION, TEST_NOW, apiRequest, call, declarationBody, makeParticipant, tokenOf, useSeededApi } from "./helpers";
+import { AMBITION, BPN, TEST_NOW, apiRequest, call, declarationBody, makeParticipant, tokenOf, useSeededApi } from "./helpers";
 
 type AnyHandler = RouteHandler<{ id: string }>;
 const ID = "0b7d6c3e-8f5a-4d7e-9c1b-2a3f4e5d6c7b";
@@ -85,16 +85,61 @@ describe.each(availableKinds())("robustness of the API on %s", (kind) => {
       expect(result.body).toEqual(UNAUTHORISED);
     });
 
+    const inDays = (days: number) => new Date(TEST_NOW.getTime() + days * 86_400_000);
+    const getStatements = (token: string) =>
+      call(statements.GET as AnyHandler, apiRequest("GET", "/api/v3/statements?page[per_page]=1", { authorization: `Bearer ${token}` }));
+
     it("accepts a token made with createApiToken (the api:token script), in any case of 'Bearer'", async () => {
-      const token = await createApiToken(ctx.prisma, AMBITION, { description: "test" });
+      const { token } = await createApiToken(ctx.prisma, AMBITION, { description: "test", expiresAt: inDays(90), now: TEST_NOW });
       const result = await call(statements.GET as AnyHandler, apiRequest("GET", "/api/v3/statements?page[per_page]=1", { authorization: `bearer ${token}` }));
       expect(result.status).toBe(200);
       expect(result.body.data).toHaveLength(1);
     });
 
+    it("refuses an expired token exactly as an unknown one, from the moment it expires", async () => {
+      const { id, token } = await createApiToken(ctx.prisma, AMBITION, { expiresAt: inDays(1), now: TEST_NOW });
+      expect((await getStatements(token)).status).toBe(200);
+      await ctx.prisma.apiToken.update({ where: { id }, data: { expiresAt: TEST_NOW } });
+      const expired = await getStatements(token);
+      expect(expired.status).toBe(401);
+      expect(expired.body).toEqual(UNAUTHORISED);
+      expect(expired.headers.get("www-authenticate")).toMatch(/^Bearer /);
+      await ctx.prisma.apiToken.update({ where: { id }, data: { expiresAt: new Date(TEST_NOW.getTime() + 1) } });
+      expect((await getStatements(token)).status).toBe(200);
+    });
+
+    it("refuses a revoked token exactly as an unknown one, and revoking it again changes nothing", async () => {
+      const { id, token } = await createApiToken(ctx.prisma, AMBITION, { expiresAt: inDays(90), now: TEST_NOW });
+      expect((await getStatements(token)).status).toBe(200);
+      expect(await revokeApiToken(ctx.prisma, id, TEST_NOW)).toBe("revoked");
+      const revoked = await getStatements(token);
+      expect(revoked.status).toBe(401);
+      expect(revoked.body).toEqual(UNAUTHORISED);
+      expect(await revokeApiToken(ctx.prisma, id, inDays(1))).toBe("already");
+      expect((await ctx.prisma.apiToken.findUniqueOrThrow({ where: { id } })).revokedAt).toEqual(TEST_NOW);
+      expect(await revokeApiToken(ctx.prisma, ID)).toBe("unknown");
+    });
+
+    it("refuses to make a token that has already expired, or that would last more than 366 days", async () => {
+      await expect(createApiToken(ctx.prisma, AMBITION, { expiresAt: TEST_NOW, now: TEST_NOW })).rejects.toThrow(/not in the future/);
+      await expect(createApiToken(ctx.prisma, AMBITION, { expiresAt: inDays(367), now: TEST_NOW })).rejects.toThrow(/more than 366 days/);
+    });
+
+    it("lists tokens with their ids, status and last use, never the token or its hash", async () => {
+      const { id, token } = await createApiToken(ctx.prisma, BPN, { description: "listed", expiresAt: inDays(30), now: TEST_NOW });
+      await getStatements(token);
+      const listed = (await listApiTokens(ctx.prisma, { leadProviderName: BPN })).find((t) => t.id === id);
+      expect(listed).toEqual({ id, leadProvider: BPN, description: "listed", createdAt: expect.any(Date), expiresAt: inDays(30), revokedAt: null, lastUsedAt: TEST_NOW });
+      expect(apiTokenStatus(listed!, TEST_NOW)).toBe("active");
+      expect(apiTokenStatus(listed!, inDays(30))).toBe("expired");
+      expect(apiTokenStatus({ ...listed!, revokedAt: TEST_NOW }, TEST_NOW)).toBe("revoked");
+      expect(JSON.stringify(await listApiTokens(ctx.prisma))).not.toContain(hashApiToken(token));
+      expect(JSON.stringify(await listApiTokens(ctx.prisma))).not.toContain(token);
+    });
+
     it("records last_used_at at most once a minute", async () => {
-      const token = await createApiToken(ctx.prisma, AMBITION);
-      const row = () => ctx.prisma.apiToken.findFirstOrThrow({ where: { description: null, leadProvider: { name: AMBITION } }, orderBy: { createdAt: "desc" } });
+      const { id, token } = await createApiToken(ctx.prisma, AMBITION, { expiresAt: inDays(90), now: TEST_NOW });
+      const row = () => ctx.prisma.apiToken.findUniqueOrThrow({ where: { id } });
       const get = () => call(statements.GET as AnyHandler, apiRequest("GET", "/api/v3/statements?page[per_page]=1", { authorization: `Bearer ${token}` }));
       expect((await row()).lastUsedAt).toBeNull();
       await get();

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 // The guard's collaborators: the session (next-auth), the staff table, and Next's interrupts.
-const session = vi.hoisted(() => ({ value: null as null | { user: { id?: string } } }));
-const staff = vi.hoisted(() => ({ rows: new Map<string, { id: string; email: string; name: string; roles: string[] }>() }));
+const session = vi.hoisted(() => ({ value: null as null | { user: { id?: string; sv?: unknown } } }));
+type Row = { id: string; email: string; name: string; roles: string[]; sessionVersion: number; disabledAt: Date | null };
+const staff = vi.hoisted(() => ({ rows: new Map<string, Row>() }));
 
 vi.mock("next-auth", () => ({ getServerSession: vi.fn(async () => session.value) }));
 vi.mock("@/lib/db/client", () => ({
@@ -26,8 +27,8 @@ beforeEach(() => {
   process.env.AUTH_SECRET = "unit-test-secret-0123456789abcdef0123456789";
   session.value = null;
   staff.rows.clear();
-  staff.rows.set("f", { id: "f", email: "finance@example.com", name: "Finance", roles: ["finance"] });
-  staff.rows.set("v", { id: "v", email: "viewer@example.com", name: "Viewer", roles: [] });
+  staff.rows.set("f", { id: "f", email: "finance@example.com", name: "Finance", roles: ["finance"], sessionVersion: 3, disabledAt: null });
+  staff.rows.set("v", { id: "v", email: "viewer@example.com", name: "Viewer", roles: [], sessionVersion: 1, disabledAt: null });
 });
 
 describe("requireStaff", () => {
@@ -38,28 +39,46 @@ describe("requireStaff", () => {
   });
 
   it("refuses a signed-in user without the role with the 403 page", async () => {
-    session.value = { user: { id: "v" } };
+    session.value = { user: { id: "v", sv: 1 } };
     await expect(requireStaff("finance", "/")).rejects.toThrow("FORBIDDEN");
   });
 
   it("lets a signed-in user without a role through when no role is needed", async () => {
-    session.value = { user: { id: "v" } };
+    session.value = { user: { id: "v", sv: 1 } };
     await expect(requireStaff(null)).resolves.toMatchObject({ email: "viewer@example.com" });
   });
 
   it("returns the finance user", async () => {
-    session.value = { user: { id: "f" } };
-    await expect(requireStaff("finance")).resolves.toEqual(staff.rows.get("f"));
+    session.value = { user: { id: "f", sv: 3 } };
+    await expect(requireStaff("finance")).resolves.toEqual({ id: "f", email: "finance@example.com", name: "Finance", roles: ["finance"], sessionVersion: 3 });
   });
 
   it("reads roles from the database, so a removed role takes effect at once", async () => {
-    session.value = { user: { id: "f" } };
-    staff.rows.set("f", { id: "f", email: "finance@example.com", name: "Finance", roles: [] });
+    session.value = { user: { id: "f", sv: 3 } };
+    staff.rows.set("f", { ...staff.rows.get("f")!, roles: [] });
     await expect(requireStaff("finance")).rejects.toThrow("FORBIDDEN");
   });
 
+  it.each([
+    ["an older session version (signed out, or the password reset, since)", { id: "f", sv: 2 }],
+    ["a newer session version", { id: "f", sv: 4 }],
+    ["no session version (a JWT from before versions)", { id: "f" }],
+    ["a session version that is not a number", { id: "f", sv: "3" }],
+  ])("treats a session with %s as signed out", async (_label, user) => {
+    session.value = { user };
+    expect(await currentStaff()).toBeNull();
+    await expect(requireStaff("finance", "/")).rejects.toThrow("REDIRECT /sign-in");
+  });
+
+  it("treats a session of a disabled user as signed out", async () => {
+    session.value = { user: { id: "f", sv: 3 } };
+    staff.rows.set("f", { ...staff.rows.get("f")!, disabledAt: new Date() });
+    expect(await currentStaff()).toBeNull();
+    await expect(requireStaff(null, "/")).rejects.toThrow("REDIRECT /sign-in");
+  });
+
   it("treats a session for a deleted user as signed out", async () => {
-    session.value = { user: { id: "gone" } };
+    session.value = { user: { id: "gone", sv: 1 } };
     expect(await currentStaff()).toBeNull();
     await expect(requireStaff("finance", "/")).rejects.toThrow("REDIRECT /sign-in");
   });

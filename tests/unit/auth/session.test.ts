@@ -37,7 +37,7 @@ describe.each([
 ])("the session cookie %s", (_label, authUrl, name, secure) => {
   it("is deleted with the name, path, SameSite, HttpOnly and Secure it was set with", async () => {
     process.env.AUTH_URL = authUrl;
-    await startSession({ id: "u1", email: "finance@example.com", name: "Finance User", roles: ["finance"] });
+    await startSession({ id: "u1", email: "finance@example.com", name: "Finance User", roles: ["finance"], sessionVersion: 1 });
     await endSession();
     expect(jar.deletes).toEqual([]);
     const [set, removal] = jar.sets;
@@ -45,5 +45,17 @@ describe.each([
     expect(removal).toMatchObject({ name, value: "", options: { path: "/", sameSite: "lax", httpOnly: true, secure, maxAge: 0 } });
     expect(removal!.options.expires!.getTime()).toBe(0);
     expect(browserApplies(removal!)).toBe(true);
+  });
+});
+
+describe("the session JWT", () => {
+  it("carries the user's session version, and the session next-auth reads from it has it too", async () => {
+    const { decode } = await import("next-auth/jwt");
+    const { authOptions } = await import("@/lib/auth/options");
+    await startSession({ id: "u1", email: "finance@example.com", name: "Finance User", roles: ["finance"], sessionVersion: 7 });
+    const token = await decode({ token: jar.sets[0]!.value, secret: process.env.AUTH_SECRET! });
+    expect(token).toMatchObject({ sub: "u1", sv: 7 });
+    const session = await authOptions().callbacks!.session!({ session: { expires: "" }, token: token!, user: undefined as never, newSession: undefined, trigger: "update" } as never);
+    expect(session.user).toMatchObject({ id: "u1", sv: 7 });
   });
 });

@@ -100,7 +100,7 @@ describe("moneyEvent", () => {
   it("drops personal fields even if a caller smuggles them in", async () => {
     const { lines, logger } = capture();
     const fields = { declarationId: "d-1", email: "someone@example.com", name: "Ada" } as unknown as Parameters<typeof moneyEvent>[2];
-    moneyEvent("declaration.void", { type: "api", id: "lp-1", label: "Lead provider" }, fields, logger);
+    moneyEvent("declaration.void", { type: "api", id: "lp-1", label: "Lead provider", tokenId: "t-1" }, fields, logger);
     await flush();
     expect(lines[0]).toMatchObject({ event: "declaration.void", declarationId: "d-1", actorId: "lp-1" });
     expect(lines[0]).not.toHaveProperty("email");
