@@ -43,6 +43,8 @@ interface Options {
   seconds: number;
   duplicates: number;
   provider: string;
+  /** Run the floor after the API (bench/api-post-floor.ts); off for bench/profile-post.ts. */
+  floor: boolean;
 }
 
 function fail(message: string): never {
@@ -58,6 +60,7 @@ function options(): Options {
       seconds: { type: "string", default: "60" },
       duplicates: { type: "string", default: "0.25" },
       provider: { type: "string", default: "Ambition Institute" },
+      "no-floor": { type: "boolean", default: false },
     },
   });
   const benchUrl = process.env.BENCH_URL?.trim();
@@ -84,6 +87,7 @@ function options(): Options {
     seconds: number("seconds", values.seconds, 1, LIMITS.seconds),
     duplicates: number("duplicates", values.duplicates, 0, 0.9),
     provider: values.provider,
+    floor: !values["no-floor"],
   };
 }
 
@@ -211,15 +215,19 @@ async function main() {
 
     // The floor, in the same run: the same reads, locks and writes with a bare pg client, at the same
     // concurrency, on participants of its own (the same mix of new and duplicate).
-    console.log("Running the floor (bench/api-post-floor.ts)…");
-    const floorParticipants = await createParticipants(db.prisma, o.provider, newCount);
-    const floor = await runFloor({
-      databaseUrl: o.databaseUrl,
-      tokenHash: hashApiToken(token),
-      plan: planOf(floorParticipants, o.requests, o.duplicates, random(20261125)),
-      concurrency: o.concurrency,
-      seconds: o.seconds,
-    });
+    const floor = o.floor
+      ? await (async () => {
+          console.log("Running the floor (bench/api-post-floor.ts)…");
+          const floorParticipants = await createParticipants(db.prisma, o.provider, newCount);
+          return runFloor({
+            databaseUrl: o.databaseUrl,
+            tokenHash: hashApiToken(token),
+            plan: planOf(floorParticipants, o.requests, o.duplicates, random(20261125)),
+            concurrency: o.concurrency,
+            seconds: o.seconds,
+          });
+        })()
+      : { sent: 0, seconds: 0, rps: Number.NaN, latencies: [], created: 0, duplicates: 0, errors: 0, roundTripsNew: 0, roundTripsDuplicate: 0 };
 
     const sent = latencies.length;
     const result = {
@@ -254,6 +262,12 @@ async function main() {
     const cpu = cpus();
     const date = new Date().toISOString().slice(0, 10);
     const ms = (n: number) => `${n.toFixed(1)} ms`;
+    const floorRows = o.floor
+      ? `| **Floor** (bare \`pg\`, the same ${result.floor.roundTripsNew} round trips, ${result.floor.roundTripsDuplicate} for a duplicate) | ${result.floor.rps.toFixed(1)} requests/s, p50 ${ms(result.floor.p50)}, p99 ${ms(result.floor.p99)} (${result.floor.created} created, ${result.floor.duplicates} duplicates, ${result.floor.errors} errors) |
+| **Floor ÷ API**, throughput (target ≤ 2) | **${ratio.throughput.toFixed(2)}×** |
+| API ÷ floor, p50 latency | ${ratio.p50.toFixed(2)}× |
+`
+      : "";
     const time = new Date().toISOString().slice(11, 16);
     const report = `## ${date} ${time} UTC — concurrency ${o.concurrency}, ${o.requests} requests
 
@@ -275,10 +289,7 @@ Load: ${o.requests} requests planned (${participants.length} new declarations, t
 | Network errors | ${result.errors} |
 | Declarations in the database | ${result.created} (equals the 200s: ${result.created === result.ok ? "yes" : "NO"}) |
 | Participants with two live started declarations | ${result.doubles} |
-| **Floor** (bare \`pg\`, the same ${result.floor.roundTripsNew} round trips, ${result.floor.roundTripsDuplicate} for a duplicate) | ${result.floor.rps.toFixed(1)} requests/s, p50 ${ms(result.floor.p50)}, p99 ${ms(result.floor.p99)} (${result.floor.created} created, ${result.floor.duplicates} duplicates, ${result.floor.errors} errors) |
-| **Floor ÷ API**, throughput (target ≤ 2) | **${ratio.throughput.toFixed(2)}×** |
-| API ÷ floor, p50 latency | ${ratio.p50.toFixed(2)}× |
-
+${floorRows}
 Every request is a full submission: token check, participant lookup, a transaction that locks the
 participant profile row, the duplicate check, statement selection, the insert of the declaration,
 its statement line item and the audit entry; the response is built from what was written.
