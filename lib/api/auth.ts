@@ -3,7 +3,8 @@
 // Missing, malformed, unknown, expired or revoked token → the same 401. The provider it returns
 // scopes every query after it; the token's id goes into the audit entries of the request's writes.
 import type { PrismaClient } from "@/generated/prisma/client";
-import { hashApiToken } from "@/lib/auth/api-tokens";
+import { hashApiToken, lookUpApiToken } from "@/lib/auth/api-tokens";
+import { utcTimestamp } from "@/lib/db/query";
 import { errorResponse } from "./errors";
 
 export interface LeadProviderIdentity {
@@ -35,22 +36,18 @@ export async function requireLeadProvider(
   const header = request.headers.get("authorization");
   const match = header ? BEARER.exec(header) : null;
   if (!match) return unauthorised();
-  const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
-  // One query for the token (neither revoked nor expired), its provider and whether last_used_at needs writing.
-  const [token] = await prisma.$queryRaw<{ token_id: string; id: string; name: string; stale: boolean }[]>`
-    SELECT t.id::text AS token_id, lp.id::text AS id, lp.name,
-           (t.last_used_at IS NULL OR t.last_used_at < (${staleBefore.toISOString()}::timestamptz AT TIME ZONE 'UTC')) AS stale
-      FROM api_tokens t
-      JOIN lead_providers lp ON lp.id = t.lead_provider_id
-     WHERE t.hashed_token = ${hashApiToken(match[1] as string)}
-       AND t.revoked_at IS NULL
-       AND (t.expires_at IS NULL OR t.expires_at > (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'))`;
-  if (!token) return unauthorised();
-  if (token.stale) {
-    // The condition is repeated in the UPDATE so parallel requests write it once.
-    await prisma.apiToken
-      .updateMany({ where: { id: token.token_id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] }, data: { lastUsedAt: now } })
-      .catch((error: unknown) => console.error(`Could not record API token use: ${error instanceof Error ? error.message : String(error)}`));
+  // Remembered for a few seconds per process (lib/auth/api-tokens.ts); expiry is checked every time.
+  const token = await lookUpApiToken(prisma, hashApiToken(match[1] as string));
+  if (!token || (token.expiresAt !== null && token.expiresAt.getTime() <= now.getTime())) return unauthorised();
+  const staleBefore = now.getTime() - LAST_USED_RESOLUTION_MS;
+  if (token.lastUsedAt === null || token.lastUsedAt.getTime() < staleBefore) {
+    token.lastUsedAt = now;
+    // The condition is repeated in the UPDATE so parallel requests (and instances) write it once.
+    await prisma.$executeRaw`
+      UPDATE api_tokens SET last_used_at = ${utcTimestamp(now)}
+       WHERE id = ${token.tokenId}::uuid AND (last_used_at IS NULL OR last_used_at < ${utcTimestamp(new Date(staleBefore))})`.catch((error: unknown) =>
+      console.error(`Could not record API token use: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
-  return { id: token.id, name: token.name, tokenId: token.token_id };
+  return { id: token.leadProviderId, name: token.leadProviderName, tokenId: token.tokenId };
 }

@@ -84,5 +84,65 @@ export async function revokeApiToken(prisma: PrismaClient, id: string, now: Date
   if (!token) return "unknown";
   if (token.revokedAt) return "already";
   await prisma.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
+  forgetApiTokens(prisma);
   return "revoked";
+}
+
+// ---------------------------------------------------------------------------
+// What the API's guard reads about a token, remembered for a few seconds per process, so a lead
+// provider's batch does not look its token up once per request. An expiry is checked on every
+// request against the remembered expires_at; a revocation reaches this process at once when it is
+// made here, and every other instance within TOKEN_CACHE_MS. Unknown tokens are never remembered.
+// ---------------------------------------------------------------------------
+
+/** How long a process trusts what it read about a token (so how long a revocation takes elsewhere). */
+export const TOKEN_CACHE_MS = 5_000;
+const TOKEN_CACHE_MAX_ENTRIES = 1_000;
+
+export interface ApiTokenFacts {
+  tokenId: string;
+  leadProviderId: string;
+  leadProviderName: string;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+type Cached = { facts: ApiTokenFacts; until: number };
+// Per database client: tests run many databases in one process, where one demo token names a
+// different row in each.
+const caches = new WeakMap<object, Map<string, Cached>>();
+
+/** The unrevoked token with this hash and its lead provider, or null (remembered for TOKEN_CACHE_MS). */
+export async function lookUpApiToken(prisma: PrismaClient, hashedToken: string, clockMs: number = Date.now()): Promise<ApiTokenFacts | null> {
+  let cache = caches.get(prisma);
+  if (!cache) caches.set(prisma, (cache = new Map()));
+  const hit = cache.get(hashedToken);
+  if (hit && hit.until > clockMs) return hit.facts;
+  // Timestamps as ISO text in UTC (the columns have no time zone), whatever the driver makes of them.
+  const [row] = await prisma.$queryRaw<{ token_id: string; provider_id: string; provider_name: string; expires_at: string | null; last_used_at: string | null }[]>`
+    SELECT t.id::text AS token_id, lp.id::text AS provider_id, lp.name AS provider_name,
+           to_char(t.expires_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS expires_at,
+           to_char(t.last_used_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_used_at
+      FROM api_tokens t
+      JOIN lead_providers lp ON lp.id = t.lead_provider_id
+     WHERE t.hashed_token = ${hashedToken} AND t.revoked_at IS NULL`;
+  if (!row) {
+    cache.delete(hashedToken);
+    return null;
+  }
+  const facts: ApiTokenFacts = {
+    tokenId: row.token_id,
+    leadProviderId: row.provider_id,
+    leadProviderName: row.provider_name,
+    expiresAt: row.expires_at === null ? null : new Date(row.expires_at),
+    lastUsedAt: row.last_used_at === null ? null : new Date(row.last_used_at),
+  };
+  if (cache.size >= TOKEN_CACHE_MAX_ENTRIES) cache.clear();
+  cache.set(hashedToken, { facts, until: clockMs + TOKEN_CACHE_MS });
+  return facts;
+}
+
+/** Forgets every token this process remembers for this database (after a revocation here). */
+export function forgetApiTokens(prisma: PrismaClient): void {
+  caches.get(prisma)?.clear();
 }

@@ -112,13 +112,16 @@ describe.each(availableKinds())("the audit log on %s", (kind) => {
     const declaration = await db.prisma.participantDeclaration.findFirstOrThrow();
     // writeAudit as an API write calls it, at a moment of its own (the log is append-only).
     const at = new Date("2026-06-15T12:00:00Z");
-    const writer = { auditLog: { create: ({ data }: { data: Prisma.AuditLogUncheckedCreateInput }) => db.prisma.auditLog.create({ data: { ...data, occurredAt: at } }) } };
-    await writeAudit(writer, {
-      actor: apiActor({ id: token.leadProviderId, name: token.leadProvider.name, tokenId: token.id }),
-      action: "declaration.void",
-      entityType: "declaration",
-      entityId: declaration.id,
-    });
+    await writeAudit(
+      db.prisma,
+      {
+        actor: apiActor({ id: token.leadProviderId, name: token.leadProvider.name, tokenId: token.id }),
+        action: "declaration.void",
+        entityType: "declaration",
+        entityId: declaration.id,
+      },
+      at,
+    );
     const q = query({ who: "api", from: "15/6/2026", to: "15/6/2026" });
     const [row, ...others] = await everything(db, q);
     expect(others).toEqual([]);

@@ -1,7 +1,8 @@
 // Authentication (the bearer-token guard on every route), malformed requests (400/413, never a
 // 500), invalid query parameters (400 with a message), and malformed ids in paths (404).
 import { describe, expect, it } from "vitest";
-import { apiTokenStatus, createApiToken, hashApiToken, listApiTokens, revokeApiToken } from "@/lib/auth/api-tokens";
+import { TOKEN_CACHE_MS, apiTokenStatus, createApiToken, forgetApiTokens, hashApiToken, listApiTokens, lookUpApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
+import { requireLeadProvider } from "@/lib/api/auth";
 import type { RouteHandler } from "@/lib/api/route";
 import * as declarations from "@/app/api/v3/participant-declarations/route";
 import * as declaration from "@/app/api/v3/participant-declarations/[id]/route";
@@ -100,12 +101,35 @@ describe.each(availableKinds())("robustness of the API on %s", (kind) => {
       const { id, token } = await createApiToken(ctx.prisma, AMBITION, { expiresAt: inDays(1), now: TEST_NOW });
       expect((await getStatements(token)).status).toBe(200);
       await ctx.prisma.apiToken.update({ where: { id }, data: { expiresAt: TEST_NOW } });
+      // Changed behind the app's back (as another instance would): forget what this process remembers.
+      forgetApiTokens(ctx.prisma);
       const expired = await getStatements(token);
       expect(expired.status).toBe(401);
       expect(expired.body).toEqual(UNAUTHORISED);
       expect(expired.headers.get("www-authenticate")).toMatch(/^Bearer /);
       await ctx.prisma.apiToken.update({ where: { id }, data: { expiresAt: new Date(TEST_NOW.getTime() + 1) } });
+      forgetApiTokens(ctx.prisma);
       expect((await getStatements(token)).status).toBe(200);
+    });
+
+    it("remembers a token for a few seconds: revoked elsewhere, it is refused within TOKEN_CACHE_MS; expiry is exact", async () => {
+      const { id, token } = await createApiToken(ctx.prisma, AMBITION, { expiresAt: inDays(90), now: TEST_NOW });
+      const hash = hashApiToken(token);
+      const clock = 1_000_000;
+      expect((await lookUpApiToken(ctx.prisma, hash, clock))?.tokenId).toBe(id);
+      // Another instance revokes it (straight in the database): this process still trusts what it read…
+      await ctx.prisma.apiToken.update({ where: { id }, data: { revokedAt: TEST_NOW } });
+      expect((await lookUpApiToken(ctx.prisma, hash, clock + TOKEN_CACHE_MS - 1))?.tokenId).toBe(id);
+      // …until TOKEN_CACHE_MS have passed; then it reads again and refuses.
+      expect(await lookUpApiToken(ctx.prisma, hash, clock + TOKEN_CACHE_MS)).toBeNull();
+      expect(await lookUpApiToken(ctx.prisma, hash, clock + TOKEN_CACHE_MS + 1)).toBeNull();
+      // An unknown token is never remembered, and a remembered token's expiry is checked on every request.
+      expect(await lookUpApiToken(ctx.prisma, hashApiToken("never-issued"), clock)).toBeNull();
+      const short = await createApiToken(ctx.prisma, AMBITION, { expiresAt: new Date(TEST_NOW.getTime() + 1), now: TEST_NOW });
+      const request = () => apiRequest("GET", "/api/v3/statements", { authorization: `Bearer ${short.token}` });
+      expect(await requireLeadProvider(request(), ctx.prisma, TEST_NOW)).toMatchObject({ tokenId: short.id });
+      const refused = await requireLeadProvider(request(), ctx.prisma, new Date(TEST_NOW.getTime() + 1));
+      expect(refused instanceof Response && refused.status).toBe(401);
     });
 
     it("refuses a revoked token exactly as an unknown one, and revoking it again changes nothing", async () => {
@@ -146,9 +170,11 @@ describe.each(availableKinds())("robustness of the API on %s", (kind) => {
       expect((await row()).lastUsedAt).toEqual(TEST_NOW);
       const recent = new Date(TEST_NOW.getTime() - 30_000);
       await ctx.prisma.apiToken.update({ where: { id: (await row()).id }, data: { lastUsedAt: recent } });
+      forgetApiTokens(ctx.prisma);
       await get();
       expect((await row()).lastUsedAt).toEqual(recent);
       await ctx.prisma.apiToken.update({ where: { id: (await row()).id }, data: { lastUsedAt: new Date(TEST_NOW.getTime() - 61_000) } });
+      forgetApiTokens(ctx.prisma);
       await get();
       expect((await row()).lastUsedAt).toEqual(TEST_NOW);
     });
