@@ -2,7 +2,6 @@
 // list is newest first, the CSV carries the same entries as the pages, and the ordering is served
 // by an index.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Prisma } from "@/generated/prisma/client";
 import { auditCsv } from "@/lib/audit/csv";
 import { AUDIT_PAGE_SIZE, auditEntryBatches, listAuditEntries, type AuditQuery } from "@/lib/audit/queries";
 import { AUDIT_CATEGORY_ACTIONS } from "@/lib/audit/rules/categories";
