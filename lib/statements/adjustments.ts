@@ -55,14 +55,16 @@ function plain(adjustment: { id: string; name: string; amount: Prisma.Decimal; a
 
 const MADE_ACTIONS = ["adjustment.create", "adjustment.change"];
 
-/** The staff users who added or changed this adjustment, from the audit trail (they may not confirm it). */
-export async function adjustmentMadeBy(db: Queryable, adjustmentId: string): Promise<string[]> {
+export type AdjustmentMaker = { userId: string; label: string; action: string; at: Date };
+
+/** Who added or changed this adjustment, oldest first, from the audit trail (they may not confirm it). */
+export async function adjustmentMadeBy(db: Queryable, adjustmentId: string): Promise<AdjustmentMaker[]> {
   const rows = await db.auditLog.findMany({
     where: { entityType: "adjustment", entityId: adjustmentId, action: { in: MADE_ACTIONS }, actorType: "staff" },
-    select: { actorId: true },
-    distinct: ["actorId"],
+    select: { actorId: true, actorLabel: true, action: true, occurredAt: true },
+    orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
   });
-  return rows.map((row) => row.actorId);
+  return rows.map((row) => ({ userId: row.actorId, label: row.actorLabel, action: row.action, at: row.occurredAt }));
 }
 
 /**
@@ -229,7 +231,7 @@ export async function confirmAdjustment(
       isApprover: request.actor.type === "staff" && (user?.roles.includes("approver") ?? false),
       awaitingApproval: adjustment.awaitingApproval,
       userId: request.actor.id,
-      madeBy: await adjustmentMadeBy(tx, adjustment.id),
+      madeBy: (await adjustmentMadeBy(tx, adjustment.id)).map((maker) => maker.userId),
     });
     if (refusal) return refused(refusal);
     const confirmed = plain(

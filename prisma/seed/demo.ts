@@ -40,9 +40,13 @@ import {
 
 export const DEMO_PASSWORD = "demo-password-123";
 
+type DemoRole = "finance" | "approver";
+
+/** Two pairs of eyes: finance prepares statements (adjustments, voids), an approver authorises them. */
 export const DEMO_STAFF = [
-  { email: "finance@example.com", name: "Finance User", roles: ["finance"] as "finance"[] },
-  { email: "viewer@example.com", name: "Viewer User", roles: [] as "finance"[] },
+  { email: "finance@example.com", name: "Finance User", roles: ["finance"] as DemoRole[] },
+  { email: "approver@example.com", name: "Approver User", roles: ["finance", "approver"] as DemoRole[] },
+  { email: "viewer@example.com", name: "Viewer User", roles: [] as DemoRole[] },
 ] as const;
 
 export const DEMO_PROVIDERS = [
