@@ -175,6 +175,7 @@ test("server action forms: sign-in, void, adjustments add/change/remove, authori
   const checkChanged = actionId(adjustments, "checkChangedAdjustment");
   const confirmChanged = actionId(adjustments, "confirmChangedAdjustment");
   const confirmRemoved = actionId(adjustments, "confirmRemovedAdjustment");
+  const confirmApproval = actionId(adjustments, "confirmAdjustmentApproval");
   const authorise = actionId("app/statements/[statementId]/authorise/actions.ts", "authoriseForPayment");
   const merge = actionId("app/duplicates/[id]/[otherId]/merge/actions.ts", "mergeDuplicate");
   const mergeUrl = `/duplicates/${ids.participantId}/${ids.otherParticipantId}/merge`;
@@ -217,6 +218,10 @@ test("server action forms: sign-in, void, adjustments add/change/remove, authori
       await post(approver, `/statements/${ids.openStatementId}/authorise`, authorise, [ids.openStatementId, s, FORM_ARG], { confirm: "yes", fingerprint: v, totalWithVat: v }),
       `authorise figures ${entry.name}`,
     );
+    // Confirming an adjustment (approvers): a bad version, or bad ids.
+    const confirmUrl = `/statements/${ids.statementId}/adjustments/${ids.adjustmentId}/confirm`;
+    await expectFormError(await post(approver, confirmUrl, confirmApproval, [ids.statementId, ids.adjustmentId, s, FORM_ARG], { version: v }), `confirm adjustment version ${entry.name}`);
+    await expectFormError(await post(approver, confirmUrl, confirmApproval, [v, v, s, FORM_ARG], { version: "2026-01-01T00:00:00.000Z" }), `confirm adjustment ids ${entry.name}`);
     // Merging duplicate records: a bad checkbox value, or bad ids with a valid checkbox (nobody to merge).
     await expectFormError(await post(finance, mergeUrl, merge, [ids.participantId, ids.otherParticipantId, s, FORM_ARG], { confirm: v }), `merge confirm ${entry.name}`);
     await expectFormError(await post(finance, mergeUrl, merge, [v, ids.otherParticipantId, s, FORM_ARG], { confirm: "yes" }), `merge kept id ${entry.name}`);
