@@ -113,7 +113,7 @@ describe.skipIf(!postgres)("the database connection drops during a money-changin
 
     expect(await createAdjustment(app.prisma, request)).toEqual({
       ok: true,
-      adjustment: { id: request.id, name: request.name, amount: "-250.00" },
+      adjustment: { id: request.id, name: request.name, amount: "-250.00", awaitingApproval: false },
       unchanged: false,
     });
     expect(await snapshot(db)).toMatchObject({ adjustments: Number(before.adjustments) + 1, audit_logs: Number(before.audit_logs) + 1 });
