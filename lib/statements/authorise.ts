@@ -98,19 +98,19 @@ export async function authoriseStatement(
         const roles = (await tx.staffUser.findUnique({ where: { id: request.actor.id }, select: { roles: true } }))?.roles ?? [];
         const refusal = await authoriser(tx, statement.id, { id: request.actor.id, roles: request.actor.type === "staff" ? roles : [] });
         if (refusal) return refusal;
-        const checked = await calculateStatement(tx, statement.id);
-        if (!checked) throw new Error(`Statement ${statement.id} disappeared while it was being authorised`);
-        const figures = figuresOf(buildStatementView(checked, now));
+        // One calculation, under the lock: the figures to compare with what the approver checked, and
+        // (as paid) the snapshot. Paying moves line items between states the engine and the
+        // declarations summary count alike (payable → paid: billable; awaiting_clawback →
+        // clawed_back: clawed back), so the figures are the same before and after the moves.
+        const calculation = await calculateStatement(tx, statement.id);
+        if (!calculation) throw new Error(`Statement ${statement.id} disappeared while it was being authorised`);
+        const figures = figuresOf(buildStatementView(calculation, now));
         if (!sameFigures(request.checked, figures)) return { ok: false, code: "figures_changed", message: FIGURES_CHANGED_MESSAGE, figures };
 
         const moved = await moveLineItems(tx, statement.id, moves, now);
-        await tx.statement.update({
-          where: { id: statement.id },
-          data: { status: plan.to, markedAsPaidAt: now, markedAsPaidBy: request.actor.label },
-        });
-        const calculation = await calculateStatement(tx, statement.id);
-        if (!calculation) throw new Error(`Statement ${statement.id} disappeared while it was being authorised`);
-        const view = buildStatementView(calculation, now);
+        const paid = { status: plan.to, markedAsPaidAt: now, markedAsPaidBy: request.actor.label };
+        await tx.statement.update({ where: { id: statement.id }, data: paid });
+        const view = buildStatementView({ ...calculation, statement: { ...calculation.statement, ...paid } }, now);
         await tx.statement.update({ where: { id: statement.id }, data: { snapshot: view as unknown as Prisma.InputJsonValue } });
         const lineItemsPaid = moved.payable ?? 0;
         const lineItemsClawedBack = moved.awaiting_clawback ?? 0;
