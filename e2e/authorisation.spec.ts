@@ -1,9 +1,10 @@
 // The authorisation matrix (issue 8): every page, route handler and server action of app/, found on
 // the file system at test time, checked as anonymous, signed in without the finance role, finance
-// user and (for the lead provider API) without a token and with another provider's token.
+// user, approver (finance and approver roles: the only one who may authorise a statement or confirm
+// a large adjustment) and (for the lead provider API) without a token and with another provider's token.
 // A leak is any answer that gives a caller more than their identity allows; the test asserts 0.
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { test, expect, e2eState, withDb, FINANCE_USER, VIEWER_USER } from "./fixtures";
+import { test, expect, e2eState, query, withDb, APPROVER_USER, FINANCE_USER, VIEWER_USER } from "./fixtures";
 import { actionSources, dynamicSegments, fillPattern, manifestActions, pages, routes, type ManifestAction } from "./support/app-map";
 import { FORM_ARG, INITIAL_FORM_STATE, postAction, type ActionArg } from "./support/actions";
 import { changedTables, digest, seedIds, type SeedIds } from "./support/db";
@@ -14,6 +15,12 @@ const PUBLIC_PAGES = new Set(["/sign-in"]);
 const PUBLIC_ROUTES = new Set(["/healthz"]);
 /** Server actions anyone may call: signing in, and ending one's own session. */
 const PUBLIC_ACTIONS = new Set(["app/sign-in/actions.ts#signIn", "app/sign-out-action.ts#signOut"]);
+/** Pages and actions for approvers only: a finance-only user gets 403 (two pairs of eyes, docs/security.md). */
+const APPROVER_PAGES = new Set(["/statements/[statementId]/authorise", "/statements/[statementId]/adjustments/[adjustmentId]/confirm"]);
+const APPROVER_ACTIONS = new Set([
+  "app/statements/[statementId]/authorise/actions.ts#authoriseForPayment",
+  "app/statements/[statementId]/adjustments/actions.ts#confirmAdjustmentApproval",
+]);
 
 /** The finance pages' dynamic segments, by name. A new segment name fails the test until added here. */
 function segmentTable(ids: SeedIds): Record<string, string> {
@@ -61,7 +68,8 @@ function validForm(name: string, ids: SeedIds): Record<string, string> {
     signIn: { email: FINANCE_USER, password: "demo-password-123" },
     signOut: {},
     voidDeclarationAction: { reason: "Matrix: must not be voided", expectedState: ids.declarationState },
-    authoriseForPayment: { confirm: "yes" },
+    authoriseForPayment: { confirm: "yes", ...authoriseFigures },
+    confirmAdjustmentApproval: { version: ids.adjustmentUpdatedAt },
     checkNewAdjustment: { name: "Matrix adjustment", amount: "10" },
     confirmNewAdjustment: { name: "Matrix adjustment", amount: "10", token: "0b8f7d1e-3c1a-4f7e-9d55-5a0f3b7c9e21" },
     checkChangedAdjustment: { name: "Matrix adjustment", amount: "10", version: ids.adjustmentUpdatedAt },
@@ -109,7 +117,20 @@ let ids: SeedIds;
 let anonymous: APIRequestContext;
 let viewer: APIRequestContext;
 let finance: APIRequestContext;
+let approver: APIRequestContext;
 let baseURL: string;
+/** A payable statement the approver could authorise, and the figures its authorise page shows (a valid form). */
+let authoriseTarget: string;
+let authoriseFigures: { fingerprint: string; totalWithVat: string };
+
+async function figuresOnAuthorisePage(statementId: string): Promise<{ fingerprint: string; totalWithVat: string }> {
+  const html = await (await approver.get(`/statements/${statementId}/authorise`)).text();
+  const hidden = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(html)?.[1];
+  const fingerprint = hidden("fingerprint");
+  const totalWithVat = hidden("totalWithVat");
+  if (!fingerprint || !totalWithVat) throw new Error(`The authorise page of ${statementId} has no figures to check`);
+  return { fingerprint, totalWithVat };
+}
 
 async function contextFor(storageState?: StorageState): Promise<APIRequestContext> {
   return playwrightRequest.newContext({ baseURL, storageState, maxRedirects: 0 });
@@ -123,10 +144,20 @@ test.beforeAll(async ({ browser }) => {
   anonymous = await contextFor();
   viewer = await contextFor(await sessionFor(browser, baseURL, VIEWER_USER));
   finance = await contextFor(await sessionFor(browser, baseURL, FINANCE_USER));
+  approver = await contextFor(await sessionFor(browser, baseURL, APPROVER_USER));
+  const [payable] = await query<{ id: string }>(
+    `SELECT s.id::text FROM statements s
+      WHERE s.status = 'payable' AND s.output_fee AND EXISTS (SELECT 1 FROM statement_line_items li WHERE li.statement_id = s.id)
+        AND NOT EXISTS (SELECT 1 FROM additional_adjustments a WHERE a.statement_id = s.id AND a.awaiting_approval)
+      ORDER BY s.payment_date DESC, s.id LIMIT 1`,
+  );
+  if (!payable) throw new Error("The demo seed has no payable statement to authorise");
+  authoriseTarget = payable.id;
+  authoriseFigures = await figuresOnAuthorisePage(authoriseTarget);
 });
 
 test.afterAll(async () => {
-  await Promise.all([anonymous?.dispose(), viewer?.dispose(), finance?.dispose()]);
+  await Promise.all([anonymous?.dispose(), viewer?.dispose(), finance?.dispose(), approver?.dispose()]);
   const leaks = matrix.filter((c) => !c.ok);
   const bySubject = new Map<string, number>();
   for (const c of matrix) bySubject.set(c.subject.split(" ")[0] as string, (bySubject.get(c.subject.split(" ")[0] as string) ?? 0) + 1);
@@ -139,7 +170,7 @@ function isSignInRedirect(response: APIResponse): boolean {
   return [303, 307, 308].includes(response.status()) && /^(https?:\/\/[^/]+)?\/sign-in\?callbackUrl=/.test(location);
 }
 
-test("every page: anonymous → sign-in, viewer → 403, finance → 200", async () => {
+test("every page: anonymous → sign-in, viewer → 403, finance → 200 (403 on the approvers' pages), approver → 200", async () => {
   const found = pages();
   expect(found.length).toBeGreaterThan(5);
   const table = segmentTable(ids);
@@ -159,17 +190,24 @@ test("every page: anonymous → sign-in, viewer → 403, finance → 200", async
     record(subject, "anonymous", "redirect to /sign-in", `${anon.status()} ${anon.headers()["location"] ?? ""}`, isSignInRedirect(anon));
     const asViewer = await viewer.get(url);
     record(subject, "viewer", "403", String(asViewer.status()), asViewer.status() === 403);
+    const forApprovers = APPROVER_PAGES.has(page.pattern);
     const asFinance = await finance.get(url);
-    record(subject, "finance", "200", String(asFinance.status()), asFinance.status() === 200);
-    // Unknown ids in every dynamic segment: finance gets a 404 page, never a 500.
+    if (forApprovers) record(subject, "finance", "403 (approvers only)", String(asFinance.status()), asFinance.status() === 403);
+    else record(subject, "finance", "200", String(asFinance.status()), asFinance.status() === 200);
+    const asApprover = await approver.get(url);
+    record(subject, "approver", "200", String(asApprover.status()), asApprover.status() === 200);
+    // Unknown ids in every dynamic segment: a user with the role gets a 404 page, never a 500.
     if (dynamicSegments(page.pattern).length > 0) {
       const unknown = Object.fromEntries(Object.keys(table).map((k) => [k, "6b0e2b52-7a6f-4c4e-9b3c-000000000000"]));
-      const missing = await finance.get(fillPattern(page.pattern, unknown));
-      record(`${subject} (unknown ids)`, "finance", "404", String(missing.status()), missing.status() === 404);
+      const [who, ctx] = forApprovers ? (["approver", approver] as const) : (["finance", finance] as const);
+      const missing = await ctx.get(fillPattern(page.pattern, unknown));
+      record(`${subject} (unknown ids)`, who, "404", String(missing.status()), missing.status() === 404);
     }
     checked++;
   }
   expect(checked).toBe(found.length);
+  // Every approvers' page exists (a renamed one would otherwise leave the finance check untested).
+  expect([...APPROVER_PAGES].filter((pattern) => !found.some((p) => p.pattern === pattern))).toEqual([]);
   expect(matrix.filter((c) => c.subject.startsWith("page") && !c.ok).map((c) => `${c.subject} as ${c.identity}: ${c.got}`)).toEqual([]);
 });
 
@@ -208,7 +246,7 @@ function actionUrl(action: ManifestAction, table: Record<string, string>): strin
   return fillPattern(pattern, table);
 }
 
-test("every server action: anonymous and viewer change nothing and get no data; a foreign Origin is refused", async () => {
+test("every server action: anonymous and viewer (and finance, for the approvers' actions) change nothing and get no data; a foreign Origin is refused", async () => {
   const sources = actionSources();
   const manifest = manifestActions();
   expect(sources.length).toBeGreaterThan(0);
@@ -224,12 +262,18 @@ test("every server action: anonymous and viewer change nothing and get no data; 
     const source = sources.find((s) => s.file === action.file && s.name === action.name)!;
     const key = `${action.file}#${action.name}`;
     const subject = `action ${key}`;
-    const url = actionUrl(action, table);
-    const args = actionArgs(source.params, ids);
+    const forApprovers = APPROVER_ACTIONS.has(key);
+    // Authorising targets a payable statement with its real figures: without the guard it would pay it.
+    const authorising = action.name === "authoriseForPayment";
+    const url = authorising ? `/statements/${authoriseTarget}/authorise` : actionUrl(action, table);
+    const args = actionArgs(source.params, authorising ? { ...ids, statementId: authoriseTarget } : ids);
     const form = validForm(action.name, ids);
+    // Who may call it: finance, or for the approvers' actions the approver.
+    const [allowedName, allowed] = forApprovers ? (["approver", approver] as const) : (["finance", finance] as const);
 
     if (!PUBLIC_ACTIONS.has(key)) {
-      for (const [identity, ctx] of [["anonymous", anonymous], ["viewer", viewer]] as const) {
+      const refusedIdentities = [["anonymous", anonymous], ["viewer", viewer], ...(forApprovers ? [["finance", finance] as const] : [])] as const;
+      for (const [identity, ctx] of refusedIdentities) {
         const before = await digest();
         const response = await postAction(ctx, baseURL, { url, actionId: action.id, args, form });
         const body = await response.text();
@@ -240,7 +284,7 @@ test("every server action: anonymous and viewer change nothing and get no data; 
             ? [303, 307].includes(response.status()) || /\/sign-in\?callbackUrl=/.test(response.headers()["x-action-redirect"] ?? "")
             : response.status() === 403;
         // No action result in the answer (a FormState carries "submission"), no flash of a write.
-        const noData = !body.includes('"submission"') && !/Adjustment (added|changed|removed)|authorised for payment|Declaration voided|Records merged|Training status updated/.test(body);
+        const noData = !body.includes('"submission"') && !/Adjustment (added|changed|removed|confirmed)|authorised for payment|Declaration voided|Records merged|Training status updated/.test(body);
         record(subject, identity, "refused, nothing changed, no data", `${response.status()} ${response.headers()["x-action-redirect"] ?? ""} changed=[${changed.join(",")}]`, refused && noData && changed.length === 0);
       }
     }
@@ -249,18 +293,18 @@ test("every server action: anonymous and viewer change nothing and get no data; 
     // validation answers), so the refusals above are the guard's, not a malformed request.
     if (!PUBLIC_ACTIONS.has(key) && action.name !== "confirmRemovedAdjustment") {
       const before = await digest();
-      const response = await postAction(finance, baseURL, { url, actionId: action.id, args, form: {} });
+      const response = await postAction(allowed, baseURL, { url, actionId: action.id, args, form: {} });
       const body = await response.text();
       const changed = changedTables(before, await digest());
-      record(subject, "finance (empty form)", "200 with the form's errors", `${response.status()} changed=[${changed.join(",")}]`, response.status() === 200 && body.includes('"submission"') && changed.length === 0);
+      record(subject, `${allowedName} (empty form)`, "200 with the form's errors", `${response.status()} changed=[${changed.join(",")}]`, response.status() === 200 && body.includes('"submission"') && changed.length === 0);
     }
 
     // A foreign Origin, with the session of a user who could do it and a valid form: refused.
     const before = await digest();
-    const foreign = await postAction(finance, baseURL, { url, actionId: action.id, args, form, origin: "https://evil.example.com" });
+    const foreign = await postAction(allowed, baseURL, { url, actionId: action.id, args, form, origin: "https://evil.example.com" });
     const foreignBody = await foreign.text();
     const changed = changedTables(before, await digest());
-    record(subject, "finance, foreign Origin", "refused, nothing changed", `${foreign.status()} changed=[${changed.join(",")}]`, foreign.status() >= 400 && !foreignBody.includes('"submission"') && changed.length === 0);
+    record(subject, `${allowedName}, foreign Origin`, "refused, nothing changed", `${foreign.status()} changed=[${changed.join(",")}]`, foreign.status() >= 400 && !foreignBody.includes('"submission"') && changed.length === 0);
   }
   // Control for the encoding of forms: a valid form as finance reaches the action with its fields
   // (it goes on to check your answers, or the statement's own rule answers with the values echoed).

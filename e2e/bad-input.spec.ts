@@ -4,7 +4,7 @@
 // a digest of every table proves nothing changed.
 import { readFileSync } from "node:fs";
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { test, expect, e2eState, withDb, FINANCE_USER } from "./fixtures";
+import { test, expect, e2eState, withDb, APPROVER_USER, FINANCE_USER } from "./fixtures";
 import { routes, dynamicSegments, manifestActions, fillPattern } from "./support/app-map";
 import { FORM_ARG, INITIAL_FORM_STATE, postAction, type ActionArg } from "./support/actions";
 import { CORPUS, JSON_CORPUS, SCRIPT, hasUnescapedScript } from "./support/corpus";
@@ -14,6 +14,8 @@ import { API_TOKENS, sessionFor } from "./support/identities";
 let baseURL: string;
 let ids: SeedIds;
 let finance: APIRequestContext;
+/** Authorising is for approvers only (a finance-only user gets 403 before the form is read). */
+let approver: APIRequestContext;
 let anonymous: APIRequestContext;
 let api: APIRequestContext;
 let paidStatementId: string;
@@ -33,6 +35,7 @@ test.beforeAll(async ({ browser }) => {
   ids = await seedIds();
   anonymous = await playwrightRequest.newContext({ baseURL, maxRedirects: 0 });
   finance = await playwrightRequest.newContext({ baseURL, maxRedirects: 0, storageState: await sessionFor(browser, baseURL, FINANCE_USER) });
+  approver = await playwrightRequest.newContext({ baseURL, maxRedirects: 0, storageState: await sessionFor(browser, baseURL, APPROVER_USER) });
   api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${API_TOKENS.ambition}` } });
   await withDb(async (client) => {
     paidStatementId = (await client.query<{ id: string }>(`SELECT id::text FROM statements WHERE status = 'paid' ORDER BY id LIMIT 1`)).rows[0]!.id;
@@ -52,7 +55,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async () => {
-  await Promise.all([anonymous?.dispose(), finance?.dispose(), api?.dispose()]);
+  await Promise.all([anonymous?.dispose(), finance?.dispose(), approver?.dispose(), api?.dispose()]);
   console.log(`Bad-input corpus: ${CORPUS.length} strings + ${JSON_CORPUS.length - CORPUS.length} wrong JSON types; ${cases} cases, ${failures.length} failures`);
 });
 
@@ -172,6 +175,7 @@ test("server action forms: sign-in, void, adjustments add/change/remove, authori
   const checkChanged = actionId(adjustments, "checkChangedAdjustment");
   const confirmChanged = actionId(adjustments, "confirmChangedAdjustment");
   const confirmRemoved = actionId(adjustments, "confirmRemovedAdjustment");
+  const confirmApproval = actionId(adjustments, "confirmAdjustmentApproval");
   const authorise = actionId("app/statements/[statementId]/authorise/actions.ts", "authoriseForPayment");
   const merge = actionId("app/duplicates/[id]/[otherId]/merge/actions.ts", "mergeDuplicate");
   const mergeUrl = `/duplicates/${ids.participantId}/${ids.otherParticipantId}/merge`;
@@ -207,8 +211,17 @@ test("server action forms: sign-in, void, adjustments add/change/remove, authori
     await expectFormError(await post(finance, changeUrl, confirmChanged, [v, v, s, FORM_ARG], { name: "Fine", amount: "10", version: v }), `change confirm ids ${entry.name}`);
     // Removing with bad ids; authorising with a bad checkbox value or a bad statement id.
     await expectFormError(await post(finance, changeUrl, confirmRemoved, [v, v, s], {}), `remove ${entry.name}`);
-    await expectFormError(await post(finance, `/statements/${ids.openStatementId}/authorise`, authorise, [ids.openStatementId, s, FORM_ARG], { confirm: v }), `authorise confirm ${entry.name}`);
-    await expectFormError(await post(finance, `/statements/${ids.openStatementId}/authorise`, authorise, [v, s, FORM_ARG], { confirm: "yes" }), `authorise id ${entry.name}`);
+    await expectFormError(await post(approver, `/statements/${ids.openStatementId}/authorise`, authorise, [ids.openStatementId, s, FORM_ARG], { confirm: v }), `authorise confirm ${entry.name}`);
+    await expectFormError(await post(approver, `/statements/${ids.openStatementId}/authorise`, authorise, [v, s, FORM_ARG], { confirm: "yes" }), `authorise id ${entry.name}`);
+    // The figures the page showed, from the corpus: an error, never a 500, nothing written.
+    await expectFormError(
+      await post(approver, `/statements/${ids.openStatementId}/authorise`, authorise, [ids.openStatementId, s, FORM_ARG], { confirm: "yes", fingerprint: v, totalWithVat: v }),
+      `authorise figures ${entry.name}`,
+    );
+    // Confirming an adjustment (approvers): a bad version, or bad ids.
+    const confirmUrl = `/statements/${ids.statementId}/adjustments/${ids.adjustmentId}/confirm`;
+    await expectFormError(await post(approver, confirmUrl, confirmApproval, [ids.statementId, ids.adjustmentId, s, FORM_ARG], { version: v }), `confirm adjustment version ${entry.name}`);
+    await expectFormError(await post(approver, confirmUrl, confirmApproval, [v, v, s, FORM_ARG], { version: "2026-01-01T00:00:00.000Z" }), `confirm adjustment ids ${entry.name}`);
     // Merging duplicate records: a bad checkbox value, or bad ids with a valid checkbox (nobody to merge).
     await expectFormError(await post(finance, mergeUrl, merge, [ids.participantId, ids.otherParticipantId, s, FORM_ARG], { confirm: v }), `merge confirm ${entry.name}`);
     await expectFormError(await post(finance, mergeUrl, merge, [v, ids.otherParticipantId, s, FORM_ARG], { confirm: "yes" }), `merge kept id ${entry.name}`);

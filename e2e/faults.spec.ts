@@ -10,7 +10,7 @@
 // the same three actions with a TCP proxy cutting the network, and /healthz going 503 then 200.)
 import type { Page } from "@playwright/test";
 import type pg from "pg";
-import { test, expect, expectAccessible, signIn, screenshot, query, withDb, FINANCE_USER } from "./fixtures";
+import { test, expect, expectAccessible, signIn, screenshot, query, withDb, APPROVER_USER, FINANCE_USER } from "./fixtures";
 import { changedTables, digest, statementId } from "./support/db";
 
 const ERROR_HEADING = "Sorry, there is a problem with the service";
@@ -111,7 +111,7 @@ test.describe("the database connection drops during a money-changing action", ()
 
   test("authorisation: the error page, and the statement still payable with its Authorise button", async ({ page }) => {
     const id = await statementId("Best Practice Network", 2025, "October 2026");
-    await signIn(page, FINANCE_USER, `/statements/${id}/authorise`);
+    await signIn(page, APPROVER_USER, `/statements/${id}/authorise`);
     await page.getByLabel("I confirm that all the necessary checks have been done").check();
     const before = await digest();
 

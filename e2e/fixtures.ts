@@ -6,6 +6,8 @@ import path from "node:path";
 
 export const DEMO_PASSWORD = "demo-password-123";
 export const FINANCE_USER = "finance@example.com";
+/** Finance and approver roles: the only demo user who may authorise statements. */
+export const APPROVER_USER = "approver@example.com";
 export const VIEWER_USER = "viewer@example.com";
 
 /** Zero axe violations against WCAG 2.2 AA (every level's tags: wcag22aa alone selects only the 2.2 rules). */

@@ -2,7 +2,7 @@
 // Schedule row and a statement), DfE's authorise rule on the statement page (it says why a
 // statement cannot be authorised), the revised recruitment target, and the committed public/
 // (robots.txt, favicon). Every page gets an axe check.
-import { test, expect, signIn, screenshot, query, expectAccessible, FINANCE_USER } from "./fixtures";
+import { test, expect, signIn, screenshot, query, expectAccessible, APPROVER_USER, FINANCE_USER } from "./fixtures";
 
 const UNKNOWN_ID = "6b0e2b52-7a6f-4c4e-9b3c-000000000000";
 
@@ -93,7 +93,8 @@ test.describe("DfE's authorise rule on the statement page", () => {
 
   test("a service-fee-only statement says there is nothing to authorise, and so does its authorise page", async ({ page }) => {
     const { id, year } = await statementWhere(`NOT s.output_fee AND s.status <> 'paid'`);
-    await signIn(page, FINANCE_USER, `/statements/${id}`);
+    // The approver: a finance-only user gets 403 on the authorise page.
+    await signIn(page, APPROVER_USER, `/statements/${id}`);
     await expect(page.getByTestId("authorise-refusal")).toHaveText("This statement pays service fees only, so there is nothing to authorise.");
     await expect(page.getByRole("button", { name: "Authorise for payment" })).toHaveCount(0);
 

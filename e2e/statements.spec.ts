@@ -1,10 +1,12 @@
 // Finance statements: choose one (with and without JavaScript), read it, the voided and clawed-back
-// lists, add / change / remove an adjustment, authorise for payment, download the CSV, and 403 for
+// lists, add / change / remove an adjustment, authorise for payment (as the approver), two pairs of
+// eyes (a finance-only user cannot authorise; a large adjustment waits for another approver; figures
+// that changed since the approver checked them are not authorised), download the CSV, and 403 for
 // anyone without the finance role on every URL. Axe on every page and state (in the JavaScript
 // journeys: axe itself needs JavaScript, so the no-JavaScript journeys check behaviour only).
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { test, expect, expectAccessible, outsideDoubleClickWindow, signIn, screenshot, query, FINANCE_USER, VIEWER_USER, DEMO_PASSWORD } from "./fixtures";
+import { test, expect, expectAccessible, outsideDoubleClickWindow, signIn, screenshot, query, APPROVER_USER, FINANCE_USER, VIEWER_USER, DEMO_PASSWORD } from "./fixtures";
 import { statementId } from "./support/db";
 
 /** Records of an RFC 4180 file (CRLF, quoted fields with doubled quotes). */
@@ -297,7 +299,7 @@ test.describe("finance statements", () => {
 
   test("authorise a payable statement for payment; it then shows the figures as authorised", async ({ page }) => {
     const id = await statementId("UCL Early Career Teacher Education", 2025, "October 2026");
-    await signIn(page, FINANCE_USER, `/statements/${id}`);
+    await signIn(page, APPROVER_USER, `/statements/${id}`);
     const total = await page.getByTestId("total-with-vat").textContent();
     await page.getByRole("button", { name: "Authorise for payment" }).click();
     await expect(page).toHaveURL(`/statements/${id}/authorise`);
@@ -322,7 +324,7 @@ test.describe("finance statements", () => {
     await expect(page.getByTestId("total-with-vat")).toHaveText(total!);
     await expect(page.getByRole("button", { name: "Authorise for payment" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Add an adjustment" })).toHaveCount(0);
-    await expect(page.locator(".govuk-summary-list__row", { hasText: "Authorised for payment" })).toContainText(`by ${FINANCE_USER}`);
+    await expect(page.locator(".govuk-summary-list__row", { hasText: "Authorised for payment" })).toContainText(`by ${APPROVER_USER}`);
     await expectAccessible(page);
     await screenshot(page, "statements-paid");
 
@@ -335,7 +337,84 @@ test.describe("finance statements", () => {
       `SELECT status::text, marked_as_paid_by, snapshot IS NOT NULL AS has_snapshot FROM statements WHERE id = $1`,
       [id],
     );
-    expect(row).toEqual({ status: "paid", marked_as_paid_by: FINANCE_USER, has_snapshot: true });
+    expect(row).toEqual({ status: "paid", marked_as_paid_by: APPROVER_USER, has_snapshot: true });
+  });
+
+  test("two pairs of eyes: finance cannot authorise; a large adjustment waits for an approver; changed figures are not authorised", async ({ page, browser }) => {
+    const id = await statementId("Ambition Institute", 2025, "October 2026");
+    const adjustments = table(page, "Additional adjustments");
+    const total = page.getByTestId("total-with-vat");
+
+    // A finance-only user is told who authorises, and gets 403 on the authorise page.
+    await signIn(page, FINANCE_USER, `/statements/${id}`);
+    await expect(page.getByTestId("authorise-refusal")).toHaveText(
+      "Only an approver can authorise a statement for payment. Ask an approver to check and authorise it.",
+    );
+    await expect(page.getByRole("button", { name: "Authorise for payment" })).toHaveCount(0);
+    expect((await page.request.get(`/statements/${id}/authorise`, { maxRedirects: 0 })).status()).toBe(403);
+    const before = await total.textContent();
+
+    // Finance adds £150,000: above the limit, it waits for an approver and the total stays as it was.
+    await page.getByRole("button", { name: "Add an adjustment" }).click();
+    await page.getByLabel("Name of the adjustment").fill("Large reconciliation");
+    await page.getByLabel("Amount").fill("150000");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.locator(".govuk-warning-text")).toContainText("This adjustment is more than £100,000.00");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Add adjustment" }).click();
+    await expect(page.locator(".govuk-notification-banner--success")).toContainText("Large reconciliation: £150,000.00");
+    await expect(adjustments.getByRole("row", { name: /Large reconciliation/ })).toContainText("Awaiting approval");
+    await expect(page.getByTestId("adjustments-awaiting-approval")).toContainText("of more than £100,000.00");
+    await expect(total).toHaveText(before!);
+    // Finance sees no Confirm link, and the confirm page is for approvers.
+    await expect(adjustments.getByRole("link", { name: /^Confirm/ })).toHaveCount(0);
+    await expectAccessible(page);
+
+    // The approver: nothing to authorise while it waits; they confirm it (they did not add it).
+    const context = await browser.newContext();
+    const approver = await context.newPage();
+    await signIn(approver, APPROVER_USER, `/statements/${id}`);
+    await expect(approver.getByTestId("authorise-refusal")).toHaveText("This statement cannot be authorised while 1 adjustment awaits an approver's confirmation.");
+    await table(approver, "Additional adjustments").getByRole("link", { name: "Confirm Large reconciliation" }).click();
+    await expect(approver.getByRole("heading", { level: 1 })).toHaveText("Check the adjustment before confirming it");
+    await expect(approver.locator(".govuk-summary-list")).toContainText("£150,000.00");
+    await expect(approver.locator(".govuk-summary-list")).toContainText(new RegExp(`Added by\\s*${FINANCE_USER.replace(".", "\\.")}`));
+    await expect(approver.locator(".govuk-warning-text")).toContainText("Once you confirm it, the adjustment counts in the statement's total.");
+    await expectAccessible(approver);
+    await screenshot(approver, "statements-adjustment-confirm");
+    await approver.getByRole("button", { name: "Confirm adjustment" }).click();
+    await expect(approver).toHaveURL(`/statements/${id}`);
+    await expect(approver.locator(".govuk-notification-banner--success")).toContainText("Adjustment confirmed");
+    await expect(approver.getByTestId("total-with-vat")).not.toHaveText(before!);
+    const confirmed = await approver.getByTestId("total-with-vat").textContent();
+
+    // The approver opens the authorise page; meanwhile someone else adds £250 (as the API could void a declaration).
+    await approver.getByRole("button", { name: "Authorise for payment" }).click();
+    await expect(approver.locator("#figures")).toContainText(confirmed!);
+    await query(
+      `INSERT INTO additional_adjustments (id, statement_id, name, amount, created_at, updated_at) VALUES (gen_random_uuid(), $1::uuid, 'Late change', 250, now(), now())`,
+      [id],
+    );
+    await approver.getByLabel("I confirm that all the necessary checks have been done").check();
+    await approver.getByRole("button", { name: "Authorise for payment" }).click();
+    await expect(approver).toHaveURL(`/statements/${id}/authorise?changed=1`);
+    const summary = approver.locator(".govuk-error-summary");
+    await expect(summary.getByRole("link", { name: "The statement changed since you checked it" })).toHaveAttribute("href", "#figures");
+    await expect(approver).toHaveTitle(/^Error: Authorise for payment/);
+    await expect(approver.locator("#figures")).not.toContainText(confirmed!);
+    const [{ status }] = (await query<{ status: string }>(`SELECT status::text FROM statements WHERE id = $1`, [id])) as [{ status: string }];
+    expect(status).toBe("payable");
+    await expectAccessible(approver);
+    await screenshot(approver, "statements-authorise-changed");
+
+    // Checked again: the new figures are authorised.
+    const shown = await approver.locator("#figures .govuk-summary-list__row", { hasText: "Total (with VAT)" }).locator("dd").textContent();
+    await approver.getByLabel("I confirm that all the necessary checks have been done").check();
+    await outsideDoubleClickWindow(approver);
+    await approver.getByRole("button", { name: "Authorise for payment" }).click();
+    await expect(approver).toHaveURL(`/statements/${id}`);
+    await expect(approver.getByTestId("total-with-vat")).toHaveText(shown!.trim());
+    await context.close();
   });
 
   test("download the declarations CSV", async ({ page }) => {
@@ -376,7 +455,8 @@ test.describe("finance statements", () => {
   });
 
   test("malformed and unknown statement ids are not found", async ({ page }) => {
-    await signIn(page, FINANCE_USER, "/statements");
+    // The approver (finance and approver roles): the authorise page answers 403 to a finance-only user before it looks at the id.
+    await signIn(page, APPROVER_USER, "/statements");
     for (const path of [
       "/statements/not-a-statement",
       "/statements/00000000-0000-4000-8000-000000000000",

@@ -68,6 +68,7 @@ export type MoneyEventName =
   | "adjustment.create"
   | "adjustment.change"
   | "adjustment.remove"
+  | "adjustment.approve"
   | "statement.authorise"
   | "statement.mark_payable"
   | "participant.merge";

@@ -34,7 +34,7 @@ function seconds(since: number): string {
 
 function printDemo(summary: SeedSummary, started: number): void {
   console.log(`Demo data for ${summary.today} (cohorts ${summary.cohorts[0]}–${summary.cohorts.at(-1)}) seeded in ${seconds(started)}: ${formatCounts(summary.counts)}.`);
-  console.log("Staff sign-in: finance@example.com / viewer@example.com, password demo-password-123.");
+  console.log("Staff sign-in: finance@example.com / approver@example.com / viewer@example.com, password demo-password-123.");
   console.log("Demo API tokens:");
   for (const [provider, token] of Object.entries(summary.tokens)) console.log(`  ${provider}: ${token}`);
   for (const line of freshParticipantLines(summary)) console.log(line);

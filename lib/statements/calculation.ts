@@ -26,7 +26,7 @@ const statementSelect = {
   leadProviderId: true,
   cohortId: true,
   snapshot: true,
-  adjustments: { select: { id: true, name: true, amount: true }, orderBy: { createdAt: "asc" } },
+  adjustments: { select: { id: true, name: true, amount: true, awaitingApproval: true }, orderBy: { createdAt: "asc" } },
 } satisfies Prisma.StatementSelect;
 
 export type StatementRow = Prisma.StatementGetPayload<{ select: typeof statementSelect }>;
@@ -146,7 +146,8 @@ export async function loadCalculation(
       id: statement.id,
       serviceFeeInstalment: statement.serviceFeeInstalment,
       lines: counts.get(statement.id) ?? [],
-      adjustments: statement.adjustments.map((a) => toDecimal(a.amount.toString())),
+      // One awaiting an approver's confirmation (above the approval limit) does not count yet.
+      adjustments: statement.adjustments.filter((a) => !a.awaitingApproval).map((a) => toDecimal(a.amount.toString())),
       reconcileAmount: toDecimal(statement.reconcileAmount.toString()),
     })),
   };

@@ -83,7 +83,8 @@ export type StatementView = {
     bands: ContractBandView[];
   };
   mentorContract: { paymentPerParticipant: string } | null;
-  adjustments: { id: string; name: string; amount: string }[];
+  /** All of them; `awaitingApproval` ones are not in `result` until an approver confirms them. Absent in older snapshots: false. */
+  adjustments: { id: string; name: string; amount: string; awaitingApproval?: boolean }[];
   declarations: DeclarationsSummary;
   clawbacks: { rows: ClawbackRow[]; total: string };
   /** The engine's result for this statement, serialised (lib/engine/serialize.ts). */
@@ -179,7 +180,7 @@ export function buildStatementView(calculation: StatementCalculation, now: Date)
       })),
     },
     mentorContract: cohort.mentorFunding && mentorContract ? { paymentPerParticipant: money(mentorContract.paymentPerParticipant) } : null,
-    adjustments: statement.adjustments.map((a) => ({ id: a.id, name: a.name, amount: money(a.amount) })),
+    adjustments: statement.adjustments.map((a) => ({ id: a.id, name: a.name, amount: money(a.amount), awaitingApproval: a.awaitingApproval })),
     declarations: summariseDeclarations(lines),
     clawbacks: clawbackTable(result, upliftAmount, !cohort.mentorFunding),
     result: json,

@@ -86,3 +86,8 @@ export const ADJUSTMENT_CHANGE_CONFIRM_FIELDS = ["name", "amount", "version"] as
 export const ADJUSTMENT_FORM = { schema: adjustmentSchema, fields: ADJUSTMENT_FIELDS };
 export const ADJUSTMENT_CREATE_CONFIRM_FORM = { schema: adjustmentCreateConfirmSchema, fields: ADJUSTMENT_CREATE_CONFIRM_FIELDS };
 export const ADJUSTMENT_CHANGE_CONFIRM_FORM = { schema: adjustmentChangeConfirmSchema, fields: ADJUSTMENT_CHANGE_CONFIRM_FIELDS };
+
+/** An approver confirming an adjustment above the approval limit: the version (last update time) they saw. */
+export const adjustmentApprovalSchema = z.object({ version: z.iso.datetime({ error: OUT_OF_DATE }) });
+export const ADJUSTMENT_APPROVAL_FIELDS = ["version"] as const;
+export const ADJUSTMENT_APPROVAL_FORM = { schema: adjustmentApprovalSchema, fields: ADJUSTMENT_APPROVAL_FIELDS };

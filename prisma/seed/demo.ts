@@ -40,10 +40,17 @@ import {
 
 export const DEMO_PASSWORD = "demo-password-123";
 
+type DemoRole = "finance" | "approver";
+
+/** Two pairs of eyes: finance prepares statements (adjustments, voids), an approver authorises them. */
 export const DEMO_STAFF = [
-  { email: "finance@example.com", name: "Finance User", roles: ["finance"] as "finance"[] },
-  { email: "viewer@example.com", name: "Viewer User", roles: [] as "finance"[] },
+  { email: "finance@example.com", name: "Finance User", roles: ["finance"] as DemoRole[] },
+  { email: "approver@example.com", name: "Approver User", roles: ["finance", "approver"] as DemoRole[] },
+  { email: "viewer@example.com", name: "Viewer User", roles: [] as DemoRole[] },
 ] as const;
+
+/** Staff users added after the demo data was first made (ids from their own sequence, see buildDemo). */
+const LATER_STAFF: ReadonlySet<string> = new Set(["approver@example.com"]);
 
 export const DEMO_PROVIDERS = [
   { name: "Ambition Institute", vatChargeable: true },
@@ -262,7 +269,17 @@ export function buildDemo(options: DemoOptions): DemoBuild {
   const refMs = msOfDay(dayOf(FIRST_COHORT, 4, 6)) + 9 * HOUR_MS;
 
   // Staff users.
-  const staff = DEMO_STAFF.map((s) => ({ id: newId(), email: s.email, name: s.name, roles: [...s.roles], createdAt: refMs, updatedAt: refMs }));
+  // Users added to the demo later take their ids from a faker of their own, so that every other id
+  // (and with it the data the tests pick by id) stays what it was.
+  const laterStaff = createFaker(deriveSeed(DEMO_SEED, "staff:later"));
+  const staff = DEMO_STAFF.map((s) => ({
+    id: LATER_STAFF.has(s.email) ? laterStaff.string.uuid() : newId(),
+    email: s.email,
+    name: s.name,
+    roles: [...s.roles],
+    createdAt: refMs,
+    updatedAt: refMs,
+  }));
   const financeUser = staff[0] as (typeof staff)[number];
 
   // Lead providers and their API tokens.

@@ -21,7 +21,7 @@ export type DeclarationStateValue =
   | "awaiting_clawback"
   | "clawed_back";
 
-export interface StaffUserRow { id: string; email: string; name: string; passwordHash: string; roles: "finance"[]; createdAt: Ms; updatedAt: Ms }
+export interface StaffUserRow { id: string; email: string; name: string; passwordHash: string; roles: ("finance" | "approver")[]; createdAt: Ms; updatedAt: Ms }
 export interface LeadProviderRow { id: string; name: string; vatChargeable: boolean; createdAt: Ms; updatedAt: Ms }
 export interface ApiTokenRow { id: string; leadProviderId: string; hashedToken: string; description: string | null; lastUsedAt: Ms | null; createdAt: Ms }
 export interface CohortRow { id: string; startYear: number; mentorFunding: boolean; paymentsFrozenAt: Ms | null; createdAt: Ms; updatedAt: Ms }

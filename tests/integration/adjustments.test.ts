@@ -43,7 +43,7 @@ describe.each(availableKinds())("additional adjustments on %s", (kind) => {
       const id = crypto.randomUUID();
 
       const added = await createAdjustment(db.prisma, { id, statementId: payable.id, name: "Mobilisation support", amount: "1250.50", actor });
-      expect(added).toEqual({ ok: true, unchanged: false, adjustment: { id, name: "Mobilisation support", amount: "1250.50" } });
+      expect(added).toEqual({ ok: true, unchanged: false, adjustment: { id, name: "Mobilisation support", amount: "1250.50", awaitingApproval: false } });
       expect(await additionalAdjustments(db, payable.id)).toBe("1250.5");
       // Submitting the same check-your-answers page again adds nothing.
       expect(await createAdjustment(db.prisma, { id, statementId: payable.id, name: "Mobilisation support", amount: "1250.50", actor })).toMatchObject({

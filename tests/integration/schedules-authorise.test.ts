@@ -2,10 +2,11 @@
 // authorise transaction (refusals change nothing), and the contract's revised recruitment target.
 import { describe, expect, it } from "vitest";
 import { staffActor } from "@/lib/db/audit";
-import { authoriseStatement, checkAuthorisation } from "@/lib/statements/authorise";
+import { checkAuthorisation } from "@/lib/statements/authorise";
 import { loadStatementView } from "@/lib/statements/view";
 import { findSchedule, listSchedulesByCohort } from "@/lib/schedules/queries";
 import { seedDemo } from "@/prisma/seed/demo";
+import { authoriseAsApprover } from "./approver";
 import { DEMO_TODAY } from "./demo-today";
 import { availableKinds, withTestDb, type TestDb } from "./db";
 
@@ -21,8 +22,8 @@ async function fingerprint(db: TestDb): Promise<string> {
   return row!.digest;
 }
 
-async function financeActor(db: TestDb) {
-  return staffActor(await db.prisma.staffUser.findUniqueOrThrow({ where: { email: "finance@example.com" } }));
+async function approver(db: TestDb) {
+  return db.prisma.staffUser.findUniqueOrThrow({ where: { email: "approver@example.com" } });
 }
 
 const DAY = 86_400_000;
@@ -61,18 +62,19 @@ describe.each(availableKinds())("schedules and the authorise rule on %s", (kind)
   it("the authorise transaction refuses a service-fee-only statement and one with no declarations, changing nothing", async () => {
     await withTestDb(kind, async (db) => {
       await seedDemo(db, { today: DEMO_TODAY });
-      const actor = await financeActor(db);
+      const user = await approver(db);
+      const actor = staffActor(user);
 
       // Service fees only: refused whatever its status, even past its cut-off.
       const serviceFee = await db.prisma.statement.findFirstOrThrow({ where: { outputFee: false, status: { not: "paid" } } });
       const afterItsCutOff = new Date(serviceFee.deadlineDate.getTime() + 2 * DAY);
       let digest = await fingerprint(db);
-      expect(await authoriseStatement(db.prisma, { statementId: serviceFee.id, actor, now: afterItsCutOff })).toEqual({
+      expect(await authoriseAsApprover(db, { statementId: serviceFee.id, actor, now: afterItsCutOff })).toEqual({
         ok: false,
         code: "service_fee_only",
         message: "This statement pays service fees only, so there is nothing to authorise.",
       });
-      expect(await checkAuthorisation(db.prisma, serviceFee, afterItsCutOff)).toMatchObject({ ok: false, code: "service_fee_only" });
+      expect(await checkAuthorisation(db.prisma, serviceFee, user, afterItsCutOff)).toMatchObject({ ok: false, code: "service_fee_only" });
       expect(await fingerprint(db)).toBe(digest);
 
       // An output statement with no line items, made payable for the test.
@@ -83,17 +85,17 @@ describe.each(availableKinds())("schedules and the authorise rule on %s", (kind)
       await db.prisma.statement.update({ where: { id: empty.id }, data: { status: "payable" } });
       const afterEmptyCutOff = new Date(empty.deadlineDate.getTime() + 2 * DAY);
       digest = await fingerprint(db);
-      expect(await authoriseStatement(db.prisma, { statementId: empty.id, actor, now: afterEmptyCutOff })).toEqual({
+      expect(await authoriseAsApprover(db, { statementId: empty.id, actor, now: afterEmptyCutOff })).toEqual({
         ok: false,
         code: "no_declarations",
         message: "There are no declarations on this statement to authorise.",
       });
-      expect(await checkAuthorisation(db.prisma, { ...empty, status: "payable" }, afterEmptyCutOff)).toMatchObject({ ok: false, code: "no_declarations" });
+      expect(await checkAuthorisation(db.prisma, { ...empty, status: "payable" }, user, afterEmptyCutOff)).toMatchObject({ ok: false, code: "no_declarations" });
       expect(await fingerprint(db)).toBe(digest);
 
       // A payable output statement with declarations, past its cut-off: the rule allows it.
       const payable = await db.prisma.statement.findFirstOrThrow({ where: { outputFee: true, status: "payable", lineItems: { some: {} } } });
-      expect(await checkAuthorisation(db.prisma, payable, new Date(payable.deadlineDate.getTime() + DAY))).toMatchObject({ ok: true, to: "paid" });
+      expect(await checkAuthorisation(db.prisma, payable, user, new Date(payable.deadlineDate.getTime() + DAY))).toMatchObject({ ok: true, to: "paid" });
     });
   });
 

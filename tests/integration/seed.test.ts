@@ -228,6 +228,7 @@ describe.each(availableKinds())("the demo seed on %s", (kind) => {
       // Staff, providers and tokens.
       const staff = await db.prisma.staffUser.findMany({ orderBy: { email: "asc" } });
       expect(staff.map((s) => [s.email, s.name, s.roles])).toEqual([
+        ["approver@example.com", "Approver User", ["finance", "approver"]],
         ["finance@example.com", "Finance User", ["finance"]],
         ["viewer@example.com", "Viewer User", []],
       ]);
@@ -629,7 +630,7 @@ describe.skipIf(!availableKinds().includes("postgres"))("the scale generator on 
       const again = await seedScale(db, { declarations: 1_000, providers: 1, today: DEMO_TODAY });
       expect(again.providers).toEqual(["Scale Provider 06"]);
       expect(again.counts.participantDeclarations).toBe(1_000);
-      expect(demo.counts.staffUsers).toBe(2);
+      expect(demo.counts.staffUsers).toBe(3);
     });
   });
 });

@@ -7,11 +7,11 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { staffActor } from "@/lib/db/audit";
 import { calculateStatement } from "@/lib/statements/calculation";
-import { authoriseStatement } from "@/lib/statements/authorise";
 import { withJobLock } from "@/lib/db/job-lock";
 import { markStatementsPayable, runMarkPayableJob } from "@/lib/statements/mark-payable";
 import { buildStatementView, loadStatementView } from "@/lib/statements/view";
 import { seedDemo } from "@/prisma/seed/demo";
+import { authoriseAsApprover } from "./approver";
 import { DEMO_TODAY } from "./demo-today";
 import { availableKinds, withTestDb, type TestDb } from "./db";
 
@@ -38,8 +38,8 @@ async function stateCounts(db: TestDb, statementId: string): Promise<Record<stri
   return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
 }
 
-async function financeActor(db: TestDb) {
-  return staffActor(await db.prisma.staffUser.findUniqueOrThrow({ where: { email: "finance@example.com" } }));
+async function approverActor(db: TestDb) {
+  return staffActor(await db.prisma.staffUser.findUniqueOrThrow({ where: { email: "approver@example.com" } }));
 }
 
 async function payableStatement(db: TestDb, provider: string, year: number) {
@@ -137,10 +137,10 @@ describe.each(availableKinds())("statement lifecycle on %s", (kind) => {
       expect(before.payable).toBeGreaterThan(0);
       expect(before.awaiting_clawback).toBeGreaterThan(0);
       const live = await calculateStatement(db.prisma, statement.id);
-      const actor = await financeActor(db);
+      const actor = await approverActor(db);
       const now = new Date("2026-11-25T14:30:00.000Z");
 
-      const outcome = await authoriseStatement(db.prisma, { statementId: statement.id, actor, now });
+      const outcome = await authoriseAsApprover(db, { statementId: statement.id, actor, now });
       expect(outcome.ok).toBe(true);
       if (!outcome.ok) return;
       expect(outcome.lineItemsPaid).toBe(before.payable);
@@ -160,7 +160,7 @@ describe.each(availableKinds())("statement lifecycle on %s", (kind) => {
       const saved = await db.prisma.statement.findUniqueOrThrow({ where: { id: statement.id } });
       expect(saved.status).toBe("paid");
       expect(saved.markedAsPaidAt?.toISOString()).toBe(now.toISOString());
-      expect(saved.markedAsPaidBy).toBe("finance@example.com");
+      expect(saved.markedAsPaidBy).toBe("approver@example.com");
       // The snapshot is the page's view of the calculated statement: the same figures as before authorising.
       expect(saved.snapshot).toEqual(outcome.view);
       expect(outcome.view.result).toEqual(buildStatementView(live!, now).result);
@@ -168,7 +168,7 @@ describe.each(availableKinds())("statement lifecycle on %s", (kind) => {
 
       const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "statement.authorise", entityId: statement.id } });
       expect(audit.actorType).toBe("staff");
-      expect(audit.actorLabel).toBe("finance@example.com");
+      expect(audit.actorLabel).toBe("approver@example.com");
       expect(audit.after).toMatchObject({ status: "paid", lineItemsPaid: before.payable, totalWithVat: outcome.view.result.totalWithVat });
     });
   });
@@ -176,17 +176,17 @@ describe.each(availableKinds())("statement lifecycle on %s", (kind) => {
   it("refusals: authorising an open, a paid or an unknown statement changes nothing", async () => {
     await withTestDb(kind, async (db) => {
       await seedDemo(db, { today: DEMO_TODAY });
-      const actor = await financeActor(db);
+      const actor = await approverActor(db);
       const open = await db.prisma.statement.findFirstOrThrow({ where: { status: "open", outputFee: true } });
       const paid = await db.prisma.statement.findFirstOrThrow({ where: { status: "paid" } });
       const digest = await fingerprint(db);
       // Open statements are those whose cut-off has not passed on the demo's today.
-      expect(await authoriseStatement(db.prisma, { statementId: open.id, actor, now: DEMO_TODAY })).toMatchObject({
+      expect(await authoriseAsApprover(db, { statementId: open.id, actor, now: DEMO_TODAY })).toMatchObject({
         ok: false,
         code: "before_cut_off",
       });
-      expect(await authoriseStatement(db.prisma, { statementId: paid.id, actor })).toMatchObject({ ok: false, code: "statement_already_paid" });
-      expect(await authoriseStatement(db.prisma, { statementId: "6f1c3c1e-0000-4000-8000-000000000000", actor })).toMatchObject({
+      expect(await authoriseAsApprover(db, { statementId: paid.id, actor })).toMatchObject({ ok: false, code: "statement_already_paid" });
+      expect(await authoriseAsApprover(db, { statementId: "6f1c3c1e-0000-4000-8000-000000000000", actor })).toMatchObject({
         ok: false,
         code: "not_found",
       });
@@ -194,9 +194,9 @@ describe.each(availableKinds())("statement lifecycle on %s", (kind) => {
 
       // Authorising twice (a double submit): the second is refused and changes nothing.
       const payable = await payableStatement(db, "Teach First", 2024);
-      expect((await authoriseStatement(db.prisma, { statementId: payable.id, actor })).ok).toBe(true);
+      expect((await authoriseAsApprover(db, { statementId: payable.id, actor })).ok).toBe(true);
       const afterFirst = await fingerprint(db);
-      expect(await authoriseStatement(db.prisma, { statementId: payable.id, actor })).toMatchObject({
+      expect(await authoriseAsApprover(db, { statementId: payable.id, actor })).toMatchObject({
         ok: false,
         code: "statement_already_paid",
         message: "This statement has already been authorised for payment.",
@@ -209,7 +209,7 @@ describe.each(availableKinds())("statement lifecycle on %s", (kind) => {
     await withTestDb(kind, async (db) => {
       await seedDemo(db, { today: DEMO_TODAY });
       const statement = await payableStatement(db, "Best Practice Network", 2024);
-      const outcome = await authoriseStatement(db.prisma, { statementId: statement.id, actor: await financeActor(db) });
+      const outcome = await authoriseAsApprover(db, { statementId: statement.id, actor: await approverActor(db) });
       if (!outcome.ok) throw new Error(outcome.message);
 
       // Change what the figures were worked out from: prices, an adjustment, a line item.

@@ -249,7 +249,8 @@ describe.each(availableKinds())("statement pages on %s", (kind) => {
     const actor = { type: "staff" as const, id: "test", label: "finance@example.com" };
     // It has no line items either, so DfE's authorise rule refuses it before the calculation would
     // (missing_contract is the refusal for a statement with declarations and no contract).
-    expect(await authoriseStatement(db.prisma, { statementId: statement.id, actor })).toMatchObject({ ok: false, code: "no_declarations" });
+    const checked = { fingerprint: "0".repeat(64), totalWithVat: "0" };
+    expect(await authoriseStatement(db.prisma, { statementId: statement.id, actor, checked })).toMatchObject({ ok: false, code: "no_declarations" });
     expect((await db.prisma.statement.findUniqueOrThrow({ where: { id: statement.id } })).status).toBe("payable");
     expect(await db.prisma.auditLog.count({ where: { entityId: statement.id } })).toBe(0);
     // Leave the demo data as it was for the other tests.

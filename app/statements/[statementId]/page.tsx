@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { Button, InsetText, PageShell, SummaryList } from "@/components/govuk";
 import { FlashBanner } from "@/components/app/flash-banner";
+import { hasRole } from "@/lib/auth/guard";
 import { requireResource } from "@/lib/auth/resource";
+import { adjustmentApprovalLimit } from "@/lib/statements/approval-limit";
+import { formatMoneyForDisplay } from "@/lib/format/money";
 import { adjustmentRefusal } from "@/lib/statements/rules/adjustment-refusal";
 import { checkAuthorisation } from "@/lib/statements/authorise";
 import { loadStatementView, type StatementView } from "@/lib/statements/view";
@@ -24,6 +27,7 @@ import {
   csvPath,
   newAdjustmentPath,
   removeAdjustmentPath,
+  confirmAdjustmentPath,
   statementPath,
   voidedPath,
 } from "../_components/paths";
@@ -84,13 +88,15 @@ function StatementDetails({ view, source }: { view: StatementView; source: "live
 export default async function StatementPage({ params }: Props) {
   const { statementId } = await params;
   const {
-    data: { id, loaded, authorisation },
+    user,
+    data: { id, loaded },
   } = await requireResource("finance", statementPath(statementId), [statementId], async (prisma, id) => {
     const loaded = await loadStatementView(prisma, id);
-    if (!loaded) return null;
-    const authorisation = loaded.kind === "view" ? await checkAuthorisation(prisma, loaded.view.statement) : null;
-    return { id, loaded, authorisation };
+    return loaded ? { id, loaded } : null;
   });
+  // DfE's authorise rule, then who may authorise (an approver who has not adjusted it, nothing
+  // awaiting approval): the button for those who may, the reason for everyone else.
+  const authorisation = loaded.kind === "view" ? await checkAuthorisation(await getPrisma(), loaded.view.statement, user) : null;
   const flash = await readFlash(statementPath(id));
 
   if (loaded.kind === "missing_contract") {
@@ -117,7 +123,9 @@ export default async function StatementPage({ params }: Props) {
           add: newAdjustmentPath(id),
           change: (adjustmentId) => changeAdjustmentPath(id, adjustmentId),
           remove: (adjustmentId) => removeAdjustmentPath(id, adjustmentId),
+          confirm: hasRole(user, "approver") ? (adjustmentId) => confirmAdjustmentPath(id, adjustmentId) : undefined,
         },
+    approvalLimit: formatMoneyForDisplay(adjustmentApprovalLimit().toFixed(2)),
     adjustmentRefusal: refusal ? adjustmentRefusalMessage(refusal, "add") : undefined,
   };
 

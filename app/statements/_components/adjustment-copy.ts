@@ -2,12 +2,13 @@
 // refusal codes (lib/statements/adjustments.ts) in GOV.UK words.
 import type { AdjustmentRefusalCode } from "@/lib/statements/adjustments";
 
-export type AdjustmentAction = "add" | "change" | "remove";
+export type AdjustmentAction = "add" | "change" | "remove" | "confirm";
 
 const VERB: Readonly<Record<AdjustmentAction, string>> = {
   add: "add an adjustment to it",
   change: "change its adjustments",
   remove: "remove its adjustments",
+  confirm: "confirm its adjustments",
 };
 
 export function adjustmentRefusalMessage(code: AdjustmentRefusalCode, action: AdjustmentAction): string {
@@ -22,5 +23,11 @@ export function adjustmentRefusalMessage(code: AdjustmentRefusalCode, action: Ad
       return "This adjustment is not on this statement. It may have been removed.";
     case "adjustment_changed":
       return "This adjustment has been changed since you opened this page. Go back to the statement, check it and try again.";
+    case "not_approver":
+      return "Only an approver can confirm an adjustment above the approval limit.";
+    case "not_awaiting_approval":
+      return "This adjustment does not need an approver's confirmation: it already counts in the statement's figures.";
+    case "confirmer_made_it":
+      return "You cannot confirm this adjustment because you added or changed it. Another approver must confirm it.";
   }
 }

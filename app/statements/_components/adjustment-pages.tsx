@@ -1,27 +1,38 @@
 // Shared pieces of the adjustment pages: loading the statement (and adjustment) from the URL, and
 // the page shown instead of a form when the statement cannot be adjusted.
 import { notFound } from "next/navigation";
-import { PageShell } from "@/components/govuk";
+import { PageShell, WarningText } from "@/components/govuk";
+import type { Role } from "@/lib/auth/guard";
 import { pathId, requireResource } from "@/lib/auth/resource";
+import type { StaffIdentity } from "@/lib/auth/staff";
 import { getPrisma } from "@/lib/db/client";
 import { findAdjustment, type AdjustmentRecord } from "@/lib/statements/adjustments";
 import { findStatementHeader, type StatementHeader } from "@/lib/statements/queries";
+import { adjustmentApprovalLimit } from "@/lib/statements/approval-limit";
+import { needsApproval } from "@/lib/statements/rules/adjustment-approval";
 import { adjustmentRefusal } from "@/lib/statements/rules/adjustment-refusal";
+import { formatMoneyForDisplay } from "@/lib/format/money";
 import { adjustmentRefusalMessage, type AdjustmentAction } from "./adjustment-copy";
 import { StatementHeading } from "./statement-heading";
 import { statementPath } from "./paths";
 
 export type AdjustmentPageContext = {
+  user: StaffIdentity;
   statementId: string;
   header: StatementHeader;
   refusal: string | null;
 };
 
-/** The statement from the URL (404 for a malformed or unknown id), after the finance check. */
-export async function adjustmentPageContext(rawStatementId: string, returnTo: string, action: AdjustmentAction): Promise<AdjustmentPageContext> {
-  const { data: header } = await requireResource("finance", returnTo, [rawStatementId], findStatementHeader);
+/** The statement from the URL (404 for a malformed or unknown id), after the role check (finance; approver to confirm). */
+export async function adjustmentPageContext(
+  rawStatementId: string,
+  returnTo: string,
+  action: AdjustmentAction,
+  role: Role = "finance",
+): Promise<AdjustmentPageContext> {
+  const { user, data: header } = await requireResource(role, returnTo, [rawStatementId], findStatementHeader);
   const refusal = adjustmentRefusal(header);
-  return { statementId: header.id, header, refusal: refusal ? adjustmentRefusalMessage(refusal, action) : null };
+  return { user, statementId: header.id, header, refusal: refusal ? adjustmentRefusalMessage(refusal, action) : null };
 }
 
 /** The adjustment from the URL, on this statement (404 otherwise). */
@@ -55,4 +66,16 @@ export function queryValue(value: string | string[] | undefined, max = 200): str
 
 export function statementCaption(header: StatementHeader): string {
   return `${header.leadProvider.name}, ${header.cohort.startYear} cohort, ${header.name} statement`;
+}
+
+/** On the check pages: an amount above the approval limit waits for an approver before it counts. */
+export function ApprovalNotice({ amount }: { amount: string }) {
+  const limit = adjustmentApprovalLimit();
+  if (!needsApproval(amount, limit)) return null;
+  return (
+    <WarningText>
+      This adjustment is more than {formatMoneyForDisplay(limit.toFixed(2))}, so it will not count in the statement&apos;s figures
+      until an approver who did not add or change it confirms it. The statement cannot be authorised until then.
+    </WarningText>
+  );
 }

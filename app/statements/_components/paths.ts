@@ -12,6 +12,8 @@ export const changeAdjustmentPath = (statementId: string, adjustmentId: string):
 export const changeAdjustmentCheckPath = (statementId: string, adjustmentId: string): Path =>
   `/statements/${statementId}/adjustments/${adjustmentId}/change/check`;
 export const removeAdjustmentPath = (statementId: string, adjustmentId: string): Path => `/statements/${statementId}/adjustments/${adjustmentId}/remove`;
+export const confirmAdjustmentPath = (statementId: string, adjustmentId: string): Path =>
+  `/statements/${statementId}/adjustments/${adjustmentId}/confirm`;
 export const participantPath = (userId: string): Path => `/participants/${userId}`;
 
 /** A path with a query string (values left out when empty). */

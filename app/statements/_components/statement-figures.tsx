@@ -2,7 +2,7 @@
 // the engine's, formatted here and nowhere else worked out. Rendered the same way for a live
 // statement and for a paid statement's snapshot.
 import type { ReactNode } from "react";
-import { Button, Details, InsetText, SummaryCard, SummaryList, Table, type SummaryListRow, type TableCell, type TableCellInput } from "@/components/govuk";
+import { Button, Details, InsetText, SummaryCard, SummaryList, Table, Tag, type SummaryListRow, type TableCell, type TableCellInput } from "@/components/govuk";
 import type { StatementView } from "@/lib/statements/view";
 import { DECLARATION_TYPES, DECLARATION_TYPE_LABELS, type DeclarationType } from "@/lib/domain/declaration-types";
 import { MENTOR_SHARE_PERCENT, SERVICE_FEE_MONTHS } from "@/lib/engine";
@@ -26,9 +26,11 @@ function Hidden({ children }: { children: ReactNode }) {
 export type StatementLinks = {
   voided: string;
   clawbacks: string;
-  adjustment?: { add: string; change: (id: string) => string; remove: (id: string) => string };
+  adjustment?: { add: string; change: (id: string) => string; remove: (id: string) => string; confirm?: (id: string) => string };
   /** Why adjustments cannot be made here, when they cannot. */
   adjustmentRefusal?: string;
+  /** The approval limit, formatted: adjustments above it await an approver's confirmation. */
+  approvalLimit?: string;
 };
 
 // ---------------------------------------------------------------------------
@@ -393,6 +395,7 @@ export function UnpaidSection({ view }: { view: StatementView }) {
 
 export function AdjustmentsSection({ view, links }: { view: StatementView; links: StatementLinks }) {
   const actions = links.adjustment;
+  const awaiting = view.adjustments.filter((adjustment) => adjustment.awaitingApproval).length;
   return (
     <section aria-labelledby="adjustments-heading">
       <h2 className="govuk-heading-m" id="adjustments-heading">
@@ -408,13 +411,32 @@ export function AdjustmentsSection({ view, links }: { view: StatementView; links
           head={["Adjustment", numeric("Amount"), ...(actions ? [{ text: <Hidden>Actions</Hidden> }] : [])]}
           rows={[
             ...view.adjustments.map((adjustment) => [
-              adjustment.name,
+              {
+                text: (
+                  <>
+                    {adjustment.name}
+                    {adjustment.awaitingApproval ? (
+                      <>
+                        {" "}
+                        <Tag colour="yellow">Awaiting approval</Tag>
+                      </>
+                    ) : null}
+                  </>
+                ),
+              },
               numeric(money(adjustment.amount)),
               ...(actions
                 ? [
                     {
                       text: (
                         <ul className="govuk-summary-list__actions-list">
+                          {adjustment.awaitingApproval && actions.confirm ? (
+                            <li className="govuk-summary-list__actions-list-item">
+                              <a className="govuk-link" href={actions.confirm(adjustment.id)}>
+                                Confirm<Hidden> {adjustment.name}</Hidden>
+                              </a>
+                            </li>
+                          ) : null}
                           <li className="govuk-summary-list__actions-list-item">
                             <a className="govuk-link" href={actions.change(adjustment.id)}>
                               Change<Hidden> {adjustment.name}</Hidden>
@@ -440,6 +462,14 @@ export function AdjustmentsSection({ view, links }: { view: StatementView; links
           ]}
         />
       )}
+      {awaiting > 0 ? (
+        <p className="govuk-body" data-testid="adjustments-awaiting-approval">
+          An adjustment {links.approvalLimit ? `of more than ${links.approvalLimit} ` : "above the approval limit "}
+          counts in the statement&apos;s figures only once an approver who did not add or change it confirms it. The total above
+          leaves out {awaiting === 1 ? "the 1 adjustment" : `the ${awaiting} adjustments`} awaiting approval, and the statement
+          cannot be authorised until {awaiting === 1 ? "it is" : "they are"} confirmed or removed.
+        </p>
+      ) : null}
       {actions ? (
         <Button href={actions.add} variant="secondary" className="app-no-print">
           Add an adjustment

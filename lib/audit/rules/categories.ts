@@ -20,7 +20,7 @@ export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];
 
 export const AUDIT_CATEGORY_ACTIONS: Readonly<Record<AuditCategory, readonly string[]>> = {
   void: ["declaration.void", "declaration.void_paid"],
-  adjustment: ["adjustment.create", "adjustment.change", "adjustment.remove"],
+  adjustment: ["adjustment.create", "adjustment.change", "adjustment.remove", "adjustment.approve"],
   authorise: ["statement.authorise"],
   "mark-payable": ["statement.mark_payable"],
   "training-status": ["participant.defer", "participant.resume", "participant.withdraw", "participant.training_status"],
@@ -67,6 +67,7 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   "adjustment.create": "Adjustment added",
   "adjustment.change": "Adjustment changed",
   "adjustment.remove": "Adjustment removed",
+  "adjustment.approve": "Adjustment confirmed by an approver",
   "statement.authorise": "Statement authorised for payment",
   "statement.mark_payable": "Statement marked as payable",
   "participant.defer": "Training deferred",

@@ -20,6 +20,7 @@ import { voidDeclaration } from "@/lib/declarations/void";
 import { authoriseStatement } from "@/lib/statements/authorise";
 import { seedDemo, type SeedSummary } from "@/prisma/seed/demo";
 import { DEMO_TODAY } from "../demo-today";
+import { checkedFigures } from "../approver";
 import { availableKinds, createTestDb, type TestDb } from "../db";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy";
 
@@ -112,7 +113,7 @@ describe.skipIf(!postgres)("the database connection drops during a money-changin
 
     expect(await createAdjustment(app.prisma, request)).toEqual({
       ok: true,
-      adjustment: { id: request.id, name: request.name, amount: "-250.00" },
+      adjustment: { id: request.id, name: request.name, amount: "-250.00", awaitingApproval: false },
       unchanged: false,
     });
     expect(await snapshot(db)).toMatchObject({ adjustments: Number(before.adjustments) + 1, audit_logs: Number(before.audit_logs) + 1 });
@@ -123,13 +124,15 @@ describe.skipIf(!postgres)("the database connection drops during a money-changin
     const before = await snapshot(db);
     const cut = proxy.cutOn(AUDIT_INSERT);
 
-    await expect(authoriseStatement(app.prisma, { statementId, actor })).rejects.toThrow();
+    const approver = staffActor(await db.prisma.staffUser.findUniqueOrThrow({ where: { email: "approver@example.com" } }));
+    const checked = await checkedFigures(db, statementId);
+    await expect(authoriseStatement(app.prisma, { statementId, actor: approver, checked })).rejects.toThrow();
     await within(cut, 1_000, "the cut");
     expect(await snapshot(db)).toEqual(before);
     const statement = await db.prisma.statement.findUniqueOrThrow({ where: { id: statementId } });
     expect(statement).toMatchObject({ status: "payable", markedAsPaidAt: null, snapshot: null });
 
-    const outcome = await authoriseStatement(app.prisma, { statementId, actor });
+    const outcome = await authoriseStatement(app.prisma, { statementId, actor: approver, checked });
     expect(outcome.ok).toBe(true);
     expect(await db.prisma.statement.findUniqueOrThrow({ where: { id: statementId } })).toMatchObject({ status: "paid" });
   });

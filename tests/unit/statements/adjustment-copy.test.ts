@@ -23,4 +23,15 @@ describe("adjustmentRefusalMessage", () => {
       "This adjustment has been changed since you opened this page. Go back to the statement, check it and try again.",
     );
   });
+
+  it("says why an adjustment above the approval limit cannot be confirmed by this user", () => {
+    expect(adjustmentRefusalMessage("not_approver", "confirm")).toBe("Only an approver can confirm an adjustment above the approval limit.");
+    expect(adjustmentRefusalMessage("confirmer_made_it", "confirm")).toBe(
+      "You cannot confirm this adjustment because you added or changed it. Another approver must confirm it.",
+    );
+    expect(adjustmentRefusalMessage("not_awaiting_approval", "confirm")).toBe(
+      "This adjustment does not need an approver's confirmation: it already counts in the statement's figures.",
+    );
+    expect(adjustmentRefusalMessage("statement_paid", "confirm")).toBe("This statement has been authorised for payment, so you cannot confirm its adjustments.");
+  });
 });

@@ -8,17 +8,18 @@ import { z } from "zod";
 import { pathId } from "@/lib/auth/resource";
 import { staffActor } from "@/lib/db/audit";
 import { getPrisma } from "@/lib/db/client";
-import { changeAdjustment, createAdjustment, removeAdjustment, type AdjustmentOutcome } from "@/lib/statements/adjustments";
+import { changeAdjustment, confirmAdjustment, createAdjustment, removeAdjustment, type AdjustmentOutcome } from "@/lib/statements/adjustments";
 import { findStatementHeader } from "@/lib/statements/queries";
 import { adjustmentRefusal } from "@/lib/statements/rules/adjustment-refusal";
 import { formatMoneyForDisplay } from "@/lib/format/money";
 import type { FormState } from "@/lib/forms/form-state";
 import { NO_FIELDS_FORM, staffAction, type ActionOutcome } from "@/lib/forms/staff-action";
-import { ADJUSTMENT_CHANGE_CONFIRM_FORM, ADJUSTMENT_CREATE_CONFIRM_FORM, ADJUSTMENT_FORM } from "@/lib/validation/adjustment";
+import { ADJUSTMENT_APPROVAL_FORM, ADJUSTMENT_CHANGE_CONFIRM_FORM, ADJUSTMENT_CREATE_CONFIRM_FORM, ADJUSTMENT_FORM } from "@/lib/validation/adjustment";
 import { adjustmentRefusalMessage, type AdjustmentAction } from "../../_components/adjustment-copy";
 import {
   changeAdjustmentCheckPath,
   changeAdjustmentPath,
+  confirmAdjustmentPath,
   newAdjustmentCheckPath,
   newAdjustmentPath,
   removeAdjustmentPath,
@@ -124,5 +125,16 @@ export async function confirmRemovedAdjustment(statementId: string, adjustmentId
     if (!id || !adjustment) return { error: { field: "form", message: OUT_OF_DATE } };
     const outcome = await removeAdjustment(await getPrisma(), { statementId: id, adjustmentId: adjustment, actor: staffActor(user) });
     return written(id, outcome, "remove", "Adjustment removed");
+  });
+}
+
+/** An approver confirms an adjustment above the approval limit (one they did not add or change), as they saw it. */
+export async function confirmAdjustmentApproval(statementId: string, adjustmentId: string, previous: FormState, formData: FormData): Promise<FormState> {
+  return staffAction(ADJUSTMENT_APPROVAL_FORM, { previous, formData }, { role: "approver", returnTo: confirmAdjustmentPath(statementId, adjustmentId) }, async ({ user, data }) => {
+    const id = pathId(statementId);
+    const adjustment = pathId(adjustmentId);
+    if (!id || !adjustment) return { error: { field: "form", message: OUT_OF_DATE } };
+    const outcome = await confirmAdjustment(await getPrisma(), { statementId: id, adjustmentId: adjustment, version: new Date(data.version), actor: staffActor(user) });
+    return written(id, outcome, "confirm", "Adjustment confirmed");
   });
 }

@@ -7,14 +7,24 @@ import { formatMoneyForDisplay } from "@/lib/format/money";
 import type { FormState } from "@/lib/forms/form-state";
 import { staffAction } from "@/lib/forms/staff-action";
 import { AUTHORISE_FORM } from "@/lib/validation/authorise";
-import { authorisePath, statementPath } from "../../_components/paths";
+import { authorisePath, statementPath, withQuery } from "../../_components/paths";
 
-/** Authorise for payment: the checkbox, then one transaction in lib/statements/authorise.ts. */
+/**
+ * Authorise for payment (approvers only): the checkbox and the figures the approver checked, then
+ * one transaction in lib/statements/authorise.ts. When the figures changed since the page was
+ * shown, back to the page, which shows the new figures under "The statement changed since you
+ * checked it".
+ */
 export async function authoriseForPayment(statementId: string, previous: FormState, formData: FormData): Promise<FormState> {
-  return staffAction(AUTHORISE_FORM, { previous, formData }, { role: "finance", returnTo: authorisePath(statementId) }, async ({ user }) => {
+  return staffAction(AUTHORISE_FORM, { previous, formData }, { role: "approver", returnTo: authorisePath(statementId) }, async ({ user, data }) => {
     const id = pathId(statementId);
     if (!id) return { error: { field: "confirm", message: "There is no statement with this ID" } };
-    const outcome = await authoriseStatement(await getPrisma(), { statementId: id, actor: staffActor(user) });
+    const outcome = await authoriseStatement(await getPrisma(), {
+      statementId: id,
+      actor: staffActor(user),
+      checked: { fingerprint: data.fingerprint, totalWithVat: data.totalWithVat },
+    });
+    if (!outcome.ok && outcome.code === "figures_changed") return { redirectTo: withQuery(authorisePath(id), { changed: "1" }) };
     if (!outcome.ok) return { error: { field: "confirm", message: outcome.message } };
     const { view } = outcome;
     return {

@@ -5,7 +5,7 @@ import { PageShell, SummaryList } from "@/components/govuk";
 import { formatMoneyForDisplay } from "@/lib/format/money";
 import { adjustmentSchema } from "@/lib/validation/adjustment";
 import { pageTitle } from "@/lib/format/page-title";
-import { AdjustmentRefused, adjustmentPageContext, queryValue, statementCaption } from "../../../../_components/adjustment-pages";
+import { AdjustmentRefused, ApprovalNotice, adjustmentPageContext, queryValue, statementCaption } from "../../../../_components/adjustment-pages";
 import { ConfirmForm } from "../../../../_components/confirm-form";
 import { newAdjustmentCheckPath, newAdjustmentPath, statementPath, withQuery } from "../../../../_components/paths";
 import { confirmNewAdjustment } from "../../actions";
@@ -46,6 +46,7 @@ export default async function CheckNewAdjustmentPage({ params, searchParams }: P
                 { key: "Amount", value: formatMoneyForDisplay(amount), actions: [{ href: formHref, text: "Change", visuallyHiddenText: "amount" }] },
               ]}
             />
+            <ApprovalNotice amount={amount} />
             <p className="govuk-body">The adjustment is added to the statement&apos;s total and recorded in the audit trail.</p>
           </ConfirmForm>
         </div>

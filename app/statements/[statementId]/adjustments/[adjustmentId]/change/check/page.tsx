@@ -6,6 +6,7 @@ import { adjustmentChangeConfirmSchema } from "@/lib/validation/adjustment";
 import { pageTitle } from "@/lib/format/page-title";
 import {
   AdjustmentRefused,
+  ApprovalNotice,
   adjustmentFromUrl,
   adjustmentPageContext,
   queryValue,
@@ -54,6 +55,7 @@ export default async function CheckChangedAdjustmentPage({ params, searchParams 
                 { key: "Amount", value: formatMoneyForDisplay(amount), actions: [{ href: formHref, text: "Change", visuallyHiddenText: "amount" }] },
               ]}
             />
+            <ApprovalNotice amount={amount} />
             <p className="govuk-body">
               It was {adjustment.name}: {formatMoneyForDisplay(adjustment.amount)}.
             </p>
