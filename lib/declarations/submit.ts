@@ -8,11 +8,18 @@
 // declaration never slips past a withdrawal made at the same moment. The state on submission and
 // the statement come from the lifecycle (lib/declarations/rules): eligible and ineligible
 // declarations get a line item on the provider's next open output statement for the cohort;
-// submitted ones (eligibility not yet known) get none.
+// submitted ones (eligibility not yet known) get none. The open statements are held FOR SHARE
+// until the commit, so none becomes payable under us.
+//
+// Round trips, because this is the API's busiest write (docs/performance.md): one query for the
+// profiles (the participant id resolved inside it), then in the transaction the lock, one query
+// for every fact the checks need, one statement for the declaration and its line item, and the
+// audit entry. All raw SQL: no ORM query building on this path.
 //
 // Refusals are codes with their data (`SubmissionRefusal`); lib/api words them and merges them
 // with the problems it found in the request's attributes.
-import type { PrismaClient } from "@/generated/prisma/client";
+import { randomUUID } from "node:crypto";
+import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { planSubmission, type StatementForSelection } from "@/lib/declarations/rules/lifecycle";
 import {
   submissionRefusals,
@@ -22,10 +29,11 @@ import {
 import { participantTypeOfCourse } from "@/lib/domain/courses";
 import type { DeclarationState } from "@/lib/domain/declaration-states";
 import { apiActor } from "@/lib/db/audit";
-import type { Queryable } from "@/lib/db/query";
+import { utcTimestamp, type Queryable } from "@/lib/db/query";
 import { inTransaction } from "@/lib/db/transaction";
 import { moneyEvent } from "@/lib/log";
-import { currentRecord, resolveParticipantId } from "@/lib/participants/identity";
+import { inductionRecordOrderSql, participantUserIdSql } from "@/lib/participants/identity";
+import { isUuid } from "@/lib/validation/ids";
 import { upliftPaid, type DeclarationRecord } from "@/lib/declarations/queries";
 
 /** Also read by lib/participants/actions.ts (changing a cohort); the rule lives in rules/submission-checks.ts. */
@@ -57,24 +65,27 @@ interface ProfileRow {
   mentor_user_id: string | null;
 }
 
-interface RecordRow {
-  lead_provider_id: string;
-  delivery_partner_id: string | null;
-  start_date: string;
-  end_date: string | null;
-  created_at: string;
-  updated_at: string;
-  training_status: "active" | "deferred" | "withdrawn";
-  training_status_date: string | null;
-  schedule_id: string;
-  cohort_id: string;
-  start_year: number;
-  mentor_funding: boolean;
-  frozen: boolean;
-}
-
-/** Timestamps come out of the raw query as ISO text in UTC (ISO_UTC), whatever the driver. */
+/** Timestamps come out of the raw queries as ISO text in UTC (ISO_UTC), whatever the driver. */
 const ISO_UTC = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
+
+/** Everything the checks and the statement choice read, in one round trip (see `submissionFacts`). */
+interface FactsRow {
+  record: {
+    delivery_partner_id: string | null;
+    updated_at: string;
+    training_status: "active" | "deferred" | "withdrawn";
+    training_status_date: string | null;
+    cohort_id: string;
+    start_year: number;
+    mentor_funding: boolean;
+    frozen: boolean;
+  } | null;
+  training_start_dates: string[] | null;
+  milestone: { start_date: string; milestone_date: string | null } | null;
+  same_event_states: DeclarationState[] | null;
+  open_statements: { id: string; status: StatementForSelection["status"]; output_fee: boolean; deadline_date: string; payment_date: string }[] | null;
+  contract_has_uplift: boolean | null;
+}
 
 function asDate(text: string): Date;
 function asDate(text: string | null): Date | null;
@@ -82,15 +93,19 @@ function asDate(text: string | null): Date | null {
   return text === null ? null : new Date(text);
 }
 
-/** The profiles of the participant `participantId` names (any id the API accepts) that have an induction record with the provider. */
+/**
+ * The profiles of the participant `participantId` names (any id the API accepts, resolved by
+ * lib/participants/identity.ts in the same query) that have an induction record with the provider.
+ */
 async function profilesWithProvider(db: Queryable, participantId: string, leadProviderId: string): Promise<{ id: string; type: string }[]> {
-  const userId = await resolveParticipantId(db, participantId);
-  if (userId === null) return [];
-  return db.participantProfile.findMany({
-    where: { participantIdentity: { userId }, inductionRecords: { some: { leadProviderId } } },
-    select: { id: true, type: true },
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-  });
+  if (!isUuid(participantId)) return [];
+  return db.$queryRaw<{ id: string; type: string }[]>`
+    SELECT pp.id::text AS id, pp.type::text AS type
+      FROM participant_profiles pp
+      JOIN participant_identities pi ON pi.id = pp.participant_identity_id
+     WHERE pi.user_id = (${participantUserIdSql(participantId)})
+       AND EXISTS (SELECT 1 FROM induction_records ir WHERE ir.participant_profile_id = pp.id AND ir.lead_provider_id = ${leadProviderId}::uuid)
+     ORDER BY pp.created_at DESC, pp.id ASC`;
 }
 
 /** The training record a declaration is for: the participant's profile for this course, linked to this provider. */
@@ -108,6 +123,57 @@ async function findProfile(
   return profile ? { profileId: profile.id } : { refusal: { field: "course_identifier", code: "course_not_recognised" } };
 }
 
+/**
+ * What the checks and the statement choice need, after the profile is locked, in one statement:
+ * the current induction record with this provider (THE order, identity.ts) and its cohort; every
+ * training start date; the declaration type's milestone in that record's schedule; the states of
+ * the same event's declarations (read after the lock, so a parallel submission's committed
+ * declaration is seen); the provider's open output statements for the cohort, held FOR SHARE until
+ * we commit (marking one payable waits for us; one that stopped being open meanwhile is left out);
+ * and whether the cohort's contract has an uplift.
+ */
+function submissionFacts(profileId: string, leadProviderId: string, declarationType: string | null, courseIdentifier: string | null) {
+  return Prisma.sql`
+    WITH current_record AS (
+      SELECT ir.delivery_partner_id, ir.updated_at, ir.training_status, ir.training_status_date, ir.schedule_id,
+             s.cohort_id, c.start_year, c.mentor_funding, (c.payments_frozen_at IS NOT NULL) AS frozen
+        FROM induction_records ir
+        JOIN schedules s ON s.id = ir.schedule_id
+        JOIN cohorts c ON c.id = s.cohort_id
+       WHERE ir.participant_profile_id = ${profileId}::uuid AND ir.lead_provider_id = ${leadProviderId}::uuid
+       ORDER BY ${inductionRecordOrderSql("ir")}
+       LIMIT 1
+    ),
+    open_statements AS (
+      SELECT st.id, st.status, st.output_fee, st.deadline_date, st.payment_date
+        FROM statements st
+       WHERE st.lead_provider_id = ${leadProviderId}::uuid
+         AND st.cohort_id = (SELECT cohort_id FROM current_record)
+         AND st.output_fee AND st.status = 'open'
+         FOR SHARE OF st
+    )
+    SELECT
+      (SELECT json_build_object(
+                'delivery_partner_id', r.delivery_partner_id, 'updated_at', to_char(r.updated_at, ${ISO_UTC}),
+                'training_status', r.training_status, 'training_status_date', to_char(r.training_status_date, ${ISO_UTC}),
+                'cohort_id', r.cohort_id, 'start_year', r.start_year, 'mentor_funding', r.mentor_funding, 'frozen', r.frozen)
+         FROM current_record r) AS record,
+      (SELECT json_agg(to_char(ir.start_date, ${ISO_UTC})) FROM induction_records ir WHERE ir.participant_profile_id = ${profileId}::uuid) AS training_start_dates,
+      (SELECT json_build_object('start_date', to_char(m.start_date, ${ISO_UTC}), 'milestone_date', to_char(m.milestone_date, ${ISO_UTC}))
+         FROM milestones m
+        WHERE m.schedule_id = (SELECT schedule_id FROM current_record) AND m.declaration_type = ${declarationType}
+        LIMIT 1) AS milestone,
+      (SELECT json_agg(d.state)
+         FROM participant_declarations d
+        WHERE d.participant_profile_id = ${profileId}::uuid AND d.course_identifier = ${courseIdentifier} AND d.declaration_type = ${declarationType}) AS same_event_states,
+      (SELECT json_agg(json_build_object('id', o.id, 'status', o.status, 'output_fee', o.output_fee,
+                                         'deadline_date', to_char(o.deadline_date, ${ISO_UTC}), 'payment_date', to_char(o.payment_date, ${ISO_UTC})))
+         FROM open_statements o) AS open_statements,
+      (SELECT cc.uplift_amount IS NOT NULL
+         FROM call_off_contracts cc
+        WHERE cc.lead_provider_id = ${leadProviderId}::uuid AND cc.cohort_id = (SELECT cohort_id FROM current_record)) AS contract_has_uplift`;
+}
+
 export async function submitDeclaration(prisma: PrismaClient, request: SubmitDeclarationRequest): Promise<SubmitOutcome> {
   const { values, leadProvider, now } = request;
   const found = await findProfile(prisma, values, leadProvider.id);
@@ -115,7 +181,8 @@ export async function submitDeclaration(prisma: PrismaClient, request: SubmitDec
   const { profileId } = found;
 
   return inTransaction(prisma, async (tx, change): Promise<SubmitOutcome> => {
-    // Lock the profile (queueing parallel submissions for it) and read what the checks need.
+    // Lock the profile first, in a statement of its own (queueing parallel submissions for it): the
+    // reads after it then see whatever a submission that held the lock committed.
     const [profile] = await tx.$queryRaw<ProfileRow[]>`
       SELECT pp.id::text AS id, pp.type::text AS type, pi.user_id::text AS user_id, pp.eligible_for_funding,
              pp.ineligible_for_funding_reason, pp.sparsity_uplift, pp.pupil_premium_uplift, mi.user_id::text AS mentor_user_id
@@ -125,106 +192,74 @@ export async function submitDeclaration(prisma: PrismaClient, request: SubmitDec
         LEFT JOIN participant_identities mi ON mi.id = mp.participant_identity_id
        WHERE pp.id = ${profileId}::uuid
          FOR UPDATE OF pp`;
-    const records = (
-      await tx.$queryRaw<RecordRow[]>`
-        SELECT ir.lead_provider_id::text AS lead_provider_id, ir.delivery_partner_id::text AS delivery_partner_id,
-               to_char(ir.start_date, ${ISO_UTC}) AS start_date, to_char(ir.end_date, ${ISO_UTC}) AS end_date,
-               to_char(ir.created_at, ${ISO_UTC}) AS created_at, to_char(ir.updated_at, ${ISO_UTC}) AS updated_at,
-               ir.training_status::text AS training_status, to_char(ir.training_status_date, ${ISO_UTC}) AS training_status_date,
-               s.id::text AS schedule_id, c.id::text AS cohort_id, c.start_year, c.mentor_funding,
-               (c.payments_frozen_at IS NOT NULL) AS frozen
-          FROM induction_records ir
-          JOIN schedules s ON s.id = ir.schedule_id
-          JOIN cohorts c ON c.id = s.cohort_id
-         WHERE ir.participant_profile_id = ${profileId}::uuid`
-    ).map((r) => ({
-      ...r,
-      startDate: asDate(r.start_date),
-      endDate: asDate(r.end_date),
-      createdAt: asDate(r.created_at),
-      updatedAt: asDate(r.updated_at),
-      trainingStatusDate: asDate(r.training_status_date),
-    }));
-    const record = currentRecord(records.filter((r) => r.lead_provider_id === leadProvider.id));
+    const { declarationType: type, declarationDate: date, courseIdentifier } = values;
+    const [facts] = await tx.$queryRaw<FactsRow[]>(submissionFacts(profileId, leadProvider.id, type ?? null, courseIdentifier ?? null));
+    const record = facts?.record ?? null;
     if (!profile || !record) return { ok: false, refusals: [{ field: "participant_id", code: "participant_not_recognised" }] };
     const cohort = { id: record.cohort_id, startYear: Number(record.start_year), mentorFunding: record.mentor_funding, frozen: record.frozen };
 
-    const { declarationType: type, declarationDate: date, courseIdentifier } = values;
-    const milestone = type
-      ? await tx.milestone.findFirst({ where: { scheduleId: record.schedule_id, declarationType: type }, select: { startDate: true, milestoneDate: true } })
-      : null;
-    const sameEvent: { state: DeclarationState }[] =
-      type && courseIdentifier
-        ? await tx.participantDeclaration.findMany({
-            where: { participantProfileId: profile.id, courseIdentifier, declarationType: type },
-            select: { state: true },
-          })
-        : [];
+    const milestone = type && facts?.milestone ? { startDate: asDate(facts.milestone.start_date), milestoneDate: asDate(facts.milestone.milestone_date) } : null;
     const refusals = submissionRefusals({
       participantType: profile.type,
       declarationType: type,
       declarationDate: date,
       milestone,
-      record: { trainingStatus: record.training_status, trainingStatusDate: record.trainingStatusDate, updatedAt: record.updatedAt },
-      trainingStartDates: records.map((r) => r.startDate),
+      record: { trainingStatus: record.training_status, trainingStatusDate: asDate(record.training_status_date), updatedAt: asDate(record.updated_at) },
+      trainingStartDates: (facts?.training_start_dates ?? []).map((d) => asDate(d)),
       cohort,
-      sameEventStates: sameEvent.map((d) => d.state),
+      sameEventStates: type && courseIdentifier ? (facts?.same_event_states ?? []) : [],
     });
     if (!request.attributesValid || refusals.length > 0 || !type || !date || !courseIdentifier) return { ok: false, refusals };
 
-    // State and statement, from the lifecycle.
-    const submission = {
-      cohortStartYear: cohort.startYear,
-      cohortPaymentsFrozen: cohort.frozen,
-      eligibleForFunding: profile.eligible_for_funding,
-      submittedAt: now,
-    };
-    const openStatements = (): Promise<StatementForSelection[]> =>
-      tx.statement.findMany({
-        where: { leadProviderId: leadProvider.id, cohortId: cohort.id, outputFee: true, status: "open" },
-        select: { id: true, status: true, outputFee: true, deadlineDate: true, paymentDate: true },
-      });
-    let plan = planSubmission(submission, await openStatements());
-    if (plan.ok && plan.statementId) {
-      // Hold the statement open until we commit (marking it payable waits for us); if it stopped
-      // being open meanwhile, choose again among the statements still open.
-      const held = await tx.$queryRaw<{ id: string }[]>`
-        SELECT id::text FROM statements WHERE id = ${plan.statementId}::uuid AND status = 'open' FOR SHARE`;
-      if (held.length === 0) {
-        await tx.$executeRaw`
-          SELECT id FROM statements
-           WHERE lead_provider_id = ${leadProvider.id}::uuid AND cohort_id = ${cohort.id}::uuid AND output_fee AND status = 'open'
-           FOR SHARE`;
-        plan = planSubmission(submission, await openStatements());
-      }
-    }
+    // State and statement, from the lifecycle, among the open statements held above.
+    const plan = planSubmission(
+      { cohortStartYear: cohort.startYear, cohortPaymentsFrozen: cohort.frozen, eligibleForFunding: profile.eligible_for_funding, submittedAt: now },
+      (facts?.open_statements ?? []).map((o) => ({
+        id: o.id,
+        status: o.status,
+        outputFee: o.output_fee,
+        deadlineDate: asDate(o.deadline_date),
+        paymentDate: asDate(o.payment_date),
+      })),
+    );
     if (!plan.ok) return { ok: false, refusals: [{ field: "cohort", code: plan.code, cohortStartYear: plan.cohortStartYear }] };
     const { state, statementId } = plan;
 
-    const declaration = await tx.participantDeclaration.create({
-      data: {
-        participantProfileId: profile.id,
-        userId: profile.user_id,
-        leadProviderId: leadProvider.id,
-        cohortId: cohort.id,
-        deliveryPartnerId: record.delivery_partner_id,
-        declarationType: type,
-        declarationDate: date,
-        courseIdentifier,
-        evidenceHeld: values.evidenceHeld,
-        state,
-        ineligibleForFundingReason: state === "ineligible" ? profile.ineligible_for_funding_reason : null,
-        mentorUserId: profile.type === "ect" ? profile.mentor_user_id : null,
-        sparsityUplift: profile.sparsity_uplift,
-        pupilPremiumUplift: profile.pupil_premium_uplift,
-        createdAt: now,
-      },
-    });
-    if (statementId) {
-      await tx.statementLineItem.create({
-        data: { statementId, participantDeclarationId: declaration.id, state, createdAt: now },
-      });
-    }
+    // The declaration and its line item in one statement (the line item's foreign key is checked at
+    // the end of the statement, when both rows are there).
+    const declaration = {
+      id: randomUUID(),
+      userId: profile.user_id,
+      declarationType: type,
+      declarationDate: date,
+      courseIdentifier,
+      state,
+      createdAt: now,
+      updatedAt: new Date(),
+      deliveryPartnerId: record.delivery_partner_id,
+      ineligibleForFundingReason: state === "ineligible" ? profile.ineligible_for_funding_reason : null,
+      mentorUserId: profile.type === "ect" ? profile.mentor_user_id : null,
+      evidenceHeld: values.evidenceHeld,
+      hasPassed: null,
+      sparsityUplift: profile.sparsity_uplift,
+      pupilPremiumUplift: profile.pupil_premium_uplift,
+    };
+    await tx.$executeRaw`
+      WITH declaration AS (
+        INSERT INTO participant_declarations
+               (id, participant_profile_id, user_id, lead_provider_id, cohort_id, delivery_partner_id, declaration_type,
+                declaration_date, course_identifier, evidence_held, state, ineligible_for_funding_reason, mentor_user_id,
+                sparsity_uplift, pupil_premium_uplift, created_at, updated_at)
+        VALUES (${declaration.id}::uuid, ${profile.id}::uuid, ${declaration.userId}::uuid, ${leadProvider.id}::uuid, ${cohort.id}::uuid,
+                ${declaration.deliveryPartnerId}::uuid, ${type}, ${utcTimestamp(date)}, ${courseIdentifier}, ${declaration.evidenceHeld},
+                ${state}::"DeclarationState", ${declaration.ineligibleForFundingReason}, ${declaration.mentorUserId}::uuid,
+                ${declaration.sparsityUplift}, ${declaration.pupilPremiumUplift}, ${utcTimestamp(now)}, ${utcTimestamp(declaration.updatedAt)})
+        RETURNING id
+      )
+      INSERT INTO statement_line_items (id, statement_id, participant_declaration_id, state, created_at, updated_at)
+      SELECT ${randomUUID()}::uuid, ${statementId}::uuid, declaration.id, ${state}::"DeclarationState", ${utcTimestamp(now)}, ${utcTimestamp(declaration.updatedAt)}
+        FROM declaration
+       WHERE ${statementId}::uuid IS NOT NULL`;
     await change.audit({
       actor: apiActor(leadProvider),
       action: "declaration.submit",
@@ -248,13 +283,9 @@ export async function submitDeclaration(prisma: PrismaClient, request: SubmitDec
         participantUserId: declaration.userId,
         leadProviderId: leadProvider.id,
         statementId: statementId ?? undefined,
-        state: declaration.state,
+        state,
       }),
     );
-    const contract = await tx.callOffContract.findUnique({
-      where: { leadProviderId_cohortId: { leadProviderId: leadProvider.id, cohortId: cohort.id } },
-      select: { upliftAmount: true },
-    });
 
     // The response, from what was just written (no second read).
     return {
@@ -262,10 +293,10 @@ export async function submitDeclaration(prisma: PrismaClient, request: SubmitDec
       declaration: {
         id: declaration.id,
         userId: declaration.userId,
-        declarationType: declaration.declarationType,
-        declarationDate: declaration.declarationDate,
-        courseIdentifier: declaration.courseIdentifier,
-        state: declaration.state,
+        declarationType: type,
+        declarationDate: date,
+        courseIdentifier,
+        state,
         createdAt: declaration.createdAt,
         updatedAt: declaration.updatedAt,
         deliveryPartnerId: declaration.deliveryPartnerId,
@@ -274,9 +305,13 @@ export async function submitDeclaration(prisma: PrismaClient, request: SubmitDec
         ineligibleForFundingReason: declaration.ineligibleForFundingReason,
         mentorUserId: declaration.mentorUserId,
         upliftPaid: upliftPaid({
-          ...declaration,
+          declarationType: type,
+          courseIdentifier,
+          state,
+          sparsityUplift: declaration.sparsityUplift,
+          pupilPremiumUplift: declaration.pupilPremiumUplift,
           cohortMentorFunding: cohort.mentorFunding,
-          contractHasUplift: contract !== null && contract.upliftAmount !== null,
+          contractHasUplift: facts?.contract_has_uplift === true,
         }),
         evidenceHeld: declaration.evidenceHeld,
         hasPassed: declaration.hasPassed,

@@ -14,6 +14,28 @@ export type ParticipantIdKind = "participant" | "external_identifier" | "retired
 export type ParticipantIdMatch = { userId: string; matchedBy: ParticipantIdKind };
 
 /**
+ * Every (given id, user id, kind, rank) the ids name: rank 1 user id, 2 external identifier, 3
+ * retired id; the lowest rank wins. `ids` must already be normalised UUIDs.
+ */
+function participantIdMatchesSql(ids: readonly string[]): Prisma.Sql {
+  const list = uuidList(ids);
+  return Prisma.sql`
+      SELECT id::text AS given, id::text AS user_id, 'participant' AS matched_by, 1 AS rank FROM users WHERE id IN (${list})
+      UNION ALL
+      SELECT external_identifier::text, user_id::text, 'external_identifier', 2 FROM participant_identities WHERE external_identifier IN (${list})
+      UNION ALL
+      SELECT from_participant_id::text, user_id::text, 'retired_id', 3 FROM participant_id_changes WHERE from_participant_id IN (${list})`;
+}
+
+/**
+ * The same resolution as a scalar subquery, for a query that goes on from the user (one round trip
+ * instead of two): the user id the participant id names, or NULL. `id` must be a valid UUID.
+ */
+export function participantUserIdSql(id: string): Prisma.Sql {
+  return Prisma.sql`SELECT user_id::uuid FROM (${participantIdMatchesSql([normaliseUuid(id)])}) x ORDER BY rank LIMIT 1`;
+}
+
+/**
  * The users that participant ids name, in this order of precedence: user id, external identifier,
  * retired id. Returns given id → match for the ids it recognises; an id that is not a UUID names
  * nobody (never a database error). Case does not matter: the user id is returned lower-cased.
@@ -22,15 +44,8 @@ export async function resolveParticipantMatches(db: Queryable, ids: readonly str
   const found = new Map<string, ParticipantIdMatch>();
   const wanted = [...new Set(ids.filter(isUuid).map(normaliseUuid))];
   if (wanted.length === 0) return found;
-  const list = uuidList(wanted);
   const rows = await db.$queryRaw<{ given: string; user_id: string; matched_by: ParticipantIdKind }[]>`
-    SELECT given, user_id, matched_by FROM (
-      SELECT id::text AS given, id::text AS user_id, 'participant' AS matched_by, 1 AS rank FROM users WHERE id IN (${list})
-      UNION ALL
-      SELECT external_identifier::text, user_id::text, 'external_identifier', 2 FROM participant_identities WHERE external_identifier IN (${list})
-      UNION ALL
-      SELECT from_participant_id::text, user_id::text, 'retired_id', 3 FROM participant_id_changes WHERE from_participant_id IN (${list})
-    ) x ORDER BY rank`;
+    SELECT given, user_id, matched_by FROM (${participantIdMatchesSql(wanted)}) x ORDER BY rank`;
   const byNormalised = new Map<string, ParticipantIdMatch>();
   for (const row of rows) if (!byNormalised.has(row.given)) byNormalised.set(row.given, { userId: row.user_id, matchedBy: row.matched_by });
   for (const id of ids) {
