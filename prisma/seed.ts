@@ -3,6 +3,7 @@
 // providers and statements) for performance work. `--today YYYY-MM-DD` builds the data as it stands
 // on that date (default: today, UTC). Database from DATABASE_URL or PGLITE_DATA_DIR.
 import { createDb, type Db } from "@/lib/db/client";
+import { NO_DB_TIMEOUTS } from "@/lib/db/timeouts";
 import { dbConfigFromEnv, describeDbConfig } from "@/lib/db/config";
 import { SeedUsageError, parseSeedArgs } from "./seed/args";
 import { freshParticipantLines, seedDemo, type SeedSummary } from "./seed/demo";
@@ -50,7 +51,8 @@ async function main(): Promise<void> {
   const { today, scale } = parseSeedArgs(process.argv.slice(2), { usage: USAGE, scale: { max: MAX_SCALE } });
   const config = dbConfigFromEnv();
   console.log(`Seeding the ${describeDbConfig(config)}.`);
-  const db = await createDb(config, { migrate: true });
+  // Bulk inserts of a million rows may take minutes: no statement timeouts here.
+  const db = await createDb(config, { migrate: true, timeouts: NO_DB_TIMEOUTS });
   try {
     const empty = await isEmpty(db);
     if (empty) {

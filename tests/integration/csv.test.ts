@@ -255,7 +255,7 @@ describe.each(availableKinds())("declarations CSV on %s", (kind) => {
   it("has the columns in order, a row per line item by participant name, escaping, neutralised formulas, ISO dates and blank cells", async () => {
     await withTestDb(kind, async (db) => {
       const { statement, made } = await fixture(db);
-      const text = await readAll(statementDeclarationsCsv(db, statement.id, 4));
+      const text = await readAll(statementDeclarationsCsv(db, statement.id, { batchSize: 4 }));
       expect(text.startsWith("\uFEFF")).toBe(true);
       const [header, ...rows] = parseCsv(text.slice(1));
       expect(header).toEqual(EXPECTED_HEADER);
@@ -368,7 +368,7 @@ describe.each(availableKinds())("declarations CSV on %s", (kind) => {
   it("stops reading (and ends its transaction) when the download is cancelled", async () => {
     await withTestDb(kind, async (db) => {
       const { statement } = await fixture(db);
-      const reader = statementDeclarationsCsv(db, statement.id, 2).getReader();
+      const reader = statementDeclarationsCsv(db, statement.id, { batchSize: 2 }).getReader();
       const first = await reader.read();
       expect(new TextDecoder().decode(first.value)).toContain("Participant ID");
       await reader.read();
