@@ -22,6 +22,7 @@ import {
 import { participantTypeOfCourse } from "@/lib/domain/courses";
 import type { DeclarationState } from "@/lib/domain/declaration-states";
 import { apiActor } from "@/lib/db/audit";
+import { violatesConstraint } from "@/lib/db/errors";
 import type { Queryable } from "@/lib/db/query";
 import { inTransaction } from "@/lib/db/transaction";
 import { moneyEvent } from "@/lib/log";
@@ -30,6 +31,13 @@ import { upliftPaid, type DeclarationRecord } from "@/lib/declarations/queries";
 
 /** Also read by lib/participants/actions.ts (changing a cohort); the rule lives in rules/submission-checks.ts. */
 export { DUPLICATE_STATES } from "@/lib/declarations/rules/submission-checks";
+
+/**
+ * The database's own guard against duplicates (migration 20261206002300_hardening): at most one
+ * declaration in DUPLICATE_STATES per profile, course and declaration type. A submission it refuses
+ * (a duplicate the row lock and the check did not see) is answered as the duplicate it is.
+ */
+export const ONE_LIVE_DECLARATION_CONSTRAINT = "participant_declarations_one_live_per_event";
 
 export interface SubmitDeclarationRequest {
   leadProvider: { id: string; name: string };
@@ -113,6 +121,16 @@ export async function submitDeclaration(prisma: PrismaClient, request: SubmitDec
   if (!("profileId" in found)) return { ok: false, refusals: found.refusal ? [found.refusal] : [] };
   const { profileId } = found;
 
+  try {
+    return await submitInTransaction(prisma, request, profileId);
+  } catch (error) {
+    if (violatesConstraint(error, ONE_LIVE_DECLARATION_CONSTRAINT)) return { ok: false, refusals: [{ field: "participant_id", code: "duplicate" }] };
+    throw error;
+  }
+}
+
+async function submitInTransaction(prisma: PrismaClient, request: SubmitDeclarationRequest, profileId: string): Promise<SubmitOutcome> {
+  const { values, leadProvider, now } = request;
   return inTransaction(prisma, async (tx, change): Promise<SubmitOutcome> => {
     // Lock the profile (queueing parallel submissions for it) and read what the checks need.
     const [profile] = await tx.$queryRaw<ProfileRow[]>`
