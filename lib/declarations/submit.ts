@@ -116,7 +116,7 @@ async function findProfile(
 }
 
 export async function submitDeclaration(prisma: PrismaClient, request: SubmitDeclarationRequest): Promise<SubmitOutcome> {
-  const { values, leadProvider, now } = request;
+  const { values, leadProvider } = request;
   const found = await findProfile(prisma, values, leadProvider.id);
   if (!("profileId" in found)) return { ok: false, refusals: found.refusal ? [found.refusal] : [] };
   const { profileId } = found;
