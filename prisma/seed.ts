@@ -4,7 +4,7 @@
 // on that date (default: today, UTC). Database from DATABASE_URL or PGLITE_DATA_DIR.
 import { createDb, type Db } from "@/lib/db/client";
 import { NO_DB_TIMEOUTS } from "@/lib/db/timeouts";
-import { dbConfigFromEnv, describeDbConfig } from "@/lib/db/config";
+import { describeDbConfig, migrationDbConfigFromEnv } from "@/lib/db/config";
 import { SeedUsageError, parseSeedArgs } from "./seed/args";
 import { freshParticipantLines, seedDemo, type SeedSummary } from "./seed/demo";
 import { seedScale, type ScaleSummary } from "./seed/scale";
@@ -49,7 +49,7 @@ function printScale(summary: ScaleSummary): void {
 
 async function main(): Promise<void> {
   const { today, scale } = parseSeedArgs(process.argv.slice(2), { usage: USAGE, scale: { max: MAX_SCALE } });
-  const config = dbConfigFromEnv();
+  const config = migrationDbConfigFromEnv(); // MIGRATION_DATABASE_URL when set, else DATABASE_URL
   console.log(`Seeding the ${describeDbConfig(config)}.`);
   // Bulk inserts of a million rows may take minutes: no statement timeouts here.
   const db = await createDb(config, { migrate: true, timeouts: NO_DB_TIMEOUTS });

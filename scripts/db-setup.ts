@@ -2,7 +2,7 @@
 // embedded PGlite one) and seeds the demo data when it is empty, built around `--today` (default: the
 // current date, UTC).
 import { createDb } from "@/lib/db/client";
-import { dbConfigFromEnv, describeDbConfig } from "@/lib/db/config";
+import { describeDbConfig, migrationDbConfigFromEnv } from "@/lib/db/config";
 import { listMigrations, migrate } from "@/lib/db/migrate";
 import { SeedUsageError, parseSeedArgs } from "@/prisma/seed/args";
 import { freshParticipantLines, seedDemo } from "@/prisma/seed/demo";
@@ -11,7 +11,7 @@ const USAGE = "Usage: tsx scripts/db-setup.ts [--today YYYY-MM-DD]   (the date t
 
 async function main() {
   const { today } = parseSeedArgs(process.argv.slice(2), { usage: USAGE });
-  const config = dbConfigFromEnv();
+  const config = migrationDbConfigFromEnv(); // MIGRATION_DATABASE_URL when set, else DATABASE_URL
   const started = Date.now();
   const db = await createDb(config, { migrate: false });
   try {
