@@ -176,17 +176,20 @@ describe.each(availableKinds())("statement lifecycle on %s", (kind) => {
       const outcome = await authoriseStatement(db.prisma, { statementId: statement.id, actor: await financeActor(db) });
       if (!outcome.ok) throw new Error(outcome.message);
 
-      // Change what the figures were worked out from: prices, an adjustment, a line item.
+      // Change what the figures were worked out from: prices, an adjustment. (Its line items cannot
+      // change: the database refuses, migration 20261206002300_hardening.)
       await db.sql.query(
         `UPDATE participant_bands SET per_participant = per_participant + 100
           WHERE call_off_contract_id = (SELECT id FROM call_off_contracts WHERE lead_provider_id = $1 AND cohort_id = $2)`,
         [statement.leadProviderId, statement.cohortId],
       );
       await db.prisma.additionalAdjustment.create({ data: { statementId: statement.id, name: "Added after payment", amount: "999.99" } });
-      await db.sql.query(
-        `UPDATE statement_line_items SET state = 'voided' WHERE id = (SELECT id FROM statement_line_items WHERE statement_id = $1 AND state = 'paid' LIMIT 1)`,
-        [statement.id],
-      );
+      await expect(
+        db.sql.query(
+          `UPDATE statement_line_items SET state = 'voided' WHERE id = (SELECT id FROM statement_line_items WHERE statement_id = $1 AND state = 'paid' LIMIT 1)`,
+          [statement.id],
+        ),
+      ).rejects.toThrow(/is paid: its line items cannot change/);
       const live = await calculateStatement(db.prisma, statement.id);
       expect(live!.result.totalWithVat.toString()).not.toBe(outcome.view.result.totalWithVat);
 
