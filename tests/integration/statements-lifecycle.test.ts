@@ -203,22 +203,32 @@ describe.each(availableKinds())("statement lifecycle on %s", (kind) => {
   });
 
   if (kind === "postgres") {
-    it("npm run statements:mark-payable: marks, then finds nothing to do; refuses a bad date", async () => {
+    it("npm run statements:mark-payable: marks, then finds nothing to do; refuses a bad date, a future date and any date in production", async () => {
       await withTestDb(kind, async (db) => {
         await seedDemo(db, { today: DEMO_TODAY });
         const root = path.resolve(import.meta.dirname, "../..");
         const script = ["node_modules/tsx/dist/cli.mjs", "scripts/statements-mark-payable.ts"];
-        const env = { ...process.env, DATABASE_URL: db.url! };
-        const first = await run(process.execPath, [...script, "--today", "2027-01-02"], { cwd: root, env });
-        expect(first.stdout).toMatch(/\d+ statements marked payable\./);
-        expect(first.stdout).toContain("Ambition Institute, 2025 cohort, January 2027: payable");
-        const second = await run(process.execPath, [...script, "--today=2027-01-02"], { cwd: root, env });
+        const env = { ...process.env, DATABASE_URL: db.url!, NODE_ENV: "test" as const };
+        // After the demo's today (2026-10-20), before the real one: the December 2026 statements' cut-off (30 November) has passed.
+        const first = await run(process.execPath, [...script, "--today", "2026-12-01"], { cwd: root, env });
+        expect(first.stdout).toMatch(/\d+ statements? marked payable\./);
+        expect(first.stdout).toContain("Ambition Institute, 2025 cohort, December 2026: payable");
+        const second = await run(process.execPath, [...script, "--today=2026-12-01"], { cwd: root, env });
         expect(second.stdout).toContain("nothing changed");
         await expect(run(process.execPath, [...script, "--today", "2027-02-30"], { cwd: root, env })).rejects.toMatchObject({
           code: 1,
           stderr: expect.stringContaining('--today needs a date like 2026-11-25, got "2027-02-30"'),
         });
-        expect(await db.prisma.statement.count({ where: { status: "open", deadlineDate: { lt: new Date("2027-01-02") } } })).toBe(0);
+        const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+        await expect(run(process.execPath, [...script, "--today", tomorrow], { cwd: root, env })).rejects.toMatchObject({
+          code: 1,
+          stderr: expect.stringContaining("--today cannot be in the future"),
+        });
+        await expect(run(process.execPath, [...script, "--today", "2026-12-01"], { cwd: root, env: { ...env, NODE_ENV: "production" as const } })).rejects.toMatchObject({
+          code: 1,
+          stderr: expect.stringContaining("--today is not available in production"),
+        });
+        expect(await db.prisma.statement.count({ where: { status: "open", deadlineDate: { lt: new Date("2026-12-01") } } })).toBe(0);
       });
     });
   }
