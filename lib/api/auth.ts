@@ -3,6 +3,7 @@
 // Missing, malformed or unknown token → 401. The provider it returns scopes every query after it.
 import type { PrismaClient } from "@/generated/prisma/client";
 import { hashApiToken } from "@/lib/auth/api-tokens";
+import { errorEvent } from "@/lib/log";
 import { errorResponse } from "./errors";
 
 export interface LeadProviderIdentity {
@@ -45,7 +46,7 @@ export async function requireLeadProvider(
     // The condition is repeated in the UPDATE so parallel requests write it once.
     await prisma.apiToken
       .updateMany({ where: { id: token.token_id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] }, data: { lastUsedAt: now } })
-      .catch((error: unknown) => console.error(`Could not record API token use: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) => errorEvent("api.token_use_not_recorded", error, { leadProviderId: token.id }));
   }
   return { id: token.id, name: token.name };
 }

@@ -4,12 +4,16 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { getPrisma } from "@/lib/db/client";
 import { isProduction } from "@/lib/environment";
+import { log } from "@/lib/log";
+import type { Logger } from "pino";
 
 export interface ApiDeps {
   prisma(): Promise<PrismaClient>;
   now(): Date;
   /** The sandbox's X-With-Server-Date header is honoured only when this is true. */
   allowServerDate(): boolean;
+  /** Where unexpected errors are logged (the app's redacting logger, lib/log.ts). */
+  logger(): Logger;
 }
 
 /**
@@ -26,6 +30,7 @@ const production: ApiDeps = {
   prisma: getPrisma,
   now: () => new Date(),
   allowServerDate: () => serverDateAllowed(),
+  logger: () => log,
 };
 
 let current: ApiDeps = production;

@@ -11,6 +11,7 @@ import { PrismaClient } from "@/generated/prisma/client";
 import { dbConfigFromEnv, type DbConfig } from "./config";
 import { lockDataDir } from "./lock";
 import { migrate } from "./migrate";
+import { reportDbError } from "./report";
 import { pgExecutor, pgliteExecutor, type SqlExecutor } from "./sql";
 import { dbTimeoutsFromEnv, type DbTimeouts } from "./timeouts";
 
@@ -55,7 +56,7 @@ export async function createDb(config: DbConfig, options: CreateDbOptions = {}):
       connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
       ...sessionTimeouts(timeouts.statementTimeoutMs, timeouts.idleInTransactionTimeoutMs),
     });
-    pool.on("error", (error) => console.error(`PostgreSQL pool error: ${error.message}`));
+    pool.on("error", (error) => reportDbError("db.pool_error", error));
     releaseBrokenClients(pool);
     const sql = pgExecutor(pool);
     // Opens no connection until the first download.
@@ -66,7 +67,7 @@ export async function createDb(config: DbConfig, options: CreateDbOptions = {}):
       connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
       ...sessionTimeouts(timeouts.exportStatementTimeoutMs, timeouts.exportIdleInTransactionTimeoutMs),
     });
-    exportPool.on("error", (error) => console.error(`PostgreSQL export pool error: ${error.message}`));
+    exportPool.on("error", (error) => reportDbError("db.export_pool_error", error));
     releaseBrokenClients(exportPool);
     if (options.migrate) await migrate(sql);
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
