@@ -14,7 +14,7 @@ import { apiRequest, call, TEST_NOW } from "./api/helpers";
 import { availableKinds, withTestDb, type TestDb } from "./db";
 import { DEMO_TODAY } from "./demo-today";
 
-const DEADLINE_MS = 4_000;
+const DEADLINE_MS = 6_000;
 const TIMEOUTS: DbTimeouts = { ...DEFAULT_DB_TIMEOUTS, exportDeadlineMs: DEADLINE_MS };
 
 /** The demo statement with the most line items, and its lead provider's name. */
