@@ -11,6 +11,6 @@ export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
   async adapter() {
-    return cliAdapter(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ecf_finance_dev");
+    return cliAdapter(process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/ecf_finance_dev");
   },
 });

@@ -33,6 +33,7 @@ import os from "node:os";
 import path from "node:path";
 import { Prisma } from "@/generated/prisma/client";
 import { createDb, type Db } from "@/lib/db/client";
+import { NO_DB_TIMEOUTS } from "@/lib/db/timeouts";
 import { authoriseStatement, figuresOf } from "@/lib/statements/authorise";
 import { loadStatementView } from "@/lib/statements/view";
 import { PINNED_DEMO_TODAY } from "@/prisma/seed/dates";
@@ -547,7 +548,7 @@ async function suite(args: Args): Promise<Report> {
   await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
   let db: Db | null = null;
   try {
-    db = await createDb({ kind: "postgres", url: dbUrl }, { migrate: true, poolSize: 8 });
+    db = await createDb({ kind: "postgres", url: dbUrl }, { migrate: true, poolSize: 8, timeouts: NO_DB_TIMEOUTS });
     report.postgres = (await db.sql.query<{ v: string }>("SELECT current_setting('server_version') AS v"))[0]?.v ?? "?";
     let t = performance.now();
     await seedDemo(db, { today });

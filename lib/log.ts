@@ -6,6 +6,7 @@
 // See docs/operations.md for the fields of each line.
 import pino, { type DestinationStream, type Logger } from "pino";
 import type { Actor } from "@/lib/db/audit";
+import { setDbErrorReporter } from "@/lib/db/report";
 
 /** Keys that may carry personal data or secrets; removed from every line. */
 export const PERSONAL_KEYS = [
@@ -59,6 +60,59 @@ const globalForLog = globalThis as unknown as { ecfLogger?: Logger };
 
 /** The app's logger, one per process. */
 export const log: Logger = (globalForLog.ecfLogger ??= createLogger());
+
+// ---------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------
+
+/**
+ * What a message may not carry even as free text: email addresses, bearer credentials and
+ * `token=`/`password=`-style values, TRNs (7 digits). The key-based rules above cannot see inside a
+ * string, and an error's message can quote a query's arguments (Prisma's do).
+ */
+const TEXT_REDACTIONS: readonly [RegExp, string][] = [
+  [/[^\s@"<>(),;:{}[\]=]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, "[email]"],
+  [/\b(Bearer|Basic)\s+[^\s"',;]+/gi, "$1 [redacted]"],
+  [/\b(token|password|secret|authorization|cookie)(["']?\s*[:=]\s*["']?)(?!(?:Bearer|Basic)\s)[^\s"',;&}]+/gi, "$1$2[redacted]"],
+  [/\bdemo-token-[a-z0-9-]+/gi, "[redacted]"],
+  [/(?<![\d-])\d{7}(?![\d-])/g, "[number]"],
+];
+
+/** `text` with personal data and secrets replaced (TEXT_REDACTIONS). */
+export function redactText(text: string): string {
+  return TEXT_REDACTIONS.reduce((current, [pattern, replacement]) => current.replace(pattern, replacement), text);
+}
+
+export type ErrorFields = { type: string; message: string; code?: string; stack?: string };
+
+/**
+ * An error as a log line may hold it: its class, its message and stack with personal data and
+ * secrets removed (redactText), its code. Never log an error object itself: pino would write its
+ * message and stack as they are.
+ */
+export function errorFields(error: unknown): ErrorFields {
+  if (!(error instanceof Error)) return { type: typeof error, message: redactText(String(error)) };
+  const code = (error as { code?: unknown }).code;
+  const frames = error.stack?.split("\n").filter((line) => line.startsWith("    at ")).join("\n");
+  return {
+    type: error.name,
+    message: redactText(error.message),
+    ...(typeof code === "string" ? { code } : {}),
+    ...(frames ? { stack: redactText(frames) } : {}),
+  };
+}
+
+/**
+ * One line for an error the code did not expect (level "error"), with the request's ids and the
+ * error's fields under `error` (not `err`, which pino would serialise again from the raw error).
+ */
+export function errorEvent(event: string, error: unknown, fields: Record<string, string | number | undefined> = {}, logger: Logger = log): void {
+  logger.error({ event, ...fields, error: errorFields(error) }, event);
+}
+
+// The database layer cannot import this file (lib/db is infrastructure): its errors (a pool's broken
+// connection, the embedded database's lock) reach the log through this reporter.
+setDbErrorReporter((event, error) => log.warn({ event, error: errorFields(error) }, event));
 
 export type MoneyEventName =
   | "declaration.void"

@@ -4,7 +4,8 @@
 // on that date (default: today, UTC). Database from DATABASE_URL or PGLITE_DATA_DIR. It refuses
 // when NODE_ENV=production: the demo data has known passwords and API tokens.
 import { createDb, type Db } from "@/lib/db/client";
-import { dbConfigFromEnv, describeDbConfig } from "@/lib/db/config";
+import { NO_DB_TIMEOUTS } from "@/lib/db/timeouts";
+import { describeDbConfig, migrationDbConfigFromEnv } from "@/lib/db/config";
 import { isProduction } from "@/lib/environment";
 import { SeedUsageError, parseSeedArgs } from "./seed/args";
 import { freshParticipantLines, seedDemo, type SeedSummary } from "./seed/demo";
@@ -53,9 +54,10 @@ async function main(): Promise<void> {
   if (isProduction()) {
     throw new SeedUsageError("db:seed refuses to run with NODE_ENV=production: it adds the demo data, with known passwords and API tokens. Nothing changed.");
   }
-  const config = dbConfigFromEnv();
+  const config = migrationDbConfigFromEnv(); // MIGRATION_DATABASE_URL when set, else DATABASE_URL
   console.log(`Seeding the ${describeDbConfig(config)}.`);
-  const db = await createDb(config, { migrate: true });
+  // Bulk inserts of a million rows may take minutes: no statement timeouts here.
+  const db = await createDb(config, { migrate: true, timeouts: NO_DB_TIMEOUTS });
   try {
     const empty = await isEmpty(db);
     if (empty) {

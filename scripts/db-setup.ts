@@ -6,7 +6,7 @@
 // date, UTC). It refuses when NODE_ENV=production; `npm run demo` and the end-to-end server give
 // this step a NODE_ENV of its own.
 import { createDb } from "@/lib/db/client";
-import { dbConfigFromEnv, describeDbConfig } from "@/lib/db/config";
+import { describeDbConfig, migrationDbConfigFromEnv } from "@/lib/db/config";
 import { listMigrations, migrate } from "@/lib/db/migrate";
 import { isProduction } from "@/lib/environment";
 import { SeedUsageError, parseSetupArgs } from "@/prisma/seed/args";
@@ -22,7 +22,7 @@ async function main() {
       "db:setup --demo refuses to run with NODE_ENV=production: the demo data has known passwords and API tokens. Nothing changed.",
     );
   }
-  const config = dbConfigFromEnv();
+  const config = migrationDbConfigFromEnv(); // MIGRATION_DATABASE_URL when set, else DATABASE_URL
   const started = Date.now();
   const db = await createDb(config, { migrate: false });
   try {

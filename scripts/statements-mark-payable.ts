@@ -2,17 +2,26 @@
 // cut-off date has passed becomes payable, with its eligible line items (and their declarations).
 // Idempotent: running it again the same day changes nothing. Audited as "statements:mark-payable".
 //
-//   --today YYYY-MM-DD   pretend it is this date (UTC), e.g. to catch up after an outage.
+//   --today YYYY-MM-DD   pretend it is this date (UTC): not in production, never a future date
+//                        (markPayableDateRefusal).
 import { createDb } from "@/lib/db/client";
 import { parseIsoDate } from "@/lib/domain/dates";
 import { dbConfigFromEnv, describeDbConfig } from "@/lib/db/config";
-import { runMarkPayableJob } from "@/lib/statements/mark-payable";
+import { markPayableDateRefusal, runMarkPayableJob } from "@/lib/statements/mark-payable";
 
 const USAGE = "Usage: tsx scripts/statements-mark-payable.ts [--today YYYY-MM-DD]";
 
 class UsageError extends Error {}
 
 function parseToday(argv: readonly string[], now = new Date()): Date {
+  const today = parseTodayArgument(argv, now);
+  if (today === now) return now;
+  const refusal = markPayableDateRefusal(today, now);
+  if (refusal) throw new UsageError(refusal);
+  return today;
+}
+
+function parseTodayArgument(argv: readonly string[], now: Date): Date {
   let today = now;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;

@@ -4,7 +4,7 @@
 // frees the connection later). It opens no connection of its own: it asks the app's shared pool,
 // so 200 also means the app itself can reach the database again after an outage.
 import { getPrisma } from "@/lib/db/client";
-import { log } from "@/lib/log";
+import { errorFields, log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +29,7 @@ export async function GET() {
     await databaseAnswers();
     return Response.json({ status: "ok", database: "up" }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    log.warn({ event: "healthz.database_down", error: error instanceof Error ? error.message : String(error) }, "healthz.database_down");
+    log.warn({ event: "healthz.database_down", error: errorFields(error).message }, "healthz.database_down");
     return Response.json({ status: "unavailable", database: "down" }, { status: 503, headers: { "Cache-Control": "no-store" } });
   }
 }

@@ -5,6 +5,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { hashApiToken, lookUpApiToken } from "@/lib/auth/api-tokens";
 import { utcTimestamp } from "@/lib/db/query";
+import { errorEvent } from "@/lib/log";
 import { errorResponse } from "./errors";
 
 export interface LeadProviderIdentity {
@@ -46,7 +47,7 @@ export async function requireLeadProvider(
     await prisma.$executeRaw`
       UPDATE api_tokens SET last_used_at = ${utcTimestamp(now)}
        WHERE id = ${token.tokenId}::uuid AND (last_used_at IS NULL OR last_used_at < ${utcTimestamp(new Date(staleBefore))})`.catch((error: unknown) =>
-      console.error(`Could not record API token use: ${error instanceof Error ? error.message : String(error)}`),
+      errorEvent("api.token_use_not_recorded", error, { leadProviderId: token.leadProviderId }),
     );
   }
   return { id: token.leadProviderId, name: token.leadProviderName, tokenId: token.tokenId };

@@ -3,18 +3,34 @@
 // their own database (and a fixed clock) with `setApiDepsForTests`, then call them directly.
 import type { PrismaClient } from "@/generated/prisma/client";
 import { getPrisma } from "@/lib/db/client";
+import { isProduction } from "@/lib/environment";
+import { log } from "@/lib/log";
+import type { Logger } from "pino";
 
 export interface ApiDeps {
   prisma(): Promise<PrismaClient>;
   now(): Date;
   /** The sandbox's X-With-Server-Date header is honoured only when this is true. */
   allowServerDate(): boolean;
+  /** Where unexpected errors are logged (the app's redacting logger, lib/log.ts). */
+  logger(): Logger;
+}
+
+/**
+ * The sandbox's X-With-Server-Date header: API_ALLOW_SERVER_DATE=true turns it on, except in
+ * production (NODE_ENV=production, which `next start` always sets), where the header is ignored
+ * whatever the setting, and every declaration is checked against the real time. Future dates are
+ * the header's purpose in the sandbox (lead-provider-api-guidance.md, "X-With-Server-Date").
+ */
+export function serverDateAllowed(env: Partial<NodeJS.ProcessEnv> = process.env): boolean {
+  return env.API_ALLOW_SERVER_DATE === "true" && !isProduction(env as NodeJS.ProcessEnv);
 }
 
 const production: ApiDeps = {
   prisma: getPrisma,
   now: () => new Date(),
-  allowServerDate: () => process.env.API_ALLOW_SERVER_DATE === "true",
+  allowServerDate: () => serverDateAllowed(),
+  logger: () => log,
 };
 
 let current: ApiDeps = production;

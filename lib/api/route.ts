@@ -1,10 +1,12 @@
 // Every lead provider API route handler is built with leadProviderRoute: it checks the bearer
 // token first (requireLeadProvider), then the token's rate limit (429 with Retry-After), then runs
 // the handler with the provider, the database and the clock, and turns any ApiError into its
-// JSON:API response. Anything unexpected is logged and
-// answered with a JSON 500 that reveals nothing.
+// JSON:API response. Anything unexpected is logged through the redacting logger (lib/log.ts:
+// `api.error`, the request's id, method and path, and the error with personal data and secrets
+// removed) and answered with a JSON 500 that reveals nothing.
 import type { PrismaClient } from "@/generated/prisma/client";
 import { apiRateLimiter } from "@/lib/auth/api-rate-limit";
+import { errorEvent } from "@/lib/log";
 import { requireLeadProvider, type LeadProviderIdentity } from "./auth";
 import { apiDeps } from "./context";
 import { ApiError, errorResponse, tooManyRequests } from "./errors";
@@ -35,7 +37,8 @@ export function leadProviderRoute<P extends object = object>(handler: (api: ApiR
       return await handler({ request, url: new URL(request.url), params, provider, prisma, now });
     } catch (error) {
       if (error instanceof ApiError) return error.toResponse();
-      console.error(`Lead provider API ${request.method} ${safePath(request.url)} failed:`, error);
+      const requestId = request.headers.get("x-request-id") ?? undefined;
+      errorEvent("api.error", error, { requestId, method: request.method, path: safePath(request.url) }, apiDeps().logger());
       return errorResponse(500, [
         { title: "Internal server error", detail: "Something went wrong on our side. Try again later, and contact DfE if it keeps happening." },
       ]);

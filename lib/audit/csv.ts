@@ -1,7 +1,7 @@
 // "Download this list (CSV)": the audit log's filtered entries, newest first, streamed from
 // keyset batches with the statement CSV's writer (formula-neutralised, RFC 4180, UTF-8 BOM).
 import type { Queryable } from "@/lib/db/query";
-import { csvWriter, textChunksToStream } from "@/lib/statements/csv";
+import { csvWriter, downloadDeadline, textChunksToStream } from "@/lib/statements/csv";
 import { auditEntryBatches, type AuditQuery, type AuditRow } from "./queries";
 import { AUDIT_ACTOR_TYPE_LABELS, auditActionLabel } from "./rules/categories";
 import { auditTargetPath } from "./rules/links";
@@ -57,8 +57,12 @@ async function* chunks(db: Queryable, query: AuditQuery): AsyncGenerator<string,
   for await (const rows of auditEntryBatches(db, query)) yield WRITER.records(rows.map(auditCsvRow));
 }
 
-export function auditCsv(db: Queryable, query: AuditQuery): ReadableStream<Uint8Array> {
-  return textChunksToStream(chunks(db, query));
+/**
+ * Each batch is its own short query on the app's pool (no transaction held between batches), so a
+ * stalled download holds no connection; it still ends at its deadline (`deadlineMs`, 0: none).
+ */
+export function auditCsv(db: Queryable, query: AuditQuery, deadlineMs = 0): ReadableStream<Uint8Array> {
+  return textChunksToStream(chunks(db, query), downloadDeadline(deadlineMs));
 }
 
 /** `ECF-Audit-<yyyy-mm-dd>.csv` (the day it was downloaded). */

@@ -11,11 +11,21 @@ import { PrismaClient } from "@/generated/prisma/client";
 import { dbConfigFromEnv, type DbConfig } from "./config";
 import { lockDataDir } from "./lock";
 import { migrate } from "./migrate";
+import { reportDbError } from "./report";
 import { pgExecutor, pgliteExecutor, type SqlExecutor } from "./sql";
+import { dbTimeoutsFromEnv, type DbTimeouts } from "./timeouts";
 
 export type Db = {
   prisma: PrismaClient;
   sql: SqlExecutor;
+  /**
+   * For CSV downloads that hold a cursor open while the browser reads: PostgreSQL's own small pool
+   * (`timeouts.exportPoolSize` connections, longer statement timeout), so stalled downloads cannot
+   * take the app's connections. PGlite has one connection: there it is `sql`.
+   */
+  exportSql: SqlExecutor;
+  /** The timeouts in force (lib/db/timeouts.ts); `exportDeadlineMs` is each download's deadline. */
+  timeouts: DbTimeouts;
   config: DbConfig;
   /** PostgreSQL only: the pool itself, for libraries that take one (the sign-in limiter's store). */
   pool?: pg.Pool;
@@ -27,12 +37,15 @@ export type CreateDbOptions = {
   migrate?: boolean;
   /** Largest number of PostgreSQL connections (default 10). */
   poolSize?: number;
+  /** Statement and idle-in-transaction timeouts, the export pool's size, the download deadline (default: from the environment). */
+  timeouts?: DbTimeouts;
 };
 
 /** How long opening a PostgreSQL connection (or waiting for a free one in the pool) may take. */
 export const CONNECTION_TIMEOUT_MS = 10_000;
 
 export async function createDb(config: DbConfig, options: CreateDbOptions = {}): Promise<Db> {
+  const timeouts = options.timeouts ?? dbTimeoutsFromEnv();
   if (config.kind === "postgres") {
     // A connection that cannot be made in 10 s fails (rather than waiting for the operating
     // system's TCP timeout), so an unreachable database gives errors, not hung requests. A client
@@ -43,20 +56,34 @@ export async function createDb(config: DbConfig, options: CreateDbOptions = {}):
       max: options.poolSize ?? 10,
       allowExitOnIdle: true,
       connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+      ...sessionTimeouts(timeouts.statementTimeoutMs, timeouts.idleInTransactionTimeoutMs),
     });
-    pool.on("error", (error) => console.error(`PostgreSQL pool error: ${error.message}`));
+    pool.on("error", (error) => reportDbError("db.pool_error", error));
     releaseBrokenClients(pool);
     const sql = pgExecutor(pool);
+    // Opens no connection until the first download.
+    const exportPool = new pg.Pool({
+      connectionString: config.url,
+      max: timeouts.exportPoolSize,
+      allowExitOnIdle: true,
+      connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+      ...sessionTimeouts(timeouts.exportStatementTimeoutMs, timeouts.exportIdleInTransactionTimeoutMs),
+    });
+    exportPool.on("error", (error) => reportDbError("db.export_pool_error", error));
+    releaseBrokenClients(exportPool);
     if (options.migrate) await migrate(sql);
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {
       prisma,
       sql,
+      exportSql: pgExecutor(exportPool),
+      timeouts,
       config,
       pool,
       async close() {
         await prisma.$disconnect();
         await pool.end().catch(() => undefined);
+        await exportPool.end().catch(() => undefined);
       },
     };
   }
@@ -71,6 +98,8 @@ export async function createDb(config: DbConfig, options: CreateDbOptions = {}):
     return {
       prisma,
       sql,
+      exportSql: sql,
+      timeouts,
       config,
       async close() {
         await prisma.$disconnect();
@@ -82,6 +111,14 @@ export async function createDb(config: DbConfig, options: CreateDbOptions = {}):
     await release();
     throw error;
   }
+}
+
+/** PostgreSQL session settings sent when each connection opens (0: not sent, the server's default). */
+function sessionTimeouts(statementMs: number, idleInTransactionMs: number) {
+  return {
+    ...(statementMs > 0 ? { statement_timeout: statementMs } : {}),
+    ...(idleInTransactionMs > 0 ? { idle_in_transaction_session_timeout: idleInTransactionMs } : {}),
+  };
 }
 
 /**

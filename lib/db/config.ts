@@ -20,3 +20,16 @@ export function describeDbConfig(config: DbConfig): string {
   const url = new URL(config.url);
   return `PostgreSQL database "${url.pathname.slice(1)}" on ${url.hostname}:${url.port || "5432"}`;
 }
+
+/**
+ * The database migrations and seeding run against: MIGRATION_DATABASE_URL (a role that owns the
+ * schema) when set, else the app's own. The app runs as a runtime role that owns nothing
+ * (scripts/db-roles.sql); only with PostgreSQL (PGlite has one built-in role).
+ */
+export function migrationDbConfigFromEnv(env: Record<string, string | undefined> = process.env): DbConfig {
+  const config = dbConfigFromEnv(env);
+  const url = env.MIGRATION_DATABASE_URL?.trim();
+  if (!url) return config;
+  if (config.kind !== "postgres") throw new Error("MIGRATION_DATABASE_URL is set but DATABASE_URL is not: set both, or neither for the embedded database.");
+  return { kind: "postgres", url };
+}

@@ -2,7 +2,9 @@
 // whatever the row count. The cursor lives in a transaction on one connection (`SqlExecutor`'s
 // callback); this turns that callback inside out into an async iterator the caller pulls from.
 // Stopping early (`return()` / `break`, e.g. the browser cancelled a download) closes the cursor and
-// ends the transaction.
+// ends the transaction. An aborted `signal` (a download's deadline) rolls the transaction back and
+// gives its connection back at once, even while the consumer has stopped pulling (a stalled
+// browser); the consumer's next pull gets the signal's reason as its error.
 import type { SqlExecutor } from "@/lib/db/sql";
 
 type Deferred<T> = { promise: Promise<T>; resolve(value: T): void; reject(error: unknown): void };
@@ -24,7 +26,29 @@ export type CursorOptions = {
   batchSize?: number;
   /** Cursor name (default "batch_cursor"). */
   name?: string;
+  /** Ends the cursor's transaction (rolled back) when aborted. */
+  signal?: AbortSignal;
 };
+
+/** `promise`, or the signal's reason as soon as it is aborted. */
+function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}
 
 /** Yields the rows of `query` (with `$1…` parameters) in batches of up to `batchSize`. */
 export async function* cursorBatches<T>(
@@ -40,10 +64,12 @@ export async function* cursorBatches<T>(
   let demand = deferred<boolean>();
   let batch = deferred<T[] | null>();
 
+  const signal = options.signal;
   const transaction = sql.transaction(async (tx) => {
+    signal?.throwIfAborted();
     await tx.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${query}`, [...params]);
     for (;;) {
-      const wanted = await demand.promise;
+      const wanted = await unlessAborted(demand.promise, signal);
       demand = deferred<boolean>();
       if (!wanted) break;
       const rows = await tx.query<T>(`FETCH FORWARD ${batchSize} FROM ${name}`);

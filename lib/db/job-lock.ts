@@ -12,6 +12,9 @@ export type JobRun<R> = { ran: true; result: R } | { ran: false };
 export async function withJobLock<R>(db: Pick<Db, "sql" | "config">, name: string, job: () => Promise<R>): Promise<JobRun<R>> {
   if (db.config.kind !== "postgres") return { ran: true, result: await job() };
   return db.sql.transaction(async (tx) => {
+    // This transaction sits idle while the job works on other connections: exempt it from the
+    // connection's idle-in-transaction timeout (lib/db/timeouts.ts), or the lock would end mid-run.
+    await tx.exec("SET LOCAL idle_in_transaction_session_timeout = 0");
     const [lock] = await tx.query<{ taken: boolean }>("SELECT pg_try_advisory_xact_lock(hashtext($1)) AS taken", [`ecf-finance:job:${name}`]);
     if (!lock?.taken) return { ran: false } as const;
     return { ran: true, result: await job() } as const;

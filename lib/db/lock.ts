@@ -3,6 +3,7 @@
 // a crash) and record who holds it, so a second process fails fast and says which process to stop.
 import { readFileSync, writeFileSync, rmSync } from "node:fs";
 import lockfile from "proper-lockfile";
+import { reportDbError } from "./report";
 
 export class DataDirLockedError extends Error {
   constructor(dataDir: string, holder: LockHolder | null) {
@@ -44,7 +45,7 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
       update: STALE_MS / 3,
       retries: 0,
       onCompromised: (error) => {
-        console.error(`Lost the lock on ${dataDir}: ${error.message}`);
+        reportDbError("db.pglite_lock_lost", new Error(`Lost the lock on ${dataDir}: ${error.message}`));
       },
     });
   } catch (error) {

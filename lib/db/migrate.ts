@@ -41,6 +41,8 @@ export async function listMigrations(dir = defaultMigrationsDir()): Promise<{ na
 export async function migrate(db: SqlExecutor, dir = defaultMigrationsDir()): Promise<string[]> {
   const migrations = await listMigrations(dir);
   return db.transaction(async (tx) => {
+    // A migration may rewrite big tables: no statement timeout for it (lib/db/timeouts.ts).
+    await tx.exec("SET LOCAL statement_timeout = 0");
     await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATE_LOCK_KEY]);
     await tx.exec(CREATE_TABLE);
     const applied = await tx.query<{ migration_name: string; checksum: string }>(

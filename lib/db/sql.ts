@@ -25,6 +25,11 @@ export function pgExecutor(pool: pg.Pool): SqlExecutor {
     },
     async transaction(fn) {
       const client = await pool.connect();
+      // PostgreSQL may end the session while it waits between statements (the idle-in-transaction
+      // timeout, lib/db/timeouts.ts): the client then emits "error", which with no listener would
+      // crash the process. The next statement fails with it anyway, and the pool drops the client.
+      const ignore = () => undefined;
+      client.on("error", ignore);
       try {
         await client.query("BEGIN");
         const result = await fn({
@@ -41,6 +46,7 @@ export function pgExecutor(pool: pg.Pool): SqlExecutor {
         await client.query("ROLLBACK").catch(() => undefined);
         throw error;
       } finally {
+        client.removeListener("error", ignore);
         client.release();
       }
     },

@@ -29,6 +29,7 @@ import {
 import { participantTypeOfCourse } from "@/lib/domain/courses";
 import type { DeclarationState } from "@/lib/domain/declaration-states";
 import { apiActor } from "@/lib/db/audit";
+import { violatesConstraint } from "@/lib/db/errors";
 import { utcTimestamp, type Queryable } from "@/lib/db/query";
 import { inTransaction } from "@/lib/db/transaction";
 import { moneyEvent } from "@/lib/log";
@@ -38,6 +39,13 @@ import { upliftPaid, type DeclarationRecord } from "@/lib/declarations/queries";
 
 /** Also read by lib/participants/actions.ts (changing a cohort); the rule lives in rules/submission-checks.ts. */
 export { DUPLICATE_STATES } from "@/lib/declarations/rules/submission-checks";
+
+/**
+ * The database's own guard against duplicates (migration 20261206002300_hardening): at most one
+ * declaration in DUPLICATE_STATES per profile, course and declaration type. A submission it refuses
+ * (a duplicate the row lock and the check did not see) is answered as the duplicate it is.
+ */
+export const ONE_LIVE_DECLARATION_CONSTRAINT = "participant_declarations_one_live_per_event";
 
 export interface SubmitDeclarationRequest {
   /** The caller: the lead provider and the id of the token it came with (for the audit). */
@@ -175,11 +183,21 @@ function submissionFacts(profileId: string, leadProviderId: string, declarationT
 }
 
 export async function submitDeclaration(prisma: PrismaClient, request: SubmitDeclarationRequest): Promise<SubmitOutcome> {
-  const { values, leadProvider, now } = request;
+  const { values, leadProvider } = request;
   const found = await findProfile(prisma, values, leadProvider.id);
   if (!("profileId" in found)) return { ok: false, refusals: found.refusal ? [found.refusal] : [] };
   const { profileId } = found;
 
+  try {
+    return await submitInTransaction(prisma, request, profileId);
+  } catch (error) {
+    if (violatesConstraint(error, ONE_LIVE_DECLARATION_CONSTRAINT)) return { ok: false, refusals: [{ field: "participant_id", code: "duplicate" }] };
+    throw error;
+  }
+}
+
+async function submitInTransaction(prisma: PrismaClient, request: SubmitDeclarationRequest, profileId: string): Promise<SubmitOutcome> {
+  const { values, leadProvider, now } = request;
   return inTransaction(prisma, async (tx, change): Promise<SubmitOutcome> => {
     // Lock the profile first, in a statement of its own (queueing parallel submissions for it): the
     // reads after it then see whatever a submission that held the lock committed.

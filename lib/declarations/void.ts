@@ -138,9 +138,15 @@ export async function voidInTransaction(
     data: { state: plan.state, voidedAt: now, voidedBy: voidedBy(request.actor) },
   });
   if (plan.kind === "void") {
-    // The line item stays on its statement, now voided.
+    // The line item stays on its statement, now voided; unless that statement is paid (an
+    // ineligible declaration's line item): a paid statement stays as it was authorised (the
+    // database refuses any change to its line items, migration 20261206002300_hardening).
     await tx.statementLineItem.updateMany({
-      where: { participantDeclarationId: declaration.id, state: { in: [...DECLARATION_TRANSITIONS.void.from] } },
+      where: {
+        participantDeclarationId: declaration.id,
+        state: { in: [...DECLARATION_TRANSITIONS.void.from] },
+        statement: { status: { not: "paid" } },
+      },
       data: { state: "voided" },
     });
   } else {

@@ -19,6 +19,7 @@ import type { DeclarationState } from "@/lib/domain/declaration-states";
 import type { Actor } from "@/lib/db/audit";
 import type { Paging, Queryable } from "@/lib/db/query";
 import { inTransaction } from "@/lib/db/transaction";
+import { ONE_LIVE_DECLARATION_CONSTRAINT } from "@/lib/declarations/submit";
 import { moneyEvent } from "@/lib/log";
 import { isUuid, normaliseUuid } from "@/lib/validation/ids";
 import { loadParticipant, type ParticipantDetail } from "./detail";
@@ -378,6 +379,9 @@ export async function mergeParticipants(prisma: PrismaClient, request: MergeRequ
       await step("id_change");
 
       // 3. Registrations, profiles, induction records and declarations move; the retired user goes.
+      // A moved declaration may repeat a live one until step 4 voids it: the one-live-declaration
+      // constraint (migration 20261206002300_hardening) waits for the commit in this transaction.
+      await tx.$executeRawUnsafe(`SET CONSTRAINTS ${ONE_LIVE_DECLARATION_CONSTRAINT} DEFERRED`);
       await moveRecords(tx, plan);
       await step("move");
 

@@ -105,6 +105,15 @@ const QUERY = `
    ORDER BY u.full_name NULLS LAST, d.user_id, d.declaration_date, d.declaration_type, li.id`;
 
 /** The statement's CSV rows in batches, in the file's order. */
-export function statementCsvRowBatches(sql: SqlExecutor, statementId: string, batchSize = 1000): AsyncGenerator<StatementCsvRow[], void, undefined> {
-  return cursorBatches<StatementCsvRow>(sql, QUERY, [statementId, [...BILLABLE_STATES], MENTOR_COURSE_IDENTIFIER], { batchSize, name: "statement_csv" });
+export function statementCsvRowBatches(
+  sql: SqlExecutor,
+  statementId: string,
+  batchSize = 1000,
+  signal?: AbortSignal,
+): AsyncGenerator<StatementCsvRow[], void, undefined> {
+  return cursorBatches<StatementCsvRow>(sql, QUERY, [statementId, [...BILLABLE_STATES], MENTOR_COURSE_IDENTIFIER], {
+    batchSize,
+    name: "statement_csv",
+    signal,
+  });
 }

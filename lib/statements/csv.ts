@@ -90,21 +90,71 @@ export async function* statementCsvChunks(batches: AsyncIterable<StatementCsvRow
   for await (const rows of batches) yield statementCsvRecords(rows);
 }
 
-/** A byte stream that pulls one chunk at a time (back-pressure), and stops the source when cancelled. */
-export function textChunksToStream(chunks: AsyncGenerator<string, void, undefined>): ReadableStream<Uint8Array> {
+/** The error a download ends with when its deadline passes (the browser sees a failed download, not a short file). */
+export class DownloadDeadlineError extends Error {
+  constructor(deadlineMs: number) {
+    super(`The download took longer than its ${deadlineMs} ms deadline and was ended.`);
+    this.name = "DownloadDeadlineError";
+  }
+}
+
+/**
+ * A deadline for one download: aborts `signal` `deadlineMs` after the call (0: never). `done()`
+ * clears the timer once the download has ended by itself.
+ */
+export function downloadDeadline(deadlineMs: number): { signal: AbortSignal; done(): void } {
+  const controller = new AbortController();
+  if (deadlineMs <= 0) return { signal: controller.signal, done: () => undefined };
+  const timer = setTimeout(() => controller.abort(new DownloadDeadlineError(deadlineMs)), deadlineMs);
+  timer.unref?.();
+  return { signal: controller.signal, done: () => clearTimeout(timer) };
+}
+
+/**
+ * A byte stream that pulls one chunk at a time (back-pressure), and stops the source when cancelled.
+ * When `deadline.signal` aborts, the stream ends with its reason and the source is stopped, whether
+ * or not anyone is reading (a stalled browser holds nothing past its deadline).
+ */
+export function textChunksToStream(
+  chunks: AsyncGenerator<string, void, undefined>,
+  deadline: { signal: AbortSignal; done(): void } = downloadDeadline(0),
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  let ended = false;
+  let onAbort: (() => void) | undefined;
+  const end = () => {
+    ended = true;
+    deadline.done();
+    if (onAbort) deadline.signal.removeEventListener("abort", onAbort);
+  };
   return new ReadableStream<Uint8Array>(
     {
+      start(controller) {
+        onAbort = () => {
+          if (ended) return;
+          end();
+          controller.error(deadline.signal.reason);
+          chunks.return(undefined).catch(() => undefined);
+        };
+        if (deadline.signal.aborted) onAbort();
+        else deadline.signal.addEventListener("abort", onAbort, { once: true });
+      },
       async pull(controller) {
         try {
           const next = await chunks.next();
-          if (next.done) controller.close();
-          else controller.enqueue(encoder.encode(next.value));
+          if (ended) return;
+          if (next.done) {
+            end();
+            controller.close();
+          } else controller.enqueue(encoder.encode(next.value));
         } catch (error) {
+          if (ended) return;
+          end();
           controller.error(error);
         }
       },
       async cancel() {
+        end();
         await chunks.return(undefined);
       },
     },
@@ -112,9 +162,25 @@ export function textChunksToStream(chunks: AsyncGenerator<string, void, undefine
   );
 }
 
-/** The statement's declarations CSV, streamed from a database cursor. */
-export function statementDeclarationsCsv(db: Pick<Db, "sql">, statementId: string, batchSize = 1000): ReadableStream<Uint8Array> {
-  return textChunksToStream(statementCsvChunks(statementCsvRowBatches(db.sql, statementId, batchSize)));
+export type StatementCsvOptions = {
+  /** Rows per cursor batch (default 1000). */
+  batchSize?: number;
+  /** Server-side deadline of the download (default: the database's `timeouts.exportDeadlineMs`). */
+  deadlineMs?: number;
+};
+
+/**
+ * The statement's declarations CSV, streamed from a database cursor on the export pool (never the
+ * app's own connections), ended at its deadline.
+ */
+export function statementDeclarationsCsv(
+  db: Pick<Db, "exportSql" | "timeouts">,
+  statementId: string,
+  options: StatementCsvOptions = {},
+): ReadableStream<Uint8Array> {
+  const deadline = downloadDeadline(options.deadlineMs ?? db.timeouts.exportDeadlineMs);
+  const batches = statementCsvRowBatches(db.exportSql, statementId, options.batchSize ?? 1000, deadline.signal);
+  return textChunksToStream(statementCsvChunks(batches), deadline);
 }
 
 /** `ECF-Declarations-<Provider>-Cohort<year>-<Statement>.csv`, non-word characters removed. */

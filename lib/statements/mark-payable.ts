@@ -6,9 +6,27 @@ import type { Actor } from "@/lib/db/audit";
 import type { Db } from "@/lib/db/client";
 import { withJobLock, type JobRun } from "@/lib/db/job-lock";
 import { inTransaction, LONG_TRANSACTION_SETTINGS } from "@/lib/db/transaction";
+import { isProduction } from "@/lib/environment";
 import { moneyEvent } from "@/lib/log";
 import { lineItemStateWhenStatementPayable, markStatementPayable } from "@/lib/declarations/rules/lifecycle";
 import { lockStatement, moveLineItems, stateMoves } from "./transitions";
+
+/**
+ * Why the daily job may not run as if it were `today`: never in production (NODE_ENV=production; the
+ * job marks every statement past its cut-off, so catching up after an outage needs no date), and
+ * never a day after the current UTC day (that would make statements payable before their cut-off).
+ * Null: allowed.
+ */
+export function markPayableDateRefusal(today: Date, now: Date, env: Partial<NodeJS.ProcessEnv> = process.env): string | null {
+  if (isProduction(env as NodeJS.ProcessEnv)) {
+    return "--today is not available in production (NODE_ENV=production). Run the job without it: it marks every statement past its cut-off date, however many days were missed.";
+  }
+  const day = (date: Date) => Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+  if (day(today) > day(now)) {
+    return `--today cannot be in the future (today is ${new Date(day(now)).toISOString().slice(0, 10)}, UTC).`;
+  }
+  return null;
+}
 
 export const MARK_PAYABLE_ACTOR: Actor = { type: "system", id: "statements:mark-payable", label: "statements:mark-payable" };
 

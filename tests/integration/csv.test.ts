@@ -220,12 +220,17 @@ async function upliftFixture(db: TestDb) {
     for (const mentor of [false, true]) {
       const user = await p.user.create({ data: { fullName: `${context.name} ${mentor ? "mentor" : "ECT"}`, email: `uplift-${context.year}-${mentor}@example.com` } });
       const identity = await p.participantIdentity.create({ data: { userId: user.id, externalIdentifier: user.id, email: user.email } });
-      const profile = await p.participantProfile.create({ data: { participantIdentityId: identity.id, type: mentor ? "mentor" : "ect", eligibleForFunding: true } });
-      const declarations = flags.flatMap((flag) =>
+      // A profile per flag pair and state: the database allows one live declaration per profile,
+      // course and type (migration 20261206002300_hardening), and this fixture has every state of each.
+      const profileIds = flags.map(() => DECLARATION_STATES.map(() => crypto.randomUUID()));
+      await p.participantProfile.createMany({
+        data: profileIds.flat().map((id) => ({ id, participantIdentityId: identity.id, type: mentor ? "mentor" : "ect", eligibleForFunding: true })),
+      });
+      const declarations = flags.flatMap((flag, f) =>
         ["started", "completed"].flatMap((declarationType) =>
-          DECLARATION_STATES.map((state) => ({
+          DECLARATION_STATES.map((state, s) => ({
             id: crypto.randomUUID(),
-            participantProfileId: profile.id,
+            participantProfileId: profileIds[f]![s]!,
             userId: user.id,
             leadProviderId: provider.id,
             cohortId: cohort.id,
@@ -255,7 +260,7 @@ describe.each(availableKinds())("declarations CSV on %s", (kind) => {
   it("has the columns in order, a row per line item by participant name, escaping, neutralised formulas, ISO dates and blank cells", async () => {
     await withTestDb(kind, async (db) => {
       const { statement, made } = await fixture(db);
-      const text = await readAll(statementDeclarationsCsv(db, statement.id, 4));
+      const text = await readAll(statementDeclarationsCsv(db, statement.id, { batchSize: 4 }));
       expect(text.startsWith("\uFEFF")).toBe(true);
       const [header, ...rows] = parseCsv(text.slice(1));
       expect(header).toEqual(EXPECTED_HEADER);
@@ -368,7 +373,7 @@ describe.each(availableKinds())("declarations CSV on %s", (kind) => {
   it("stops reading (and ends its transaction) when the download is cancelled", async () => {
     await withTestDb(kind, async (db) => {
       const { statement } = await fixture(db);
-      const reader = statementDeclarationsCsv(db, statement.id, 2).getReader();
+      const reader = statementDeclarationsCsv(db, statement.id, { batchSize: 2 }).getReader();
       const first = await reader.read();
       expect(new TextDecoder().decode(first.value)).toContain("Participant ID");
       await reader.read();

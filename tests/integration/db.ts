@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 import { createDb, type Db, type CreateDbOptions } from "@/lib/db/client";
+import { NO_DB_TIMEOUTS } from "@/lib/db/timeouts";
 
 export type TestDbKind = "postgres" | "pglite";
 
@@ -32,9 +33,14 @@ async function adminQuery(sql: string): Promise<void> {
 
 export type TestDb = Db & { url?: string; dataDir?: string; drop(): Promise<void> };
 
-/** A fresh database. `migrate: false` gives an empty one (for migration tests). */
+/**
+ * A fresh database. `migrate: false` gives an empty one (for migration tests). No statement
+ * timeouts unless `options.timeouts` sets them (a busy test machine must not fail a big fixture;
+ * tests/integration/export-pool.test.ts tests the timeouts themselves).
+ */
 export async function createTestDb(kind: TestDbKind, options: CreateDbOptions = {}): Promise<TestDb> {
   const migrate = options.migrate ?? true;
+  options = { ...options, timeouts: options.timeouts ?? NO_DB_TIMEOUTS };
   if (kind === "postgres") {
     const name = `ecf_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
     await adminQuery(`CREATE DATABASE "${name}"`);

@@ -212,17 +212,20 @@ describe.each(availableKinds())("statement lifecycle on %s", (kind) => {
       const outcome = await authoriseAsApprover(db, { statementId: statement.id, actor: await approverActor(db) });
       if (!outcome.ok) throw new Error(outcome.message);
 
-      // Change what the figures were worked out from: prices, an adjustment, a line item.
+      // Change what the figures were worked out from: prices, an adjustment. (Its line items cannot
+      // change: the database refuses, migration 20261206002300_hardening.)
       await db.sql.query(
         `UPDATE participant_bands SET per_participant = per_participant + 100
           WHERE call_off_contract_id = (SELECT id FROM call_off_contracts WHERE lead_provider_id = $1 AND cohort_id = $2)`,
         [statement.leadProviderId, statement.cohortId],
       );
       await db.prisma.additionalAdjustment.create({ data: { statementId: statement.id, name: "Added after payment", amount: "999.99" } });
-      await db.sql.query(
-        `UPDATE statement_line_items SET state = 'voided' WHERE id = (SELECT id FROM statement_line_items WHERE statement_id = $1 AND state = 'paid' LIMIT 1)`,
-        [statement.id],
-      );
+      await expect(
+        db.sql.query(
+          `UPDATE statement_line_items SET state = 'voided' WHERE id = (SELECT id FROM statement_line_items WHERE statement_id = $1 AND state = 'paid' LIMIT 1)`,
+          [statement.id],
+        ),
+      ).rejects.toThrow(/is paid: its line items cannot change/);
       const live = await calculateStatement(db.prisma, statement.id);
       expect(live!.result.totalWithVat.toString()).not.toBe(outcome.view.result.totalWithVat);
 
@@ -236,22 +239,32 @@ describe.each(availableKinds())("statement lifecycle on %s", (kind) => {
   });
 
   if (kind === "postgres") {
-    it("npm run statements:mark-payable: marks, then finds nothing to do; refuses a bad date", async () => {
+    it("npm run statements:mark-payable: marks, then finds nothing to do; refuses a bad date, a future date and any date in production", async () => {
       await withTestDb(kind, async (db) => {
         await seedDemo(db, { today: DEMO_TODAY });
         const root = path.resolve(import.meta.dirname, "../..");
         const script = ["node_modules/tsx/dist/cli.mjs", "scripts/statements-mark-payable.ts"];
-        const env = { ...process.env, DATABASE_URL: db.url! };
-        const first = await run(process.execPath, [...script, "--today", "2027-01-02"], { cwd: root, env });
-        expect(first.stdout).toMatch(/\d+ statements marked payable\./);
-        expect(first.stdout).toContain("Ambition Institute, 2025 cohort, January 2027: payable");
-        const second = await run(process.execPath, [...script, "--today=2027-01-02"], { cwd: root, env });
+        const env = { ...process.env, DATABASE_URL: db.url!, NODE_ENV: "test" as const };
+        // After the demo's today (2026-10-20), before the real one: the December 2026 statements' cut-off (30 November) has passed.
+        const first = await run(process.execPath, [...script, "--today", "2026-12-01"], { cwd: root, env });
+        expect(first.stdout).toMatch(/\d+ statements? marked payable\./);
+        expect(first.stdout).toContain("Ambition Institute, 2025 cohort, December 2026: payable");
+        const second = await run(process.execPath, [...script, "--today=2026-12-01"], { cwd: root, env });
         expect(second.stdout).toContain("nothing changed");
         await expect(run(process.execPath, [...script, "--today", "2027-02-30"], { cwd: root, env })).rejects.toMatchObject({
           code: 1,
           stderr: expect.stringContaining('--today needs a date like 2026-11-25, got "2027-02-30"'),
         });
-        expect(await db.prisma.statement.count({ where: { status: "open", deadlineDate: { lt: new Date("2027-01-02") } } })).toBe(0);
+        const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+        await expect(run(process.execPath, [...script, "--today", tomorrow], { cwd: root, env })).rejects.toMatchObject({
+          code: 1,
+          stderr: expect.stringContaining("--today cannot be in the future"),
+        });
+        await expect(run(process.execPath, [...script, "--today", "2026-12-01"], { cwd: root, env: { ...env, NODE_ENV: "production" as const } })).rejects.toMatchObject({
+          code: 1,
+          stderr: expect.stringContaining("--today is not available in production"),
+        });
+        expect(await db.prisma.statement.count({ where: { status: "open", deadlineDate: { lt: new Date("2026-12-01") } } })).toBe(0);
       });
     });
   }

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { auditCsv, auditCsvFilename } from "@/lib/audit/csv";
 import { requireStaff } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { parseAuditFilters } from "@/lib/validation/audit-filters";
 import { auditCsvPath } from "../paths";
 
@@ -17,7 +17,8 @@ export async function GET(request: Request): Promise<Response> {
   const parsed = parseAuditFilters(params);
   await requireStaff("finance", auditCsvPath(parsed.values));
   if (!parsed.ok) redirect(`/audit${url.search}`);
-  return new Response(auditCsv(await getPrisma(), parsed.filters), {
+  const db = await getDb();
+  return new Response(auditCsv(db.prisma, parsed.filters, db.timeouts.exportDeadlineMs), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${auditCsvFilename(new Date())}"`,

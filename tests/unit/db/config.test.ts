@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { dbConfigFromEnv, describeDbConfig } from "@/lib/db/config";
+import { dbConfigFromEnv, describeDbConfig, migrationDbConfigFromEnv } from "@/lib/db/config";
 
 describe("dbConfigFromEnv", () => {
   it("uses PostgreSQL when DATABASE_URL is set", () => {
@@ -23,5 +23,19 @@ describe("dbConfigFromEnv", () => {
     const text = describeDbConfig({ kind: "postgres", url: "postgresql://user:secret@db.internal:6543/ecf" });
     expect(text).toBe('PostgreSQL database "ecf" on db.internal:6543');
     expect(text).not.toContain("secret");
+  });
+});
+
+describe("migrationDbConfigFromEnv", () => {
+  it("is MIGRATION_DATABASE_URL when set, else the app's database", () => {
+    const env = { DATABASE_URL: "postgresql://ecf_app@db/ecf", MIGRATION_DATABASE_URL: "postgresql://ecf_owner@db/ecf" };
+    expect(migrationDbConfigFromEnv(env)).toEqual({ kind: "postgres", url: "postgresql://ecf_owner@db/ecf" });
+    expect(migrationDbConfigFromEnv({ DATABASE_URL: "postgresql://ecf_app@db/ecf" })).toEqual({ kind: "postgres", url: "postgresql://ecf_app@db/ecf" });
+    expect(migrationDbConfigFromEnv({ DATABASE_URL: "postgresql://ecf_app@db/ecf", MIGRATION_DATABASE_URL: " " }).kind).toBe("postgres");
+    expect(migrationDbConfigFromEnv({ PGLITE_DATA_DIR: "/var/lib/ecf" })).toEqual({ kind: "pglite", dataDir: "/var/lib/ecf" });
+  });
+
+  it("refuses a migration database without the app's (the embedded database has one role)", () => {
+    expect(() => migrationDbConfigFromEnv({ MIGRATION_DATABASE_URL: "postgresql://ecf_owner@db/ecf" })).toThrow(/DATABASE_URL is not/);
   });
 });

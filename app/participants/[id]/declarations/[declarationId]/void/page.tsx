@@ -133,6 +133,13 @@ function WhatWillHappen({ check }: { check: VoidCheck }) {
     );
   } else if (!outcome.statement) {
     body = <p className="govuk-body">This declaration will be voided. It is not on a statement, so nothing will be paid for it.</p>;
+  } else if (outcome.state === "ineligible" && outcome.statement.status === "paid") {
+    body = (
+      <p className="govuk-body">
+        This declaration will be voided. The <StatementLink statement={outcome.statement} /> statement has been paid, so it stays on that
+        statement as it was when the statement was authorised. It was not going to be paid because it is ineligible.
+      </p>
+    );
   } else if (outcome.state === "ineligible") {
     body = (
       <p className="govuk-body">
