@@ -94,7 +94,7 @@ export async function createDb(config: DbConfig, options: CreateDbOptions = {}):
     const pglite = await PGlite.create(config.dataDir, { extensions: { pg_trgm } });
     const sql = pgliteExecutor(pglite);
     if (options.migrate ?? true) await migrate(sql);
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    const prisma = new PrismaClient({ adapter: withPostgresErrorDetails(new PrismaPGlite(pglite)) });
     return {
       prisma,
       sql,
@@ -163,4 +163,44 @@ export function getDb(): Promise<Db> {
 
 export async function getPrisma(): Promise<PrismaClient> {
   return (await getDb()).prisma;
+}
+
+/**
+ * pglite-prisma-adapter 0.6 reports PostgreSQL's refusals without the two fields Prisma 6.19 reads
+ * for a raw query's error (`originalCode`, `originalMessage`), so a raw query refused by a constraint
+ * arrives as "Raw query failed. Code: N/A. Message: undefined" and cannot be told from any other
+ * failure. This adds them to the adapter's errors, as @prisma/adapter-pg does, for the factory, the
+ * adapter it connects and every transaction it starts.
+ */
+function withPostgresErrorDetails<T extends object>(target: T): T {
+  const addDetails = (error: unknown): unknown => {
+    const cause = (error as { name?: unknown; cause?: Record<string, unknown> } | null)?.cause;
+    if ((error as { name?: unknown } | null)?.name === "DriverAdapterError" && cause?.kind === "postgres" && cause.originalCode === undefined) {
+      cause.originalCode = cause.code;
+      cause.originalMessage = cause.message;
+    }
+    return error;
+  };
+  const wrapResult = (result: unknown): unknown =>
+    result !== null && typeof result === "object" && typeof (result as { queryRaw?: unknown }).queryRaw === "function" ? withPostgresErrorDetails(result) : result;
+  return new Proxy(target, {
+    get(object, property) {
+      const value: unknown = Reflect.get(object, property);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        let result: unknown;
+        try {
+          result = (value as (...a: unknown[]) => unknown).apply(object, args);
+        } catch (error) {
+          throw addDetails(error);
+        }
+        if (result instanceof Promise) {
+          return result.then(wrapResult, (error: unknown) => {
+            throw addDetails(error);
+          });
+        }
+        return result;
+      };
+    },
+  });
 }

@@ -24,7 +24,7 @@ import { checkedFigures } from "../approver";
 import { availableKinds, createTestDb, type TestDb } from "../db";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy";
 
-const AUDIT_INSERT = 'INSERT INTO "public"."audit_logs"';
+const AUDIT_INSERT = "INSERT INTO audit_logs";
 
 /** Row counts and a digest of every table a money-changing action writes. */
 async function snapshot(db: Db) {
