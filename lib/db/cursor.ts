@@ -21,9 +21,18 @@ function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject };
 }
 
-export type CursorOptions = {
+export type CursorOptions<T = unknown, U = T> = {
   /** Rows per FETCH (default 1000). */
   batchSize?: number;
+  /** Rows in the first FETCH (default batchSize): smaller, so the first rows leave sooner. */
+  firstBatchSize?: number;
+  /** Statements run in the cursor's transaction before it is declared (e.g. `SET LOCAL work_mem`). */
+  setup?: readonly string[];
+  /**
+   * Turns each fetched batch into what is yielded, in the cursor's transaction (so in its snapshot):
+   * e.g. a cursor over an ordered list of keys, and one query per batch for the keys' wide rows.
+   */
+  expand?: (tx: Omit<SqlExecutor, "transaction">, rows: T[]) => Promise<U[]>;
   /** Cursor name (default "batch_cursor"). */
   name?: string;
   /** Ends the cursor's transaction (rolled back) when aborted. */
@@ -50,32 +59,37 @@ function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined):
   });
 }
 
-/** Yields the rows of `query` (with `$1…` parameters) in batches of up to `batchSize`. */
-export async function* cursorBatches<T>(
+/** Yields the rows of `query` (with `$1…` parameters) in batches of up to `batchSize` (each through `expand`, when given). */
+export async function* cursorBatches<T, U = T>(
   sql: SqlExecutor,
   query: string,
   params: readonly unknown[],
-  options: CursorOptions = {},
-): AsyncGenerator<T[], void, undefined> {
+  options: CursorOptions<T, U> = {},
+): AsyncGenerator<U[], void, undefined> {
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1000));
+  let fetchSize = Math.max(1, Math.floor(options.firstBatchSize ?? batchSize));
+  const expand = options.expand ?? (async (_tx: unknown, rows: T[]) => rows as unknown as U[]);
   const name = options.name ?? "batch_cursor";
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Invalid cursor name ${name}`);
 
   let demand = deferred<boolean>();
-  let batch = deferred<T[] | null>();
+  let batch = deferred<U[] | null>();
 
   const signal = options.signal;
   const transaction = sql.transaction(async (tx) => {
     signal?.throwIfAborted();
+    for (const statement of options.setup ?? []) await tx.exec(statement);
     await tx.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${query}`, [...params]);
     for (;;) {
       const wanted = await unlessAborted(demand.promise, signal);
       demand = deferred<boolean>();
       if (!wanted) break;
-      const rows = await tx.query<T>(`FETCH FORWARD ${batchSize} FROM ${name}`);
+      const rows = await tx.query<T>(`FETCH FORWARD ${fetchSize} FROM ${name}`);
+      fetchSize = batchSize;
+      const out = rows.length > 0 ? await expand(tx, rows) : null;
       const delivered = batch;
-      batch = deferred<T[] | null>();
-      delivered.resolve(rows.length > 0 ? rows : null);
+      batch = deferred<U[] | null>();
+      delivered.resolve(out);
       if (rows.length === 0) break;
     }
     await tx.exec(`CLOSE ${name}`);
