@@ -208,6 +208,39 @@ test.describe("searching for participants", () => {
     await page.goto("/participants?q=a&page=999");
     await expect(page).toHaveURL(new RegExp(`/participants\\?q=a&page=${pages}$`));
   });
+
+  test("more than 1,000 matches: no table, how to narrow the search", async ({ page }) => {
+    // 1,001 participants whose names contain "Qqmany", added for this test and removed after it.
+    const added = await query<{ id: string }>(`
+      WITH u AS (
+        INSERT INTO users (id, full_name, email, updated_at)
+        SELECT gen_random_uuid(), 'Qqmany Person ' || lpad(g::text, 4, '0'), 'qqmany' || g || '@example.org', now()
+          FROM generate_series(1, 1001) g
+        RETURNING id, email),
+      i AS (
+        INSERT INTO participant_identities (id, user_id, external_identifier, email, updated_at)
+        SELECT gen_random_uuid(), id, id, email, now() FROM u RETURNING id)
+      INSERT INTO participant_profiles (id, participant_identity_id, type, updated_at)
+      SELECT gen_random_uuid(), id, 'ect', now() FROM i RETURNING participant_identity_id::text AS id`);
+    expect(added).toHaveLength(1001);
+    try {
+      await signIn(page, FINANCE_USER, "/participants?q=qqmany");
+      await expect(page.getByRole("heading", { level: 2 })).toHaveText("More than 1,000 participants match “qqmany”");
+      await expect(page.locator("main")).toContainText("Refine your search by:");
+      await expect(page.locator("table")).toHaveCount(0);
+      await expect(page.getByRole("navigation", { name: "Pagination" })).toHaveCount(0);
+      await expectAccessible(page);
+      await screenshot(page, "participants-search-too-many");
+      // A page number changes nothing.
+      await page.goto("/participants?q=qqmany&page=3");
+      await expect(page.getByRole("heading", { level: 2 })).toHaveText("More than 1,000 participants match “qqmany”");
+    } finally {
+      await query(`
+        WITH gone AS (DELETE FROM participant_profiles WHERE participant_identity_id = ANY ($1::uuid[]) RETURNING participant_identity_id),
+             ids AS (DELETE FROM participant_identities WHERE id IN (SELECT participant_identity_id FROM gone) RETURNING user_id)
+        DELETE FROM users WHERE id IN (SELECT user_id FROM ids)`, [added.map((a) => a.id)]);
+    }
+  });
 });
 
 test.describe("the participant drill-down", () => {
