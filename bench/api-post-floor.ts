@@ -1,8 +1,8 @@
 // The floor for POST /api/v3/participant-declarations: what PostgreSQL itself allows for the same
-// work. Each "request" does the reads, the row locks and the writes a submission does
-// (lib/api/auth.ts, lib/participants/identity.ts, lib/declarations/submit.ts), one round trip each,
-// with a bare `pg` client at the same concurrency: no HTTP, no JSON:API parsing, no ORM, no rules
-// beyond "a live declaration of this type already exists" and "the first open output statement".
+// work. Each "request" sends the statements a submission sends (lib/api/auth.ts,
+// lib/declarations/submit.ts), with a bare `pg` client at the same concurrency: no HTTP, no JSON:API
+// parsing, no ORM, no rules beyond "a live declaration of this type already exists" and "the first
+// open output statement".
 // bench/api-post.ts runs it beside the API in one run and reports API ÷ floor.
 //
 // This restates the app's SQL on purpose (a floor must not share the code it measures); if the
@@ -26,36 +26,26 @@ export type FloorResult = {
 
 const LIVE_STATES = ["submitted", "eligible", "payable", "paid"];
 
-/** One submission's round trips, on one pooled client. Returns "created" or "duplicate". */
-async function submitOnce(client: pg.PoolClient, tokenHash: string, participantId: string, now: Date): Promise<"created" | "duplicate"> {
-  // Outside the transaction, as the app does: the token, the participant id, the profiles with this provider.
-  const token = (
-    await client.query<{ provider_id: string; provider_name: string }>(
-      `SELECT lp.id::text AS provider_id, lp.name AS provider_name
-         FROM api_tokens t JOIN lead_providers lp ON lp.id = t.lead_provider_id
-        WHERE t.hashed_token = $1`,
-      [tokenHash],
-    )
-  ).rows[0];
-  if (!token) throw new Error("floor: unknown token");
-  const user = (
-    await client.query<{ user_id: string }>(
-      `SELECT user_id FROM (
-         SELECT id::text AS user_id, 1 AS rank FROM users WHERE id = $1::uuid
-         UNION ALL SELECT user_id::text, 2 FROM participant_identities WHERE external_identifier = $1::uuid
-         UNION ALL SELECT user_id::text, 3 FROM participant_id_changes WHERE from_participant_id = $1::uuid
-       ) ids ORDER BY rank LIMIT 1`,
-      [participantId],
-    )
-  ).rows[0];
-  if (!user) throw new Error("floor: unknown participant");
+/**
+ * One submission's round trips, on one pooled client, as lib/declarations/submit.ts makes them: the
+ * token is remembered by the app (lib/auth/api-tokens.ts), so the floor reads it once per run too.
+ * Outside the transaction, the profiles of the participant (the id resolved inside the query); then
+ * BEGIN, the profile's row lock, one query for the facts (current record, milestone, same event,
+ * open statements FOR SHARE, the contract), the declaration and line item in one statement, the
+ * audit entry, COMMIT. A duplicate stops after the facts (and commits, as the app does).
+ */
+async function submitOnce(client: pg.PoolClient, token: Token, participantId: string, now: Date): Promise<"created" | "duplicate"> {
   const profile = (
     await client.query<{ id: string }>(
       `SELECT pp.id::text AS id FROM participant_profiles pp
          JOIN participant_identities pi ON pi.id = pp.participant_identity_id
-        WHERE pi.user_id = $1::uuid AND pp.type = 'ect'
-          AND EXISTS (SELECT 1 FROM induction_records ir WHERE ir.participant_profile_id = pp.id AND ir.lead_provider_id = $2::uuid)`,
-      [user.user_id, token.provider_id],
+        WHERE pi.user_id = (SELECT user_id::uuid FROM (
+                SELECT id::text AS user_id, 1 AS rank FROM users WHERE id = $1::uuid
+                UNION ALL SELECT user_id::text, 2 FROM participant_identities WHERE external_identifier = $1::uuid
+                UNION ALL SELECT user_id::text, 3 FROM participant_id_changes WHERE from_participant_id = $1::uuid) x ORDER BY rank LIMIT 1)
+          AND EXISTS (SELECT 1 FROM induction_records ir WHERE ir.participant_profile_id = pp.id AND ir.lead_provider_id = $2::uuid)
+        ORDER BY pp.created_at DESC, pp.id`,
+      [participantId, token.providerId],
     )
   ).rows[0];
   if (!profile) throw new Error("floor: no profile");
@@ -70,56 +60,50 @@ async function submitOnce(client: pg.PoolClient, tokenHash: string, participantI
         [profile.id],
       )
     ).rows[0]!;
-    const record = (
-      await client.query<{ schedule_id: string; cohort_id: string; delivery_partner_id: string | null }>(
-        `SELECT ir.schedule_id::text, s.cohort_id::text, ir.delivery_partner_id::text
-           FROM induction_records ir JOIN schedules s ON s.id = ir.schedule_id JOIN cohorts c ON c.id = s.cohort_id
-          WHERE ir.participant_profile_id = $1::uuid AND ir.lead_provider_id = $2::uuid
-          ORDER BY ir.start_date DESC LIMIT 1`,
-        [profile.id, token.provider_id],
+    const facts = (
+      await client.query<{ cohort_id: string; delivery_partner_id: string | null; same: string[] | null; statement_id: string | null }>(
+        `WITH r AS (
+           SELECT ir.delivery_partner_id, ir.schedule_id, s.cohort_id
+             FROM induction_records ir JOIN schedules s ON s.id = ir.schedule_id JOIN cohorts c ON c.id = s.cohort_id
+            WHERE ir.participant_profile_id = $1::uuid AND ir.lead_provider_id = $2::uuid
+            ORDER BY (ir.end_date IS NULL) DESC, ir.start_date DESC, ir.created_at DESC, ir.id DESC LIMIT 1),
+         o AS (
+           SELECT st.id, st.deadline_date FROM statements st
+            WHERE st.lead_provider_id = $2::uuid AND st.cohort_id = (SELECT cohort_id FROM r) AND st.output_fee AND st.status = 'open'
+              FOR SHARE OF st)
+         SELECT (SELECT cohort_id::text FROM r) AS cohort_id, (SELECT delivery_partner_id::text FROM r) AS delivery_partner_id,
+                (SELECT json_agg(to_char(start_date, 'YYYY-MM-DD')) FROM induction_records WHERE participant_profile_id = $1::uuid) AS starts,
+                (SELECT json_build_object('s', m.start_date, 'm', m.milestone_date) FROM milestones m
+                  WHERE m.schedule_id = (SELECT schedule_id FROM r) AND m.declaration_type = 'started' LIMIT 1) AS milestone,
+                (SELECT json_agg(d.state) FROM participant_declarations d
+                  WHERE d.participant_profile_id = $1::uuid AND d.course_identifier = 'ecf-induction' AND d.declaration_type = 'started') AS same,
+                (SELECT id::text FROM o ORDER BY deadline_date LIMIT 1) AS statement_id,
+                (SELECT uplift_amount IS NOT NULL FROM call_off_contracts WHERE lead_provider_id = $2::uuid AND cohort_id = (SELECT cohort_id FROM r)) AS uplift`,
+        [profile.id, token.providerId],
       )
     ).rows[0]!;
-    await client.query(`SELECT start_date, milestone_date FROM milestones WHERE schedule_id = $1::uuid AND declaration_type = 'started'`, [record.schedule_id]);
-    const same = await client.query<{ state: string }>(
-      `SELECT state::text FROM participant_declarations
-        WHERE participant_profile_id = $1::uuid AND course_identifier = 'ecf-induction' AND declaration_type = 'started'`,
-      [profile.id],
-    );
-    if (same.rows.some((row) => LIVE_STATES.includes(row.state))) {
-      await client.query("ROLLBACK");
+    if ((facts.same ?? []).some((state) => LIVE_STATES.includes(state))) {
+      await client.query("COMMIT");
       return "duplicate";
     }
-    const statement = (
-      await client.query<{ id: string }>(
-        `SELECT id::text FROM statements
-          WHERE lead_provider_id = $1::uuid AND cohort_id = $2::uuid AND output_fee AND status = 'open'
-          ORDER BY deadline_date LIMIT 1`,
-        [token.provider_id, record.cohort_id],
-      )
-    ).rows[0];
-    if (statement) await client.query(`SELECT id FROM statements WHERE id = $1::uuid AND status = 'open' FOR SHARE`, [statement.id]);
     const state = locked.eligible ? "eligible" : "submitted";
     const declarationId = randomUUID();
+    const statementId = state === "eligible" ? facts.statement_id : null;
     await client.query(
-      `INSERT INTO participant_declarations (id, participant_profile_id, user_id, lead_provider_id, cohort_id, delivery_partner_id,
-         declaration_type, declaration_date, course_identifier, state, created_at, updated_at)
-       VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::uuid, 'started', '2025-10-01T10:00:00Z', 'ecf-induction', $7::"DeclarationState", $8, $8)
-       RETURNING *`,
-      [declarationId, profile.id, locked.user_id, token.provider_id, record.cohort_id, record.delivery_partner_id, state, now],
+      `WITH d AS (
+         INSERT INTO participant_declarations (id, participant_profile_id, user_id, lead_provider_id, cohort_id, delivery_partner_id,
+           declaration_type, declaration_date, course_identifier, state, created_at, updated_at)
+         VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::uuid, 'started', '2025-10-01T10:00:00Z', 'ecf-induction', $7::"DeclarationState", $8, $8)
+         RETURNING id)
+       INSERT INTO statement_line_items (id, statement_id, participant_declaration_id, state, created_at, updated_at)
+       SELECT $9::uuid, $10::uuid, d.id, $7::"DeclarationState", $8, $8 FROM d WHERE $10::uuid IS NOT NULL`,
+      [declarationId, profile.id, locked.user_id, token.providerId, facts.cohort_id, facts.delivery_partner_id, state, now, randomUUID(), statementId],
     );
-    if (statement && state === "eligible") {
-      await client.query(
-        `INSERT INTO statement_line_items (id, statement_id, participant_declaration_id, state, created_at, updated_at)
-         VALUES ($1::uuid, $2::uuid, $3::uuid, 'eligible', $4, $4)`,
-        [randomUUID(), statement.id, declarationId, now],
-      );
-    }
     await client.query(
-      `INSERT INTO audit_logs (id, actor_type, actor_id, actor_label, action, entity_type, entity_id, user_id, after)
-       VALUES ($1::uuid, 'api', $2, $3, 'declaration.submit', 'declaration', $4::uuid, $5::uuid, $6::jsonb)`,
-      [randomUUID(), token.provider_id, token.provider_name, declarationId, locked.user_id, JSON.stringify({ state, statementId: statement?.id ?? null })],
+      `INSERT INTO audit_logs (id, occurred_at, actor_type, actor_id, actor_label, api_token_id, action, entity_type, entity_id, user_id, after)
+       VALUES ($1::uuid, $2, 'api', $3, $4, $5::uuid, 'declaration.submit', 'declaration', $6::uuid, $7::uuid, $8::jsonb)`,
+      [randomUUID(), now, token.providerId, token.providerName, token.tokenId, declarationId, locked.user_id, JSON.stringify({ state, statementId })],
     );
-    await client.query(`SELECT uplift_amount FROM call_off_contracts WHERE lead_provider_id = $1::uuid AND cohort_id = $2::uuid`, [token.provider_id, record.cohort_id]);
     await client.query("COMMIT");
     return "created";
   } catch (error) {
@@ -127,6 +111,8 @@ async function submitOnce(client: pg.PoolClient, tokenHash: string, participantI
     throw error;
   }
 }
+
+type Token = { tokenId: string; providerId: string; providerName: string };
 
 /**
  * Runs `plan` (participant ids, duplicates included) at `concurrency` through a pool of that many
@@ -141,6 +127,14 @@ export async function runFloor(options: {
 }): Promise<FloorResult> {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.concurrency });
   try {
+    const token = (
+      await pool.query<Token>(
+        `SELECT t.id::text AS "tokenId", lp.id::text AS "providerId", lp.name AS "providerName"
+           FROM api_tokens t JOIN lead_providers lp ON lp.id = t.lead_provider_id WHERE t.hashed_token = $1 AND t.revoked_at IS NULL`,
+        [options.tokenHash],
+      )
+    ).rows[0];
+    if (!token) throw new Error("floor: unknown token");
     const latencies: number[] = [];
     let created = 0;
     let duplicates = 0;
@@ -155,7 +149,7 @@ export async function runFloor(options: {
           const t0 = performance.now();
           const client = await pool.connect();
           try {
-            if ((await submitOnce(client, options.tokenHash, participantId, new Date())) === "created") created += 1;
+            if ((await submitOnce(client, token, participantId, new Date())) === "created") created += 1;
             else duplicates += 1;
           } catch {
             errors += 1;
@@ -168,9 +162,8 @@ export async function runFloor(options: {
     );
     const seconds = (performance.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
-    // Token, participant, profiles; BEGIN, lock, record, milestone, same event; then statement, hold,
-    // declaration, line item, audit, contract, COMMIT (a duplicate rolls back after the same-event read).
-    return { sent: latencies.length, seconds, rps: latencies.length / seconds, latencies, created, duplicates, errors, roundTripsNew: 15, roundTripsDuplicate: 9 };
+    // Profiles; BEGIN, lock, facts, declaration and line item, audit, COMMIT (a duplicate: BEGIN, lock, facts, COMMIT).
+    return { sent: latencies.length, seconds, rps: latencies.length / seconds, latencies, created, duplicates, errors, roundTripsNew: 7, roundTripsDuplicate: 5 };
   } finally {
     await pool.end();
   }

@@ -62,7 +62,8 @@ function summariseProfile(profile: Profile): { totalMs: number; rows: [string, n
 
 /** PostgreSQL's log lines for this database since `offset`: statement durations, grouped by statement shape. */
 function summariseLog(file: string, offset: number, db: string) {
-  const text = readFileSync(file, "utf8").slice(offset);
+  // A statement's text runs on over the following lines (each starting with a tab): join them.
+  const text = readFileSync(file, "utf8").slice(offset).replace(/\n\t/g, " ");
   const statements = new Map<string, { n: number; ms: number }>();
   let count = 0;
   let totalMs = 0;
