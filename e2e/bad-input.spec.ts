@@ -380,3 +380,76 @@ test("a void reason with a NUL is refused with a message; one with HTML, SQL and
     expect(hasUnescapedScript(await page.text())).toBe(false);
   }
 });
+
+/** Return paths that try to leave the app: raw, percent-encoded, with control characters and backslashes. */
+const RETURN_PATHS = [
+  "//evil.example/",
+  "/\t/evil.example/",
+  "/%09/evil.example/",
+  "/%0a/evil.example/",
+  "/%0d%0a/evil.example/",
+  "\\evil.example",
+  "/\\evil.example",
+  "/%5Cevil.example",
+  "/%2F%2Fevil.example",
+  "%2F%2Fevil.example",
+  "https://evil.example/",
+  "http:evil.example",
+  "javascript:alert(1)",
+  "/\u0000/evil.example",
+  "/".repeat(5000) + "evil.example",
+];
+
+test("return paths: a signed-in user sent to /sign-in, and a user signing in, only ever land on our own origin", async ({ page }) => {
+  test.setTimeout(180_000);
+  const own = new URL(baseURL).origin;
+  for (const value of RETURN_PATHS) {
+    // Signed in already: /sign-in redirects straight to the return path.
+    const response = await finance.get(`/sign-in?callbackUrl=${encodeURIComponent(value)}`);
+    const location = response.headers().location ?? "";
+    check([303, 307, 308].includes(response.status()), `signed in, ${JSON.stringify(value).slice(0, 40)}: status ${response.status()}`);
+    check(new URL(location, baseURL).origin === own && !/evil/.test(location), `signed in, ${JSON.stringify(value).slice(0, 40)}: to ${location.slice(0, 80)}`);
+  }
+  for (const value of RETURN_PATHS.slice(0, 8)) {
+    // Signing in through the form: after the sign-in the browser is on our origin, never elsewhere.
+    await page.context().clearCookies();
+    await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(value)}`);
+    await page.getByLabel("Email address").fill(FINANCE_USER);
+    await page.getByLabel("Password").fill("demo-password-123");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+    check(new URL(page.url()).origin === own, `signing in, ${JSON.stringify(value).slice(0, 40)}: landed on ${page.url().slice(0, 80)}`);
+  }
+  expect(failures).toEqual([]);
+});
+
+test("API tokens: missing, malformed, unknown, huge or oddly written ones all get the same 401", async () => {
+  const UNAUTHORISED = {
+    errors: [{ title: "Unauthorised", detail: "HTTP Token: Access denied. Send your API token in the header 'Authorization: Bearer <token>'." }],
+  };
+  const headers: (Record<string, string> | undefined)[] = [
+    undefined,
+    { Authorization: "" },
+    { Authorization: "Bearer" },
+    { Authorization: "Bearer " },
+    { Authorization: `Basic ${Buffer.from(`x:${API_TOKENS.ambition}`).toString("base64")}` },
+    { Authorization: `Token ${API_TOKENS.ambition}` },
+    { Authorization: `Bearer ${API_TOKENS.ambition}x` },
+    { Authorization: `Bearer ${API_TOKENS.ambition.toUpperCase()}` },
+    { Authorization: `Bearer ${API_TOKENS.ambition} ${API_TOKENS.ambition}` },
+    { Authorization: `Bearer ${"a".repeat(10_000)}` },
+    { Authorization: "Bearer ' OR '1'='1" },
+    { Authorization: `Bearer ${SCRIPT}` },
+    { Authorization: "Bearer ecf_not-a-real-token" },
+  ];
+  for (const header of headers) {
+    const response = await anonymous.get("/api/v3/statements", { headers: header ?? {} });
+    const label = JSON.stringify(header ?? "none").slice(0, 60);
+    check(response.status() === 401, `token ${label}: status ${response.status()}`);
+    if (response.status() === 401) check(JSON.stringify(await response.json()) === JSON.stringify(UNAUTHORISED), `token ${label}: body`);
+    check(/^Bearer /.test(response.headers()["www-authenticate"] ?? ""), `token ${label}: WWW-Authenticate`);
+  }
+  // The real token, as a control.
+  check((await anonymous.get("/api/v3/statements", { headers: { Authorization: `Bearer ${API_TOKENS.ambition}` } })).status() === 200, "the demo token: 200");
+  expect(failures).toEqual([]);
+});
