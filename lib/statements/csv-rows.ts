@@ -1,12 +1,7 @@
 // The rows of a statement's declarations CSV: one per line item on the statement, ordered by
 // participant name, read from a server-side cursor in batches (lib/db/cursor.ts).
 //
-// In two steps, so the first rows leave within a few hundred milliseconds whatever the statement's
-// size: the cursor runs over the line items' ids alone, in the file's order (a narrow sort of line
-// item, declaration and name, with enough sort memory to stay off disk), and each batch of ids is
-// then read in full (the school, schedule and training status from the induction record, the
-// names) by one query in the cursor's transaction, so the whole file is one snapshot. The first
-// batch is small.
+// The first batch is small (FIRST_BATCH_SIZE), so the first rows leave as soon as the order is known.
 //
 // Where each column comes from (docs/statements.md):
 // - the participant, their profile (TRN, type, mentor, eligibility) and the declaration itself
@@ -58,67 +53,70 @@ const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
 // Timestamps are stored in UTC (timestamp(3) without time zone): written out as ISO 8601 with "Z"
 // by the database, so no driver's time zone handling gets a say.
-// The file's order: by participant name, then participant, date, type and line item.
-const ORDER_QUERY = `
-  SELECT li.id::text AS line_item_id
-    FROM statement_line_items li
-    JOIN participant_declarations d ON d.id = li.participant_declaration_id
-    LEFT JOIN users u ON u.id = d.user_id
-   WHERE li.statement_id = $1::uuid
-   ORDER BY u.full_name NULLS LAST, d.user_id, d.declaration_date, d.declaration_type, li.id`;
-
-const ROWS_QUERY = `
-  SELECT li.id::text AS line_item_id,
-         d.user_id::text AS participant_id,
-         u.full_name AS participant_name,
-         p.trn,
-         p.type::text AS participant_type,
-         p.mentor_profile_id::text AS mentor_profile_id,
+// In two stages inside one query, so the first rows leave within a few hundred milliseconds
+// whatever the statement's size: first the line items with their declarations, participants and
+// profiles (joined in bulk) are sorted into the file's order (by participant name, then participant,
+// date, type and line item), with enough sort memory to stay off disk; then each row, in that order,
+// looks up its induction record and the names (one index look-up each, nested loops that keep the
+// order, so no second sort). The outer ORDER BY repeats the keys: it costs nothing when the order is
+// kept, and it keeps the file's order guaranteed whatever plan the database picks.
+const QUERY = `
+  SELECT o.participant_id, o.participant_name, o.trn, o.participant_type, o.mentor_profile_id,
          sch.identifier AS schedule,
-         p.eligible_for_funding,
-         p.ineligible_for_funding_reason,
-         d.sparsity_uplift,
-         d.pupil_premium_uplift,
-         (d.sparsity_uplift AND d.pupil_premium_uplift) AS sparsity_and_pp,
+         o.eligible_for_funding, o.ineligible_for_funding_reason, o.sparsity_uplift, o.pupil_premium_uplift,
+         (o.sparsity_uplift AND o.pupil_premium_uplift) AS sparsity_and_pp,
          lp.name AS lead_provider_name,
          dp.name AS delivery_partner_name,
          sc.urn AS school_urn,
          sc.name AS school_name,
          ir.training_status::text AS training_status,
          ir.training_status_reason,
-         d.id::text AS declaration_id,
-         li.state::text AS declaration_status,
-         d.declaration_type,
-         to_char(d.declaration_date, ${ISO}) AS declaration_date,
-         to_char(d.created_at, ${ISO}) AS declaration_created_at,
-         s.name AS statement_name,
-         s.id::text AS statement_id,
-         (d.declaration_type = 'started'
-           AND (d.sparsity_uplift OR d.pupil_premium_uplift)
-           AND c.uplift_amount IS NOT NULL
-           AND li.state::text = ANY ($2::text[])
-           AND NOT (co.mentor_funding AND d.course_identifier = $3)) AS uplift_payable
-    FROM statement_line_items li
-    JOIN statements s ON s.id = li.statement_id
-    JOIN participant_declarations d ON d.id = li.participant_declaration_id
-    LEFT JOIN cohorts co ON co.id = s.cohort_id
-    LEFT JOIN call_off_contracts c ON c.lead_provider_id = s.lead_provider_id AND c.cohort_id = s.cohort_id
-    LEFT JOIN users u ON u.id = d.user_id
-    LEFT JOIN participant_profiles p ON p.id = d.participant_profile_id
-    LEFT JOIN lead_providers lp ON lp.id = d.lead_provider_id
-    LEFT JOIN delivery_partners dp ON dp.id = d.delivery_partner_id
+         o.declaration_id, o.declaration_status, o.declaration_type,
+         to_char(o.declaration_date, ${ISO}) AS declaration_date,
+         to_char(o.declaration_created_at, ${ISO}) AS declaration_created_at,
+         st.name AS statement_name,
+         st.id::text AS statement_id,
+         (o.declaration_type = 'started'
+           AND (o.sparsity_uplift OR o.pupil_premium_uplift)
+           AND st.has_uplift_amount
+           AND o.declaration_status = ANY ($2::text[])
+           AND NOT (st.mentor_funding AND o.course_identifier = $3)) AS uplift_payable
+    FROM (
+          SELECT li.id AS line_item_id, li.state::text AS declaration_status,
+                 d.user_id::text AS participant_id, d.user_id, u.full_name AS participant_name,
+                 p.trn, p.type::text AS participant_type, p.mentor_profile_id::text AS mentor_profile_id,
+                 p.eligible_for_funding, p.ineligible_for_funding_reason,
+                 d.id::text AS declaration_id, d.declaration_type, d.declaration_date, d.created_at AS declaration_created_at,
+                 d.sparsity_uplift, d.pupil_premium_uplift, d.course_identifier,
+                 d.participant_profile_id, d.lead_provider_id, d.delivery_partner_id
+            FROM statement_line_items li
+            JOIN participant_declarations d ON d.id = li.participant_declaration_id
+            LEFT JOIN users u ON u.id = d.user_id
+            LEFT JOIN participant_profiles p ON p.id = d.participant_profile_id
+           WHERE li.statement_id = $1::uuid
+           ORDER BY u.full_name NULLS LAST, d.user_id, d.declaration_date, d.declaration_type, li.id
+         ) o
+    CROSS JOIN (
+          SELECT s.id, s.name, co.mentor_funding, (c.uplift_amount IS NOT NULL) AS has_uplift_amount
+            FROM statements s
+            LEFT JOIN cohorts co ON co.id = s.cohort_id
+            LEFT JOIN call_off_contracts c ON c.lead_provider_id = s.lead_provider_id AND c.cohort_id = s.cohort_id
+           WHERE s.id = $1::uuid
+         ) st
+    LEFT JOIN LATERAL (SELECT name FROM lead_providers WHERE id = o.lead_provider_id) lp ON true
+    LEFT JOIN LATERAL (SELECT name FROM delivery_partners WHERE id = o.delivery_partner_id) dp ON true
     LEFT JOIN LATERAL (
           SELECT r.school_id, r.schedule_id, r.training_status, r.training_status_reason
             FROM induction_records r
-           WHERE r.participant_profile_id = d.participant_profile_id
-           ORDER BY (r.lead_provider_id = d.lead_provider_id) DESC,
-                    (r.start_date <= d.declaration_date AND (r.end_date IS NULL OR r.end_date > d.declaration_date)) DESC,
-                    (r.start_date <= d.declaration_date) DESC,
+           WHERE r.participant_profile_id = o.participant_profile_id
+           ORDER BY (r.lead_provider_id = o.lead_provider_id) DESC,
+                    (r.start_date <= o.declaration_date AND (r.end_date IS NULL OR r.end_date > o.declaration_date)) DESC,
+                    (r.start_date <= o.declaration_date) DESC,
                     r.start_date DESC
            LIMIT 1) ir ON true
-    LEFT JOIN schools sc ON sc.id = ir.school_id
-    LEFT JOIN schedules sch ON sch.id = ir.schedule_id
-   WHERE li.statement_id = $1::uuid AND li.id = ANY ($4::uuid[])`;
+    LEFT JOIN LATERAL (SELECT urn, name FROM schools WHERE id = ir.school_id) sc ON true
+    LEFT JOIN LATERAL (SELECT identifier FROM schedules WHERE id = ir.schedule_id) sch ON true
+   ORDER BY o.participant_name NULLS LAST, o.user_id, o.declaration_date, o.declaration_type, o.line_item_id`;
 
 /** Rows in the first batch: the first rows leave as soon as the order is known. */
 const FIRST_BATCH_SIZE = 100;
@@ -132,21 +130,11 @@ export function statementCsvRowBatches(
   batchSize = 1000,
   signal?: AbortSignal,
 ): AsyncGenerator<StatementCsvRow[], void, undefined> {
-  return cursorBatches<{ line_item_id: string }, StatementCsvRow>(sql, ORDER_QUERY, [statementId], {
+  return cursorBatches<StatementCsvRow>(sql, QUERY, [statementId, [...BILLABLE_STATES], MENTOR_COURSE_IDENTIFIER], {
     batchSize,
     firstBatchSize: Math.min(batchSize, FIRST_BATCH_SIZE),
     setup: [ORDER_SORT_MEMORY],
     name: "statement_csv",
     signal,
-    expand: async (tx, ordered) => {
-      const ids = ordered.map((row) => row.line_item_id);
-      const rows = await tx.query<StatementCsvRow & { line_item_id: string }>(ROWS_QUERY, [statementId, [...BILLABLE_STATES], MENTOR_COURSE_IDENTIFIER, ids]);
-      const byId = new Map(rows.map(({ line_item_id, ...row }) => [line_item_id, row as StatementCsvRow]));
-      return ids.map((id) => {
-        const row = byId.get(id);
-        if (!row) throw new Error(`Line item ${id} of statement ${statementId} was not read back.`);
-        return row;
-      });
-    },
   });
 }
