@@ -8,7 +8,9 @@ import { STAFF_ROLES, type StaffRoleName } from "@/lib/auth/staff";
 import { parseIsoDate } from "@/lib/domain/dates";
 import { isUuid, normaliseUuid } from "@/lib/validation/ids";
 
-export class UsageError extends Error {}
+import { UsageError } from "./command";
+
+export { UsageError };
 
 export const STAFF_USAGE = [
   "Usage:",

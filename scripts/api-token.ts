@@ -8,7 +8,8 @@
 import { createDb } from "@/lib/db/client";
 import { dbConfigFromEnv } from "@/lib/db/config";
 import { apiTokenStatus, createApiToken, listApiTokens, revokeApiToken } from "@/lib/auth/api-tokens";
-import { UsageError, parseTokenArgs } from "./accounts-cli";
+import { parseTokenArgs } from "./accounts-cli";
+import { runCommand } from "./command";
 
 const when = (date: Date | null, none: string) => (date ? date.toISOString().replace(/\.\d{3}Z$/, "Z") : none);
 
@@ -49,14 +50,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    console.error(error instanceof Error ? error.message.split("\n")[0] : String(error));
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -12,6 +12,7 @@ import { dbConfigFromEnv, describeDbConfig } from "@/lib/db/config";
 import { INELIGIBILITY_REASONS, isIneligibilityReason } from "@/lib/domain/ineligibility-reasons";
 import { recordEligibility, type EligibilityDecisionInput } from "@/lib/participants/eligibility";
 import { isUuid, normaliseUuid } from "@/lib/validation/ids";
+import { UsageError, firstLine, runCommand } from "./command";
 
 const USAGE =
   "Usage: npm run participants:eligibility -- --participant <id> (--eligible | --ineligible --reason <reason>)\n" +
@@ -19,7 +20,6 @@ const USAGE =
 
 const ACTOR = { type: "system", id: "participants:eligibility", label: "participants:eligibility" } as const;
 
-class UsageError extends Error {}
 
 export function parseEligibilityArgs(argv: string[]): { participantId: string; decision: EligibilityDecisionInput } {
   let values;
@@ -85,15 +85,5 @@ async function main(): Promise<number> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  main().then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      if (error instanceof UsageError) {
-        console.error(error.message);
-        process.exit(2);
-      }
-      console.error(`Recording eligibility failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
-      process.exit(1);
-    },
-  );
+  runCommand(main, (error) => `Recording eligibility failed: ${firstLine(error)}`);
 }

@@ -16,7 +16,8 @@ import {
   passwordProblem,
   resetStaffPassword,
 } from "@/lib/auth/staff";
-import { UsageError, parseStaffArgs, readNewPassword } from "./accounts-cli";
+import { parseStaffArgs, readNewPassword } from "./accounts-cli";
+import { firstLine, runCommand } from "./command";
 
 async function main(): Promise<number> {
   const args = parseStaffArgs(process.argv.slice(2));
@@ -68,18 +69,6 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    if (error instanceof StaffAccountError) {
-      console.error(`${error.message} Nothing changed.`);
-      process.exit(1);
-    }
-    console.error(`The staff command failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
-    process.exit(1);
-  },
+runCommand(main, (error) =>
+  error instanceof StaffAccountError ? `${error.message} Nothing changed.` : `The staff command failed: ${firstLine(error)}`,
 );
