@@ -1,10 +1,7 @@
 "use client";
-// The confirmation checkbox and button of "Keep this record". react-hook-form checks the shared zod
-// schema before submitting; the server action checks it again.
-import type { ChangeEvent, ReactNode } from "react";
-import { Checkboxes, ErrorSummary } from "@/components/govuk";
-import { SubmitAndCancel } from "@/components/forms/submit-and-cancel";
-import { useGovukForm } from "@/components/forms/use-govuk-form";
+// The confirmation checkbox and button of "Keep this record" (components/forms/confirm-form.tsx).
+import type { ReactNode } from "react";
+import { ConfirmForm } from "@/components/forms/confirm-form";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { MERGE_CONFIRM_VALUE, MERGE_FIELDS, mergeSchema } from "@/lib/validation/merge-participants";
 
@@ -19,31 +16,18 @@ export function MergeForm({
   cancelHref: string;
   children?: ReactNode;
 }) {
-  const { form, formRef, formAction, onSubmit, errors, errorFor, summaryKey } = useGovukForm({
-    schema: mergeSchema,
-    action,
-    fields: MERGE_FIELDS,
-    initialState: initialFormState,
-    title,
-  });
-  const onChange = (event: ChangeEvent<HTMLFormElement>) => {
-    const target = event.target as unknown as HTMLInputElement;
-    if (target.name === "confirm") form.setValue("confirm", target.checked ? target.value : undefined);
-  };
   return (
-    <>
-      {errors.length > 0 && <ErrorSummary key={summaryKey} errors={errors.map((e) => ({ href: `#${e.field}`, text: e.message }))} />}
+    <ConfirmForm
+      action={action}
+      title={title}
+      cancelHref={cancelHref}
+      schema={mergeSchema}
+      fields={MERGE_FIELDS}
+      initialState={initialFormState}
+      confirm={{ legend: "Confirm the merge", label: "I confirm that these records are the same person", value: MERGE_CONFIRM_VALUE }}
+      submitText="Merge records"
+    >
       {children}
-      <form ref={formRef} action={formAction} onSubmit={onSubmit} onChange={onChange} noValidate>
-        <Checkboxes
-          name="confirm"
-          legend="Confirm the merge"
-          legendClassName="govuk-fieldset__legend--s"
-          errorMessage={errorFor("confirm")}
-          items={[{ value: MERGE_CONFIRM_VALUE, text: "I confirm that these records are the same person" }]}
-        />
-        <SubmitAndCancel cancelHref={cancelHref}>Merge records</SubmitAndCancel>
-      </form>
-    </>
+    </ConfirmForm>
   );
 }
