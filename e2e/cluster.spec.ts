@@ -8,7 +8,7 @@ import path from "node:path";
 import pg from "pg";
 import { PINNED_DEMO_TODAY } from "../prisma/seed/dates";
 import { startCluster } from "../scripts/cluster.mjs";
-import { DEMO_PASSWORD, FINANCE_USER, expect, expectAccessible, screenshot, test } from "./fixtures";
+import { DEMO_PASSWORD, FINANCE_USER, expect, expectAccessible, screenshot, test, withDb } from "./fixtures";
 
 const BALANCER_PORT = Number(process.env.E2E_CLUSTER_PORT ?? 3150);
 const DB_NAME = `ecf_e2e_cluster_${BALANCER_PORT}`;
@@ -19,14 +19,9 @@ const AMBITION_TOKEN = "demo-token-ambition-institute";
 let cluster: Awaited<ReturnType<typeof startCluster>>;
 let databaseUrl: string;
 
-async function onClusterDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
+/** A client on the cluster's own database. */
+function onClusterDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withDb(fn, databaseUrl);
 }
 
 test.describe.configure({ mode: "serial" });

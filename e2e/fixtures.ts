@@ -41,9 +41,9 @@ export function e2eState(): { databaseUrl: string | null; baseURL: string } {
   return JSON.parse(readFileSync(path.join(process.cwd(), "test-results", `e2e-state-${process.env.E2E_PORT ?? "3100"}.json`), "utf8"));
 }
 
-/** A client on this run's end-to-end database (PostgreSQL; the server made it with the demo seed). */
-export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const url = e2eState().databaseUrl;
+/** A client on this run's end-to-end database (PostgreSQL; the server made it with the demo seed), or on `databaseUrl`. */
+export async function withDb<T>(fn: (client: pg.Client) => Promise<T>, databaseUrl?: string): Promise<T> {
+  const url = databaseUrl ?? e2eState().databaseUrl;
   if (!url) throw new Error("This test needs the PostgreSQL end-to-end database (no server was reachable).");
   const client = new pg.Client({ connectionString: url });
   await client.connect();
