@@ -3,6 +3,7 @@
 // refuses an expired or revoked token exactly as an unknown one (lib/api/auth.ts).
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { ISO_UTC_FORMAT } from "@/lib/db/query";
 
 /** How long a token made with `npm run api:token` lasts unless told otherwise. */
 export const DEFAULT_TOKEN_EXPIRY_DAYS = 90;
@@ -121,8 +122,8 @@ export async function lookUpApiToken(prisma: PrismaClient, hashedToken: string, 
   // Timestamps as ISO text in UTC (the columns have no time zone), whatever the driver makes of them.
   const [row] = await prisma.$queryRaw<{ token_id: string; provider_id: string; provider_name: string; expires_at: string | null; last_used_at: string | null }[]>`
     SELECT t.id::text AS token_id, lp.id::text AS provider_id, lp.name AS provider_name,
-           to_char(t.expires_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS expires_at,
-           to_char(t.last_used_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_used_at
+           to_char(t.expires_at, ${ISO_UTC_FORMAT}) AS expires_at,
+           to_char(t.last_used_at, ${ISO_UTC_FORMAT}) AS last_used_at
       FROM api_tokens t
       JOIN lead_providers lp ON lp.id = t.lead_provider_id
      WHERE t.hashed_token = ${hashedToken} AND t.revoked_at IS NULL`;

@@ -30,7 +30,7 @@ import { participantTypeOfCourse } from "@/lib/domain/courses";
 import type { DeclarationState } from "@/lib/domain/declaration-states";
 import { apiActor } from "@/lib/db/audit";
 import { violatesConstraint } from "@/lib/db/errors";
-import { utcTimestamp, type Queryable } from "@/lib/db/query";
+import { ISO_UTC_FORMAT, utcTimestamp, type Queryable } from "@/lib/db/query";
 import { inTransaction } from "@/lib/db/transaction";
 import { moneyEvent } from "@/lib/log";
 import { inductionRecordOrderSql, participantUserIdSql } from "@/lib/participants/identity";
@@ -72,9 +72,6 @@ interface ProfileRow {
   pupil_premium_uplift: boolean;
   mentor_user_id: string | null;
 }
-
-/** Timestamps come out of the raw queries as ISO text in UTC (ISO_UTC), whatever the driver. */
-const ISO_UTC = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
 
 /** Everything the checks and the statement choice read, in one round trip (see `submissionFacts`). */
 interface FactsRow {
@@ -162,12 +159,12 @@ function submissionFacts(profileId: string, leadProviderId: string, declarationT
     )
     SELECT
       (SELECT json_build_object(
-                'delivery_partner_id', r.delivery_partner_id, 'updated_at', to_char(r.updated_at, ${ISO_UTC}),
-                'training_status', r.training_status, 'training_status_date', to_char(r.training_status_date, ${ISO_UTC}),
+                'delivery_partner_id', r.delivery_partner_id, 'updated_at', to_char(r.updated_at, ${ISO_UTC_FORMAT}),
+                'training_status', r.training_status, 'training_status_date', to_char(r.training_status_date, ${ISO_UTC_FORMAT}),
                 'cohort_id', r.cohort_id, 'start_year', r.start_year, 'mentor_funding', r.mentor_funding, 'frozen', r.frozen)
          FROM current_record r) AS record,
-      (SELECT json_agg(to_char(ir.start_date, ${ISO_UTC})) FROM induction_records ir WHERE ir.participant_profile_id = ${profileId}::uuid) AS training_start_dates,
-      (SELECT json_build_object('start_date', to_char(m.start_date, ${ISO_UTC}), 'milestone_date', to_char(m.milestone_date, ${ISO_UTC}))
+      (SELECT json_agg(to_char(ir.start_date, ${ISO_UTC_FORMAT})) FROM induction_records ir WHERE ir.participant_profile_id = ${profileId}::uuid) AS training_start_dates,
+      (SELECT json_build_object('start_date', to_char(m.start_date, ${ISO_UTC_FORMAT}), 'milestone_date', to_char(m.milestone_date, ${ISO_UTC_FORMAT}))
          FROM milestones m
         WHERE m.schedule_id = (SELECT schedule_id FROM current_record) AND m.declaration_type = ${declarationType}
         LIMIT 1) AS milestone,
@@ -175,7 +172,7 @@ function submissionFacts(profileId: string, leadProviderId: string, declarationT
          FROM participant_declarations d
         WHERE d.participant_profile_id = ${profileId}::uuid AND d.course_identifier = ${courseIdentifier} AND d.declaration_type = ${declarationType}) AS same_event_states,
       (SELECT json_agg(json_build_object('id', o.id, 'status', o.status, 'output_fee', o.output_fee,
-                                         'deadline_date', to_char(o.deadline_date, ${ISO_UTC}), 'payment_date', to_char(o.payment_date, ${ISO_UTC})))
+                                         'deadline_date', to_char(o.deadline_date, ${ISO_UTC_FORMAT}), 'payment_date', to_char(o.payment_date, ${ISO_UTC_FORMAT})))
          FROM open_statements o) AS open_statements,
       (SELECT cc.uplift_amount IS NOT NULL
          FROM call_off_contracts cc

@@ -20,6 +20,7 @@ import { MENTOR_COURSE_IDENTIFIER } from "@/lib/domain/courses";
 import { BILLABLE_STATES } from "@/lib/domain/declaration-states";
 import type { SqlExecutor } from "@/lib/db/sql";
 import { cursorBatches } from "@/lib/db/cursor";
+import { ISO_UTC_FORMAT } from "@/lib/db/query";
 
 export type StatementCsvRow = {
   participant_id: string;
@@ -49,7 +50,7 @@ export type StatementCsvRow = {
   uplift_payable: boolean;
 };
 
-const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+const ISO = `'${ISO_UTC_FORMAT}'`;
 
 // Timestamps are stored in UTC (timestamp(3) without time zone): written out as ISO 8601 with "Z"
 // by the database, so no driver's time zone handling gets a say.
