@@ -9,6 +9,7 @@
 // submission gains or loses a round trip, this should follow, and the report says how many it runs.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { runAtConcurrency } from "./support";
 
 export type FloorRequest = { participantId: string };
 
@@ -135,33 +136,17 @@ export async function runFloor(options: {
       )
     ).rows[0];
     if (!token) throw new Error("floor: unknown token");
-    const latencies: number[] = [];
-    let created = 0;
-    let duplicates = 0;
-    let errors = 0;
-    let index = 0;
-    const started = performance.now();
-    const deadline = started + options.seconds * 1000;
-    await Promise.all(
-      Array.from({ length: options.concurrency }, async () => {
-        while (index < options.plan.length && performance.now() < deadline) {
-          const participantId = options.plan[index++] as string;
-          const t0 = performance.now();
-          const client = await pool.connect();
-          try {
-            if ((await submitOnce(client, token, participantId, new Date())) === "created") created += 1;
-            else duplicates += 1;
-          } catch {
-            errors += 1;
-          } finally {
-            client.release();
-          }
-          latencies.push(performance.now() - t0);
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
+    const { outcomes, latencies, seconds } = await runAtConcurrency(options.plan, options, async (participantId) => {
+      const client = await pool.connect();
+      try {
+        return await submitOnce(client, token, participantId, new Date());
+      } finally {
+        client.release();
+      }
+    });
+    const created = outcomes.get("created") ?? 0;
+    const duplicates = outcomes.get("duplicate") ?? 0;
+    const errors = outcomes.get("error") ?? 0;
     // Profiles; BEGIN, lock, facts, declaration and line item, audit, COMMIT (a duplicate: BEGIN, lock, facts, COMMIT).
     return { sent: latencies.length, seconds, rps: latencies.length / seconds, latencies, created, duplicates, errors, roundTripsNew: 7, roundTripsDuplicate: 5 };
   } finally {

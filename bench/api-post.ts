@@ -17,7 +17,7 @@ import { randomUUID } from "node:crypto";
 import { createDb } from "@/lib/db/client";
 import { createApiToken, hashApiToken } from "@/lib/auth/api-tokens";
 import { runFloor } from "./api-post-floor";
-import { percentile } from "./support";
+import { percentile, runAtConcurrency } from "./support";
 
 const HOW_TO_START = `BENCH_URL is not set. Start the built app on a local port with its own database first, e.g.:
 
@@ -179,30 +179,11 @@ async function main() {
     for (let i = 0; i < 10; i += 1) await send(randomUUID());
 
     const loadBefore = loadavg()[0] ?? 0;
-    const latencies: number[] = [];
-    const statuses = new Map<number, number>();
-    let errors = 0;
-    let index = 0;
-    const started = performance.now();
-    const deadline = started + o.seconds * 1000;
-    await Promise.all(
-      Array.from({ length: o.concurrency }, async () => {
-        while (index < plan.length && performance.now() < deadline) {
-          const participantId = plan[index++] as string;
-          const t0 = performance.now();
-          try {
-            const status = await send(participantId);
-            statuses.set(status, (statuses.get(status) ?? 0) + 1);
-          } catch {
-            errors += 1;
-          }
-          latencies.push(performance.now() - t0);
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
+    const run = await runAtConcurrency(plan, o, send);
+    const { latencies, seconds } = run;
+    const statuses = new Map([...run.outcomes].filter((entry): entry is [number, number] => typeof entry[0] === "number"));
+    const errors = run.outcomes.get("error") ?? 0;
     const loadAfter = loadavg()[0] ?? 0;
-    latencies.sort((a, b) => a - b);
 
     // Check: exactly one started declaration per participant that got a 200.
     const created = await db.prisma.participantDeclaration.count({ where: { userId: { in: participants } } });

@@ -18,6 +18,7 @@ import { parseArgs, promisify } from "node:util";
 import pg from "pg";
 import { PINNED_DEMO_TODAY } from "@/prisma/seed/dates";
 import { haproxyPath, startCluster } from "../scripts/cluster.mjs";
+import { adminQuery } from "./support";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..");
@@ -26,16 +27,6 @@ const DB_NAME = "ecf_bench_cluster";
 const PORT = 3160;
 
 type Post = { rps: number; p50: number; p99: number; ok: number; duplicates: number; errors: number; sent: number; other: [number, number][] };
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.BENCH_ADMIN_URL?.trim() || "postgresql://postgres@127.0.0.1:5432/postgres" });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function post(url: string, databaseUrl: string, requests: number, concurrency: number): Promise<Post> {
   const out = path.join(os.tmpdir(), `ecf-cluster-post-${Date.now()}.json`);
@@ -54,9 +45,10 @@ async function main(): Promise<void> {
   if (!haproxyPath()) throw new Error("HAProxy is not installed: apt-get install haproxy (Debian), or set HAPROXY_PATH.");
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("No production build: run npm run build first.");
 
-  await admin(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
-  await admin(`CREATE DATABASE "${DB_NAME}"`);
-  const base = new URL(process.env.BENCH_ADMIN_URL?.trim() || "postgresql://postgres@127.0.0.1:5432/postgres");
+  const adminUrl = process.env.BENCH_ADMIN_URL?.trim() || "postgresql://postgres@127.0.0.1:5432/postgres";
+  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
+  await adminQuery(adminUrl, `CREATE DATABASE "${DB_NAME}"`);
+  const base = new URL(adminUrl);
   base.pathname = `/${DB_NAME}`;
   const databaseUrl = base.toString();
   const setup = spawnSync(process.execPath, [tsx, "scripts/db-setup.ts", "--demo", "--today", PINNED_DEMO_TODAY.toISOString().slice(0, 10)], {

@@ -34,3 +34,38 @@ export function growth(points: readonly { size: number; lines: number; value: nu
   const lines = Number.isFinite(byLines) ? `; ${words(byLines)} in the statement's lines (k = ${byLines.toFixed(2)})` : "";
   return `${words(bySize)} in the data (k = ${bySize.toFixed(2)})${lines}`;
 }
+
+/**
+ * Sends the plan's items `concurrency` at a time (each worker takes the next item), for at most
+ * `seconds`. Returns each item's outcome counted by name ("error" when `send` threw), the latencies
+ * in milliseconds (sorted), and the seconds taken.
+ */
+export async function runAtConcurrency<T>(
+  plan: readonly T[],
+  options: { concurrency: number; seconds: number },
+  send: (item: T) => Promise<string | number>,
+): Promise<{ outcomes: Map<string | number, number>; latencies: number[]; seconds: number }> {
+  const outcomes = new Map<string | number, number>();
+  const latencies: number[] = [];
+  let index = 0;
+  const started = performance.now();
+  const deadline = started + options.seconds * 1000;
+  await Promise.all(
+    Array.from({ length: options.concurrency }, async () => {
+      while (index < plan.length && performance.now() < deadline) {
+        const item = plan[index++] as T;
+        const t0 = performance.now();
+        let outcome: string | number;
+        try {
+          outcome = await send(item);
+        } catch {
+          outcome = "error";
+        }
+        outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { outcomes, latencies, seconds: (performance.now() - started) / 1000 };
+}

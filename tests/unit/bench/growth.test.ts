@@ -1,6 +1,6 @@
 // The cost curves' growth words (bench/support.ts `growth`): the exponent k in value ∝ size^k.
 import { describe, expect, it } from "vitest";
-import { growth, percentile } from "@/bench/support";
+import { growth, percentile, runAtConcurrency } from "@/bench/support";
 
 describe("growth", () => {
   it("names flat, sub-linear, linear and super-linear from the first and last points", () => {
@@ -24,5 +24,37 @@ describe("percentile", () => {
   it("is the nearest rank", () => {
     const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
     expect([percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), percentile([], 50)]).toEqual([50, 95, 99, Number.NaN]);
+  });
+});
+
+describe("runAtConcurrency", () => {
+  it("sends every item once, never more than `concurrency` at a time, and counts outcomes (a throw is an error)", async () => {
+    let running = 0;
+    let most = 0;
+    const seen: number[] = [];
+    const plan = Array.from({ length: 20 }, (_, i) => i);
+    const run = await runAtConcurrency(plan, { concurrency: 3, seconds: 60 }, async (n) => {
+      running += 1;
+      most = Math.max(most, running);
+      seen.push(n);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      running -= 1;
+      if (n % 5 === 0) throw new Error("refused");
+      return n % 2 === 0 ? 200 : "duplicate";
+    });
+    expect([...seen].sort((a, b) => a - b)).toEqual(plan);
+    expect(most).toBe(3);
+    expect(Object.fromEntries(run.outcomes)).toEqual({ error: 4, 200: 8, duplicate: 8 });
+    expect(run.latencies).toHaveLength(20);
+    expect(run.latencies).toEqual([...run.latencies].sort((a, b) => a - b));
+  });
+
+  it("stops taking items once the time is up", async () => {
+    const run = await runAtConcurrency(Array.from({ length: 1000 }, (_, i) => i), { concurrency: 2, seconds: 0.05 }, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return "ok";
+    });
+    expect(run.latencies.length).toBeGreaterThan(0);
+    expect(run.latencies.length).toBeLessThan(1000);
   });
 });
