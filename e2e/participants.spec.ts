@@ -20,7 +20,11 @@ type DeclarationRow = {
   start_year: number;
 };
 
-/** One declaration in `state`, from an open (not frozen) cohort unless `frozen`, for `provider` (in `cohort`, if given). */
+/**
+ * One declaration in `state`, from an open (not frozen) cohort unless `frozen`, for `provider` (in `cohort`, if
+ * given), from the seed: not one another spec posted through the API (those are eligible too, and carry their
+ * submission's audit entry), so the audit counts below are this test's alone.
+ */
 async function pickDeclaration(
   state: string,
   provider: string,
@@ -36,6 +40,7 @@ async function pickDeclaration(
        JOIN lead_providers lp ON lp.id = d.lead_provider_id
        JOIN cohorts c ON c.id = d.cohort_id
       WHERE d.state = $1 AND lp.name = $2 AND (c.payments_frozen_at IS NOT NULL) = $3 AND ($5::int IS NULL OR c.start_year = $5)
+        AND NOT EXISTS (SELECT 1 FROM audit_logs a WHERE a.entity_id = d.id AND a.action = 'declaration.submit')
       ORDER BY d.id
       OFFSET $4 LIMIT 1`,
     [state, provider, options.frozen ?? false, options.offset ?? 0, options.cohort ?? null],
