@@ -1,4 +1,5 @@
-// Reading a big query in batches from a server-side cursor, so memory holds one batch at a time
+// Reading a big query in batches from a server-side cursor, so memory holds two batches at a time
+// (the one the caller has, and the next, read ahead so the database works while the caller does)
 // whatever the row count. The cursor lives in a transaction on one connection (`SqlExecutor`'s
 // callback); this turns that callback inside out into an async iterator the caller pulls from.
 // Stopping early (`return()` / `break`, e.g. the browser cancelled a download) closes the cursor and
@@ -74,6 +75,7 @@ export async function* cursorBatches<T, U = T>(
 
   let demand = deferred<boolean>();
   let batch = deferred<U[] | null>();
+  let stopped = false;
 
   const signal = options.signal;
   const transaction = sql.transaction(async (tx) => {
@@ -83,7 +85,7 @@ export async function* cursorBatches<T, U = T>(
     for (;;) {
       const wanted = await unlessAborted(demand.promise, signal);
       demand = deferred<boolean>();
-      if (!wanted) break;
+      if (!wanted || stopped) break;
       const rows = await tx.query<T>(`FETCH FORWARD ${fetchSize} FROM ${name}`);
       fetchSize = batchSize;
       const out = rows.length > 0 ? await expand(tx, rows) : null;
@@ -97,16 +99,20 @@ export async function* cursorBatches<T, U = T>(
   transaction.catch((error: unknown) => batch.reject(error));
 
   try {
+    let next = batch.promise;
+    demand.resolve(true);
     for (;;) {
-      const next = batch.promise;
-      demand.resolve(true);
       const rows = await next;
       if (rows === null) break;
+      // Read ahead: the database fetches the following batch while the caller works on this one.
+      next = batch.promise;
+      demand.resolve(true);
       yield rows;
     }
     await transaction;
   } finally {
     // Stopped early, finished or failed: let the transaction end (commit or roll back) before returning.
+    stopped = true;
     demand.resolve(false);
     await transaction.catch(() => undefined);
   }

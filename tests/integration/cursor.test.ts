@@ -49,4 +49,46 @@ describe.each(availableKinds())("cursor batches on %s", (kind) => {
       expect(after?.work_mem).not.toBe("8MB");
     });
   });
+
+  it("reads one batch ahead while the caller works, and no further", async () => {
+    await withTestDb(kind, async (db) => {
+      const expanded: number[] = [];
+      const batches = cursorBatches<{ n: number }>(db.sql, "SELECT g AS n FROM generate_series(1, 40) g ORDER BY g", [], {
+        batchSize: 10,
+        expand: async (_tx, rows) => {
+          expanded.push(Number(rows[0]?.n));
+          return rows;
+        },
+      });
+      const first = await batches.next();
+      expect(first.done).toBe(false);
+      // The caller holds the first batch and has not asked again: the second is fetched meanwhile, the third is not.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(expanded).toEqual([1, 11]);
+      const second = await batches.next();
+      expect(second.value?.map((r) => Number(r.n))).toEqual(Array.from({ length: 10 }, (_, i) => 11 + i));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(expanded).toEqual([1, 11, 21]);
+      await batches.return(undefined);
+    });
+  });
+
+  it("stopping early with a batch read ahead ends the cursor's transaction", async () => {
+    await withTestDb(kind, async (db) => {
+      for await (const rows of cursorBatches<{ n: number }>(db.sql, "SELECT g AS n FROM generate_series(1, 100) g ORDER BY g", [], { batchSize: 10 })) {
+        expect(rows).toHaveLength(10);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        break;
+      }
+      if (kind === "postgres") {
+        const [open] = await db.sql.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+        );
+        expect(open!.n).toBe(0);
+      }
+      // Not inside the cursor's transaction (PGlite has one connection): this query is a transaction of its own.
+      const [row] = await db.sql.query<{ own: boolean }>("SELECT now() = statement_timestamp() AS own");
+      expect(row?.own).toBe(true);
+    });
+  });
 });
