@@ -1,14 +1,16 @@
 // What the API's route handlers need from outside: the database and the clock. Production uses
 // the app's shared client and the real time; integration tests point the same route handlers at
 // their own database (and a fixed clock) with `setApiDepsForTests`, then call them directly.
-import type { PrismaClient } from "@/generated/prisma/client";
-import { getPrisma } from "@/lib/db/client";
+import { getDb, type Db } from "@/lib/db/client";
 import { isProduction } from "@/lib/environment";
 import { log } from "@/lib/log";
 import type { Logger } from "pino";
 
+/** The database as the API uses it: Prisma, and the raw-SQL executor on the same pool (lib/db/sql.ts). */
+export type ApiDb = Pick<Db, "prisma" | "sql">;
+
 export interface ApiDeps {
-  prisma(): Promise<PrismaClient>;
+  db(): Promise<ApiDb>;
   now(): Date;
   /** The sandbox's X-With-Server-Date header is honoured only when this is true. */
   allowServerDate(): boolean;
@@ -27,7 +29,7 @@ export function serverDateAllowed(env: Partial<NodeJS.ProcessEnv> = process.env)
 }
 
 const production: ApiDeps = {
-  prisma: getPrisma,
+  db: getDb,
   now: () => new Date(),
   allowServerDate: () => serverDateAllowed(),
   logger: () => log,

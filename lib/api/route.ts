@@ -5,6 +5,7 @@
 // `api.error`, the request's id, method and path, and the error with personal data and secrets
 // removed) and answered with a JSON 500 that reveals nothing.
 import type { PrismaClient } from "@/generated/prisma/client";
+import type { SqlExecutor } from "@/lib/db/sql";
 import { apiRateLimiter } from "@/lib/auth/api-rate-limit";
 import { errorEvent } from "@/lib/log";
 import { requireLeadProvider, type LeadProviderIdentity } from "./auth";
@@ -17,6 +18,8 @@ export interface ApiRequest<P> {
   params: P;
   provider: LeadProviderIdentity;
   prisma: PrismaClient;
+  /** The raw-SQL executor on the same pool, for the few paths that skip Prisma (lib/db/sql.ts). */
+  sql: SqlExecutor;
   /** The time of the request (fixed in tests). */
   now: Date;
 }
@@ -27,14 +30,14 @@ export function leadProviderRoute<P extends object = object>(handler: (api: ApiR
   return async (request, context) => {
     try {
       const deps = apiDeps();
-      const prisma = await deps.prisma();
+      const { prisma, sql } = await deps.db();
       const now = deps.now();
       const provider = await requireLeadProvider(request, prisma, now);
       if (provider instanceof Response) return provider;
       const rate = await apiRateLimiter().consume(provider.tokenId);
       if (!rate.ok) return tooManyRequests(rate.retryAfterSeconds, rate.perMinute);
       const params = ((await context?.params) ?? {}) as P;
-      return await handler({ request, url: new URL(request.url), params, provider, prisma, now });
+      return await handler({ request, url: new URL(request.url), params, provider, prisma, sql, now });
     } catch (error) {
       if (error instanceof ApiError) return error.toResponse();
       const requestId = request.headers.get("x-request-id") ?? undefined;

@@ -1,8 +1,9 @@
 // A minimal raw-SQL interface over both drivers (`db.sql` from lib/db/client.ts), for what Prisma
-// cannot do: the migration runner (lib/db/migrate.ts), bulk seeding (prisma/seed/), and reading
-// the statement CSV's rows in batches from a server-side cursor (lib/db/cursor.ts, used by
-// lib/statements/csv-rows.ts); the benchmarks and tests use it to set up and count rows too.
-// Everything else goes through Prisma (lib/db/client.ts).
+// cannot do or does too slowly: the migration runner (lib/db/migrate.ts), bulk seeding
+// (prisma/seed/), reading the statement CSV's rows in batches from a server-side cursor
+// (lib/db/cursor.ts, used by lib/statements/csv-rows.ts), and the API's busiest write, a declaration's
+// submission (lib/declarations/submit.ts, docs/performance.md); the benchmarks and tests use it to set
+// up and count rows too. Everything else goes through Prisma (lib/db/client.ts).
 import type { PGlite } from "@electric-sql/pglite";
 import type pg from "pg";
 
@@ -13,6 +14,19 @@ export interface SqlExecutor {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Run `fn` in one transaction on one connection. */
   transaction<R>(fn: (tx: Omit<SqlExecutor, "transaction">) => Promise<R>): Promise<R>;
+}
+
+/** A transaction's executor (`SqlExecutor.transaction`'s callback gets one). */
+export type SqlTransaction = Omit<SqlExecutor, "transaction">;
+
+/**
+ * A query written as a `Prisma.sql` tagged template (so its fragments are shared with the Prisma
+ * code, and every value is a parameter), run on a raw executor: its `$1…` text and its values.
+ */
+export type SqlTemplate = { readonly text: string; readonly values: readonly unknown[] };
+
+export function queryTemplate<T = Record<string, unknown>>(executor: Pick<SqlExecutor, "query">, template: SqlTemplate): Promise<T[]> {
+  return executor.query<T>(template.text, [...template.values]);
 }
 
 export function pgExecutor(pool: pg.Pool): SqlExecutor {

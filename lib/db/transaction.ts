@@ -2,7 +2,8 @@
 // and its log lines emitted only after it commits (a rolled-back change is never logged).
 // The settings live here, once: how long to wait for a pooled connection, and how long the work may take.
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import { writeAudit, type AuditEntry } from "./audit";
+import { writeAudit, writeAuditSql, type AuditEntry } from "./audit";
+import type { SqlExecutor, SqlTransaction } from "./sql";
 
 /** Waiting for a connection, and the work itself, for a change of one record or a few. */
 export const TRANSACTION_SETTINGS = { maxWait: 15_000, timeout: 20_000 } as const;
@@ -32,6 +33,24 @@ export async function inTransaction<T>(
       afterCommit: (effect) => void effects.push(effect),
     });
   }, settings);
+  for (const effect of effects) effect();
+  return result;
+}
+
+/**
+ * The same, on the raw-SQL executor (lib/db/sql.ts) instead of Prisma: for the API's busiest write,
+ * where Prisma's own work per statement was a large part of the request (docs/performance.md). The
+ * connection comes from the same pool; a statement that runs too long, or a transaction left idle,
+ * is ended by the connection's timeouts (lib/db/timeouts.ts) rather than by Prisma's timer.
+ */
+export async function inSqlTransaction<T>(sql: SqlExecutor, work: (tx: SqlTransaction, change: ChangeRecorder) => Promise<T>): Promise<T> {
+  const effects: (() => void)[] = [];
+  const result = await sql.transaction((tx) =>
+    work(tx, {
+      audit: (entry) => writeAuditSql(tx, entry),
+      afterCommit: (effect) => void effects.push(effect),
+    }),
+  );
   for (const effect of effects) effect();
   return result;
 }

@@ -14,12 +14,13 @@
 // Round trips, because this is the API's busiest write (docs/performance.md): one query for the
 // profiles (the participant id resolved inside it), then in the transaction the lock, one query
 // for every fact the checks need, one statement for the declaration and its line item, and the
-// audit entry. All raw SQL: no ORM query building on this path.
+// audit entry. All raw SQL on the pool's own driver (lib/db/sql.ts), not through Prisma: Prisma's
+// work per statement was a large part of each request (docs/performance.md).
 //
 // Refusals are codes with their data (`SubmissionRefusal`); lib/api words them and merges them
 // with the problems it found in the request's attributes.
 import { randomUUID } from "node:crypto";
-import { Prisma, type PrismaClient } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { planSubmission, type StatementForSelection } from "@/lib/declarations/rules/lifecycle";
 import {
   submissionRefusals,
@@ -30,8 +31,9 @@ import { participantTypeOfCourse } from "@/lib/domain/courses";
 import type { DeclarationState } from "@/lib/domain/declaration-states";
 import { apiActor } from "@/lib/db/audit";
 import { violatesConstraint } from "@/lib/db/errors";
-import { ISO_UTC_FORMAT, utcTimestamp, type Queryable } from "@/lib/db/query";
-import { inTransaction } from "@/lib/db/transaction";
+import { ISO_UTC_FORMAT, utcTimestamp } from "@/lib/db/query";
+import { queryTemplate, type SqlExecutor } from "@/lib/db/sql";
+import { inSqlTransaction } from "@/lib/db/transaction";
 import { moneyEvent } from "@/lib/log";
 import { inductionRecordOrderSql, participantUserIdSql } from "@/lib/participants/identity";
 import { isUuid } from "@/lib/validation/ids";
@@ -102,25 +104,25 @@ function asDate(text: string | null): Date | null {
  * The profiles of the participant `participantId` names (any id the API accepts, resolved by
  * lib/participants/identity.ts in the same query) that have an induction record with the provider.
  */
-async function profilesWithProvider(db: Queryable, participantId: string, leadProviderId: string): Promise<{ id: string; type: string }[]> {
+async function profilesWithProvider(sql: SqlExecutor, participantId: string, leadProviderId: string): Promise<{ id: string; type: string }[]> {
   if (!isUuid(participantId)) return [];
-  return db.$queryRaw<{ id: string; type: string }[]>`
+  return queryTemplate<{ id: string; type: string }>(sql, Prisma.sql`
     SELECT pp.id::text AS id, pp.type::text AS type
       FROM participant_profiles pp
       JOIN participant_identities pi ON pi.id = pp.participant_identity_id
      WHERE pi.user_id = (${participantUserIdSql(participantId)})
        AND EXISTS (SELECT 1 FROM induction_records ir WHERE ir.participant_profile_id = pp.id AND ir.lead_provider_id = ${leadProviderId}::uuid)
-     ORDER BY pp.created_at DESC, pp.id ASC`;
+     ORDER BY pp.created_at DESC, pp.id ASC`);
 }
 
 /** The training record a declaration is for: the participant's profile for this course, linked to this provider. */
 async function findProfile(
-  prisma: PrismaClient,
+  sql: SqlExecutor,
   values: DeclarationSubmission,
   leadProviderId: string,
 ): Promise<{ profileId: string } | { refusal: SubmissionRefusal | null }> {
   if (!values.participantId) return { refusal: null };
-  const profiles = await profilesWithProvider(prisma, values.participantId, leadProviderId);
+  const profiles = await profilesWithProvider(sql, values.participantId, leadProviderId);
   if (profiles.length === 0) return { refusal: { field: "participant_id", code: "participant_not_recognised" } };
   if (!values.courseIdentifier) return { refusal: null };
   const type = participantTypeOfCourse(values.courseIdentifier);
@@ -179,26 +181,27 @@ function submissionFacts(profileId: string, leadProviderId: string, declarationT
         WHERE cc.lead_provider_id = ${leadProviderId}::uuid AND cc.cohort_id = (SELECT cohort_id FROM current_record)) AS contract_has_uplift`;
 }
 
-export async function submitDeclaration(prisma: PrismaClient, request: SubmitDeclarationRequest): Promise<SubmitOutcome> {
+/** `db.sql`: the app's raw-SQL executor (lib/db/client.ts), on the same pool as its Prisma client. */
+export async function submitDeclaration(db: { sql: SqlExecutor }, request: SubmitDeclarationRequest): Promise<SubmitOutcome> {
   const { values, leadProvider } = request;
-  const found = await findProfile(prisma, values, leadProvider.id);
+  const found = await findProfile(db.sql, values, leadProvider.id);
   if (!("profileId" in found)) return { ok: false, refusals: found.refusal ? [found.refusal] : [] };
   const { profileId } = found;
 
   try {
-    return await submitInTransaction(prisma, request, profileId);
+    return await submitInTransaction(db.sql, request, profileId);
   } catch (error) {
     if (violatesConstraint(error, ONE_LIVE_DECLARATION_CONSTRAINT)) return { ok: false, refusals: [{ field: "participant_id", code: "duplicate" }] };
     throw error;
   }
 }
 
-async function submitInTransaction(prisma: PrismaClient, request: SubmitDeclarationRequest, profileId: string): Promise<SubmitOutcome> {
+async function submitInTransaction(sql: SqlExecutor, request: SubmitDeclarationRequest, profileId: string): Promise<SubmitOutcome> {
   const { values, leadProvider, now } = request;
-  return inTransaction(prisma, async (tx, change): Promise<SubmitOutcome> => {
+  return inSqlTransaction(sql, async (tx, change): Promise<SubmitOutcome> => {
     // Lock the profile first, in a statement of its own (queueing parallel submissions for it): the
     // reads after it then see whatever a submission that held the lock committed.
-    const [profile] = await tx.$queryRaw<ProfileRow[]>`
+    const [profile] = await queryTemplate<ProfileRow>(tx, Prisma.sql`
       SELECT pp.id::text AS id, pp.type::text AS type, pi.user_id::text AS user_id, pp.eligible_for_funding,
              pp.ineligible_for_funding_reason, pp.sparsity_uplift, pp.pupil_premium_uplift, mi.user_id::text AS mentor_user_id
         FROM participant_profiles pp
@@ -206,9 +209,9 @@ async function submitInTransaction(prisma: PrismaClient, request: SubmitDeclarat
         LEFT JOIN participant_profiles mp ON mp.id = pp.mentor_profile_id
         LEFT JOIN participant_identities mi ON mi.id = mp.participant_identity_id
        WHERE pp.id = ${profileId}::uuid
-         FOR UPDATE OF pp`;
+         FOR UPDATE OF pp`);
     const { declarationType: type, declarationDate: date, courseIdentifier } = values;
-    const [facts] = await tx.$queryRaw<FactsRow[]>(submissionFacts(profileId, leadProvider.id, type ?? null, courseIdentifier ?? null));
+    const [facts] = await queryTemplate<FactsRow>(tx, submissionFacts(profileId, leadProvider.id, type ?? null, courseIdentifier ?? null));
     const record = facts?.record ?? null;
     if (!profile || !record) return { ok: false, refusals: [{ field: "participant_id", code: "participant_not_recognised" }] };
     const cohort = { id: record.cohort_id, startYear: Number(record.start_year), mentorFunding: record.mentor_funding, frozen: record.frozen };
@@ -259,7 +262,7 @@ async function submitInTransaction(prisma: PrismaClient, request: SubmitDeclarat
       sparsityUplift: profile.sparsity_uplift,
       pupilPremiumUplift: profile.pupil_premium_uplift,
     };
-    await tx.$executeRaw`
+    await queryTemplate(tx, Prisma.sql`
       WITH declaration AS (
         INSERT INTO participant_declarations
                (id, participant_profile_id, user_id, lead_provider_id, cohort_id, delivery_partner_id, declaration_type,
@@ -274,7 +277,7 @@ async function submitInTransaction(prisma: PrismaClient, request: SubmitDeclarat
       INSERT INTO statement_line_items (id, statement_id, participant_declaration_id, state, created_at, updated_at)
       SELECT ${randomUUID()}::uuid, ${statementId}::uuid, declaration.id, ${state}::"DeclarationState", ${utcTimestamp(now)}, ${utcTimestamp(declaration.updatedAt)}
         FROM declaration
-       WHERE ${statementId}::uuid IS NOT NULL`;
+       WHERE ${statementId}::uuid IS NOT NULL`);
     await change.audit({
       actor: apiActor(leadProvider),
       action: "declaration.submit",

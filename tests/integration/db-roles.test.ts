@@ -52,7 +52,7 @@ describe.runIf(availableKinds().includes("postgres"))("the runtime role of scrip
         url.username = role;
         url.password = "";
         const app = await createDb({ kind: "postgres", url: url.toString() }, { timeouts: DEFAULT_DB_TIMEOUTS });
-        const restore = setApiDepsForTests({ prisma: async () => app.prisma, now: () => TEST_NOW, allowServerDate: () => false });
+        const restore = setApiDepsForTests({ db: async () => app, now: () => TEST_NOW, allowServerDate: () => false });
         try {
           const [who] = await app.sql.query<{ user: string; superuser: string }>(`SELECT current_user AS user, current_setting('is_superuser') AS superuser`);
           expect(who).toEqual({ user: role, superuser: "off" });

@@ -58,7 +58,7 @@ describe.runIf(availableKinds().includes("postgres"))("stalled CSV downloads (Po
       "postgres",
       async (db) => {
         await seedDemo(db, { today: DEMO_TODAY });
-        const restore = setApiDepsForTests({ prisma: async () => db.prisma, now: () => TEST_NOW, allowServerDate: () => false });
+        const restore = setApiDepsForTests({ db: async () => db, now: () => TEST_NOW, allowServerDate: () => false });
         try {
           const statement = await biggestStatement(db);
           expect(statement.lineItems).toBeGreaterThan(2);

@@ -154,7 +154,7 @@ describe.each(availableKinds())("the API's per-token limit on %s", (kind) => {
     const expiresAt = new Date(Date.now() + 24 * 3_600_000);
     token = (await createApiToken(db.prisma, "Rate Limited Provider", { expiresAt })).token;
     otherToken = (await createApiToken(db.prisma, "Rate Limited Provider", { expiresAt })).token;
-    restore = setApiDepsForTests({ prisma: async () => db.prisma });
+    restore = setApiDepsForTests({ db: async () => db });
     process.env.API_RATE_LIMIT_PER_MINUTE = "5";
   });
 

@@ -57,7 +57,7 @@ export function useSeededApi(kind: TestDbKind, options: { now?: () => Date } = {
     };
     context.tokenId = async (name) => (await db.prisma.apiToken.findUniqueOrThrow({ where: { hashedToken: hashApiToken(tokenOf(name)) } })).id;
     restore = setApiDepsForTests({
-      prisma: async () => db.prisma,
+      db: async () => db,
       now: options.now ?? (() => TEST_NOW),
       allowServerDate: () => allowServerDate,
     });

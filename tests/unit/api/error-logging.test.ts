@@ -35,7 +35,7 @@ describe("an API 500", () => {
     const { lines, logger } = capture();
     const consoleError = vi.spyOn(console, "error").mockImplementation(() => undefined);
     restore = setApiDepsForTests({
-      prisma: async () => {
+      db: async () => {
         throw new Error(MESSAGE);
       },
       logger: () => logger,

@@ -24,12 +24,12 @@ export const GET = leadProviderRoute(async ({ url, prisma, provider }) => {
   return dataResponse(declarations.map(serializeDeclaration));
 });
 
-export const POST = leadProviderRoute(async ({ request, prisma, provider, now }) => {
+export const POST = leadProviderRoute(async ({ request, sql, provider, now }) => {
   const at = serverDate(request, now, apiDeps().allowServerDate());
   const attributes = await readAttributes(request, DECLARATION_TYPE);
   const { values, issues, stop } = validateDeclarationAttributes(attributes, at);
   if (stop) throw unprocessable(issues);
-  const outcome = await submitDeclaration(prisma, { leadProvider: provider, values, attributesValid: issues.length === 0, now: at });
+  const outcome = await submitDeclaration({ sql }, { leadProvider: provider, values, attributesValid: issues.length === 0, now: at });
   if (!outcome.ok) throw unprocessable(submissionErrors(issues, outcome.refusals));
   return dataResponse(serializeDeclaration(outcome.declaration));
 });
