@@ -7,6 +7,7 @@
 //
 // This restates the app's SQL on purpose (a floor must not share the code it measures); if the
 // submission gains or loses a round trip, this should follow, and the report says how many it runs.
+// Like the app's, its statements are prepared once per connection (named statements).
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { runAtConcurrency } from "./support";
@@ -37,8 +38,9 @@ const LIVE_STATES = ["submitted", "eligible", "payable", "paid"];
  */
 async function submitOnce(client: pg.PoolClient, token: Token, participantId: string, now: Date): Promise<"created" | "duplicate"> {
   const profile = (
-    await client.query<{ id: string }>(
-      `SELECT pp.id::text AS id FROM participant_profiles pp
+    await client.query<{ id: string }>({
+      name: "floor_profiles",
+      text: `SELECT pp.id::text AS id FROM participant_profiles pp
          JOIN participant_identities pi ON pi.id = pp.participant_identity_id
         WHERE pi.user_id = (SELECT user_id::uuid FROM (
                 SELECT id::text AS user_id, 1 AS rank FROM users WHERE id = $1::uuid
@@ -46,24 +48,26 @@ async function submitOnce(client: pg.PoolClient, token: Token, participantId: st
                 UNION ALL SELECT user_id::text, 3 FROM participant_id_changes WHERE from_participant_id = $1::uuid) x ORDER BY rank LIMIT 1)
           AND EXISTS (SELECT 1 FROM induction_records ir WHERE ir.participant_profile_id = pp.id AND ir.lead_provider_id = $2::uuid)
         ORDER BY pp.created_at DESC, pp.id`,
-      [participantId, token.providerId],
-    )
+      values: [participantId, token.providerId],
+    })
   ).rows[0];
   if (!profile) throw new Error("floor: no profile");
 
   await client.query("BEGIN");
   try {
     const locked = (
-      await client.query<{ user_id: string; eligible: boolean | null }>(
-        `SELECT pi.user_id::text AS user_id, pp.eligible_for_funding AS eligible
+      await client.query<{ user_id: string; eligible: boolean | null }>({
+        name: "floor_lock",
+        text: `SELECT pi.user_id::text AS user_id, pp.eligible_for_funding AS eligible
            FROM participant_profiles pp JOIN participant_identities pi ON pi.id = pp.participant_identity_id
           WHERE pp.id = $1::uuid FOR UPDATE OF pp`,
-        [profile.id],
-      )
+        values: [profile.id],
+      })
     ).rows[0]!;
     const facts = (
-      await client.query<{ cohort_id: string; delivery_partner_id: string | null; same: string[] | null; statement_id: string | null }>(
-        `WITH r AS (
+      await client.query<{ cohort_id: string; delivery_partner_id: string | null; same: string[] | null; statement_id: string | null }>({
+        name: "floor_facts",
+        text: `WITH r AS (
            SELECT ir.delivery_partner_id, ir.schedule_id, s.cohort_id
              FROM induction_records ir JOIN schedules s ON s.id = ir.schedule_id JOIN cohorts c ON c.id = s.cohort_id
             WHERE ir.participant_profile_id = $1::uuid AND ir.lead_provider_id = $2::uuid
@@ -80,8 +84,8 @@ async function submitOnce(client: pg.PoolClient, token: Token, participantId: st
                   WHERE d.participant_profile_id = $1::uuid AND d.course_identifier = 'ecf-induction' AND d.declaration_type = 'started') AS same,
                 (SELECT id::text FROM o ORDER BY deadline_date LIMIT 1) AS statement_id,
                 (SELECT uplift_amount IS NOT NULL FROM call_off_contracts WHERE lead_provider_id = $2::uuid AND cohort_id = (SELECT cohort_id FROM r)) AS uplift`,
-        [profile.id, token.providerId],
-      )
+        values: [profile.id, token.providerId],
+      })
     ).rows[0]!;
     if ((facts.same ?? []).some((state) => LIVE_STATES.includes(state))) {
       await client.query("COMMIT");
@@ -90,21 +94,23 @@ async function submitOnce(client: pg.PoolClient, token: Token, participantId: st
     const state = locked.eligible ? "eligible" : "submitted";
     const declarationId = randomUUID();
     const statementId = state === "eligible" ? facts.statement_id : null;
-    await client.query(
-      `WITH d AS (
+    await client.query({
+      name: "floor_insert",
+      text: `WITH d AS (
          INSERT INTO participant_declarations (id, participant_profile_id, user_id, lead_provider_id, cohort_id, delivery_partner_id,
            declaration_type, declaration_date, course_identifier, state, created_at, updated_at)
          VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::uuid, 'started', '2025-10-01T10:00:00Z', 'ecf-induction', $7::"DeclarationState", $8, $8)
          RETURNING id)
        INSERT INTO statement_line_items (id, statement_id, participant_declaration_id, state, created_at, updated_at)
        SELECT $9::uuid, $10::uuid, d.id, $7::"DeclarationState", $8, $8 FROM d WHERE $10::uuid IS NOT NULL`,
-      [declarationId, profile.id, locked.user_id, token.providerId, facts.cohort_id, facts.delivery_partner_id, state, now, randomUUID(), statementId],
-    );
-    await client.query(
-      `INSERT INTO audit_logs (id, occurred_at, actor_type, actor_id, actor_label, api_token_id, action, entity_type, entity_id, user_id, after)
+      values: [declarationId, profile.id, locked.user_id, token.providerId, facts.cohort_id, facts.delivery_partner_id, state, now, randomUUID(), statementId],
+    });
+    await client.query({
+      name: "floor_audit",
+      text: `INSERT INTO audit_logs (id, occurred_at, actor_type, actor_id, actor_label, api_token_id, action, entity_type, entity_id, user_id, after)
        VALUES ($1::uuid, $2, 'api', $3, $4, $5::uuid, 'declaration.submit', 'declaration', $6::uuid, $7::uuid, $8::jsonb)`,
-      [randomUUID(), now, token.providerId, token.providerName, token.tokenId, declarationId, locked.user_id, JSON.stringify({ state, statementId })],
-    );
+      values: [randomUUID(), now, token.providerId, token.providerName, token.tokenId, declarationId, locked.user_id, JSON.stringify({ state, statementId })],
+    });
     await client.query("COMMIT");
     return "created";
   } catch (error) {

@@ -41,7 +41,7 @@ export async function writeAudit(tx: Queryable, entry: AuditEntry, occurredAt: D
 
 /** Writes the audit entry in a raw-SQL transaction (lib/db/sql.ts). */
 export async function writeAuditSql(tx: SqlTransaction, entry: AuditEntry, occurredAt: Date = new Date()): Promise<void> {
-  await queryTemplate(tx, auditInsert(entry, occurredAt));
+  await queryTemplate(tx, auditInsert(entry, occurredAt), { prepare: true });
 }
 
 export function staffActor(user: { id: string; email: string }): Actor {

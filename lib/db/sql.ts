@@ -4,14 +4,24 @@
 // (lib/db/cursor.ts, used by lib/statements/csv-rows.ts), and the API's busiest write, a declaration's
 // submission (lib/declarations/submit.ts, docs/performance.md); the benchmarks and tests use it to set
 // up and count rows too. Everything else goes through Prisma (lib/db/client.ts).
+import { createHash } from "node:crypto";
 import type { PGlite } from "@electric-sql/pglite";
 import type pg from "pg";
+
+export type QueryOptions = {
+  /**
+   * Prepare the statement once per connection and reuse it (PostgreSQL then parses and plans it
+   * once, not on every call): only for statements whose text has a fixed shape, since each
+   * connection keeps every statement it prepared. PGlite runs it unprepared.
+   */
+  prepare?: boolean;
+};
 
 export interface SqlExecutor {
   /** Run one or more statements without parameters. */
   exec(sql: string): Promise<void>;
   /** Run one statement with positional parameters ($1, $2…). */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<T[]>;
   /** Run `fn` in one transaction on one connection. */
   transaction<R>(fn: (tx: Omit<SqlExecutor, "transaction">) => Promise<R>): Promise<R>;
 }
@@ -25,8 +35,28 @@ export type SqlTransaction = Omit<SqlExecutor, "transaction">;
  */
 export type SqlTemplate = { readonly text: string; readonly values: readonly unknown[] };
 
-export function queryTemplate<T = Record<string, unknown>>(executor: Pick<SqlExecutor, "query">, template: SqlTemplate): Promise<T[]> {
-  return executor.query<T>(template.text, [...template.values]);
+export function queryTemplate<T = Record<string, unknown>>(
+  executor: Pick<SqlExecutor, "query">,
+  template: SqlTemplate,
+  options?: QueryOptions,
+): Promise<T[]> {
+  return executor.query<T>(template.text, [...template.values], options);
+}
+
+const preparedNames = new Map<string, string>();
+
+/** A prepared statement's name: from its text, so one name never stands for two texts. */
+export function preparedStatementName(text: string): string {
+  let name = preparedNames.get(text);
+  if (!name) {
+    name = `ecf_${createHash("sha256").update(text).digest("hex").slice(0, 32)}`;
+    preparedNames.set(text, name);
+  }
+  return name;
+}
+
+function pgQuery(sql: string, params: unknown[], options: QueryOptions | undefined): pg.QueryConfig {
+  return options?.prepare ? { name: preparedStatementName(sql), text: sql, values: params } : { text: sql, values: params };
 }
 
 export function pgExecutor(pool: pg.Pool): SqlExecutor {
@@ -34,8 +64,8 @@ export function pgExecutor(pool: pg.Pool): SqlExecutor {
     async exec(sql) {
       await pool.query(sql);
     },
-    async query<T>(sql: string, params: unknown[] = []) {
-      return (await pool.query(sql, params)).rows as T[];
+    async query<T>(sql: string, params: unknown[] = [], options?: QueryOptions) {
+      return (await pool.query(pgQuery(sql, params, options))).rows as T[];
     },
     async transaction(fn) {
       const client = await pool.connect();
@@ -50,8 +80,8 @@ export function pgExecutor(pool: pg.Pool): SqlExecutor {
           async exec(sql) {
             await client.query(sql);
           },
-          async query<T>(sql: string, params: unknown[] = []) {
-            return (await client.query(sql, params)).rows as T[];
+          async query<T>(sql: string, params: unknown[] = [], options?: QueryOptions) {
+            return (await client.query(pgQuery(sql, params, options))).rows as T[];
           },
         });
         await client.query("COMMIT");

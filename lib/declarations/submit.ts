@@ -14,8 +14,9 @@
 // Round trips, because this is the API's busiest write (docs/performance.md): one query for the
 // profiles (the participant id resolved inside it), then in the transaction the lock, one query
 // for every fact the checks need, one statement for the declaration and its line item, and the
-// audit entry. All raw SQL on the pool's own driver (lib/db/sql.ts), not through Prisma: Prisma's
-// work per statement was a large part of each request (docs/performance.md).
+// audit entry. All raw SQL on the pool's own driver (lib/db/sql.ts), not through Prisma (Prisma's
+// work per statement was a large part of each request), each statement prepared once per connection
+// (docs/performance.md).
 //
 // Refusals are codes with their data (`SubmissionRefusal`); lib/api words them and merges them
 // with the problems it found in the request's attributes.
@@ -38,6 +39,9 @@ import { moneyEvent } from "@/lib/log";
 import { inductionRecordOrderSql, participantUserIdSql } from "@/lib/participants/identity";
 import { isUuid } from "@/lib/validation/ids";
 import { upliftPaid, type DeclarationRecord } from "@/lib/declarations/queries";
+
+/** Every statement here has a fixed shape: each is prepared once per connection (lib/db/sql.ts). */
+const PREPARED = { prepare: true } as const;
 
 /** Also read by lib/participants/actions.ts (changing a cohort); the rule lives in rules/submission-checks.ts. */
 export { DUPLICATE_STATES } from "@/lib/declarations/rules/submission-checks";
@@ -112,7 +116,7 @@ async function profilesWithProvider(sql: SqlExecutor, participantId: string, lea
       JOIN participant_identities pi ON pi.id = pp.participant_identity_id
      WHERE pi.user_id = (${participantUserIdSql(participantId)})
        AND EXISTS (SELECT 1 FROM induction_records ir WHERE ir.participant_profile_id = pp.id AND ir.lead_provider_id = ${leadProviderId}::uuid)
-     ORDER BY pp.created_at DESC, pp.id ASC`);
+     ORDER BY pp.created_at DESC, pp.id ASC`, PREPARED);
 }
 
 /** The training record a declaration is for: the participant's profile for this course, linked to this provider. */
@@ -209,9 +213,9 @@ async function submitInTransaction(sql: SqlExecutor, request: SubmitDeclarationR
         LEFT JOIN participant_profiles mp ON mp.id = pp.mentor_profile_id
         LEFT JOIN participant_identities mi ON mi.id = mp.participant_identity_id
        WHERE pp.id = ${profileId}::uuid
-         FOR UPDATE OF pp`);
+         FOR UPDATE OF pp`, PREPARED);
     const { declarationType: type, declarationDate: date, courseIdentifier } = values;
-    const [facts] = await queryTemplate<FactsRow>(tx, submissionFacts(profileId, leadProvider.id, type ?? null, courseIdentifier ?? null));
+    const [facts] = await queryTemplate<FactsRow>(tx, submissionFacts(profileId, leadProvider.id, type ?? null, courseIdentifier ?? null), PREPARED);
     const record = facts?.record ?? null;
     if (!profile || !record) return { ok: false, refusals: [{ field: "participant_id", code: "participant_not_recognised" }] };
     const cohort = { id: record.cohort_id, startYear: Number(record.start_year), mentorFunding: record.mentor_funding, frozen: record.frozen };
@@ -277,7 +281,7 @@ async function submitInTransaction(sql: SqlExecutor, request: SubmitDeclarationR
       INSERT INTO statement_line_items (id, statement_id, participant_declaration_id, state, created_at, updated_at)
       SELECT ${randomUUID()}::uuid, ${statementId}::uuid, declaration.id, ${state}::"DeclarationState", ${utcTimestamp(now)}, ${utcTimestamp(declaration.updatedAt)}
         FROM declaration
-       WHERE ${statementId}::uuid IS NOT NULL`);
+       WHERE ${statementId}::uuid IS NOT NULL`, PREPARED);
     await change.audit({
       actor: apiActor(leadProvider),
       action: "declaration.submit",

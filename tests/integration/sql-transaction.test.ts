@@ -1,9 +1,11 @@
 // lib/db/transaction.ts inSqlTransaction: the raw-SQL form of the one way to change money or people
 // (the API's declaration submission uses it). Its writes and its audit entry commit together or
-// not at all, and its log lines run only after the commit.
+// not at all, and its log lines run only after the commit. And lib/db/sql.ts's prepared statements,
+// which that submission's statements are.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { apiActor } from "@/lib/db/audit";
+import { preparedStatementName } from "@/lib/db/sql";
 import { inSqlTransaction } from "@/lib/db/transaction";
 import { availableKinds, withTestDb } from "./db";
 
@@ -54,6 +56,27 @@ describe.each(availableKinds())("inSqlTransaction on %s", (kind) => {
       expect(seen).toEqual([]);
       expect(await db.sql.query("SELECT 1 FROM lead_providers WHERE id = $1::uuid", [entityId])).toEqual([]);
       expect(await auditRows(db, entityId)).toEqual([]);
+    });
+  });
+});
+
+describe.each(availableKinds())("prepared statements on %s", (kind) => {
+  const TEXT = "SELECT $1::int + 1 AS n";
+
+  it("are named from their text: one name per text, never one name for two", () => {
+    expect(preparedStatementName(TEXT)).toBe(preparedStatementName(TEXT));
+    expect(preparedStatementName(TEXT)).toMatch(/^ecf_[0-9a-f]{32}$/);
+    expect(preparedStatementName("SELECT $1::int + 2 AS n")).not.toBe(preparedStatementName(TEXT));
+  });
+
+  it("give the same answers, and on PostgreSQL are prepared once on the connection and reused", async () => {
+    await withTestDb(kind, async (db) => {
+      const prepared = await db.sql.transaction(async (tx) => {
+        expect(await tx.query<{ n: number }>(TEXT, [1], { prepare: true })).toEqual([{ n: 2 }]);
+        expect(await tx.query<{ n: number }>(TEXT, [41], { prepare: true })).toEqual([{ n: 42 }]);
+        return tx.query<{ name: string }>("SELECT name FROM pg_prepared_statements WHERE name LIKE 'ecf_%'");
+      });
+      expect(prepared).toEqual(kind === "postgres" ? [{ name: preparedStatementName(TEXT) }] : []);
     });
   });
 });
