@@ -7,9 +7,10 @@
 // (seedScale: default 1,000,000 declarations ≈ 200k participants, 40 providers, 31 statements per
 // provider and cohort) timing the seeding, then measures, each in this one database:
 //
-// 1. the statement page's data (loadStatementView, what app/statements/[statementId]/page.tsx
-//    renders from) for the statement with the most line items, against a baseline in the same
-//    process: one hand-written GROUP BY over the same statement's line items, runs alternating;
+// 1. the statement page's data (loadStatementPage: the statement's view and its cohort's payments
+//    picture from one calculation, what app/statements/[statementId]/page.tsx renders from) for
+//    the statement with the most line items, against a baseline in the same process: one
+//    hand-written GROUP BY over the same statement's line items, runs alternating;
 // 2. participant search (bench/search.ts, run against this database through BENCH_DATABASE_URL);
 // 3. the declarations CSV of the biggest statement (bench/csv.ts's measurement, each in its own
 //    process: at the heap limit the server runs with, and at Node's default for comparison);
@@ -35,6 +36,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { createDb, type Db } from "@/lib/db/client";
 import { NO_DB_TIMEOUTS } from "@/lib/db/timeouts";
 import { authoriseStatement, figuresOf } from "@/lib/statements/authorise";
+import { loadStatementPage } from "@/lib/statements/overview";
 import { loadStatementView } from "@/lib/statements/view";
 import { PINNED_DEMO_TODAY } from "@/prisma/seed/dates";
 import { seedDemo } from "@/prisma/seed/demo";
@@ -147,8 +149,9 @@ async function benchStatement(db: Db, statementId: string, runs: number): Promis
   if (!info) throw new Error(`No statement ${statementId}`);
   let source = "";
   const page = async () => {
-    const loaded = await loadStatementView(db.prisma, statementId);
-    if (!loaded || loaded.kind !== "view") throw new Error(`The statement page has no view for ${statementId}`);
+    const data = await loadStatementPage(db.prisma, statementId, new Date());
+    const loaded = data?.loaded;
+    if (!loaded || loaded.kind !== "view" || !data.picture) throw new Error(`The statement page has no view or no payments picture for ${statementId}`);
     source = loaded.source;
     return loaded.view;
   };
@@ -451,7 +454,7 @@ function markdown(r: Report): string {
       "## Statement page",
       "",
       `Statement: ${s.label} (\`${s.statementId}\`), ${int(s.lineItems)} line items, status ${s.status}, view source ${s.source}.`,
-      `${s.page.runs} alternating runs of each after 2 warm-ups. Page = \`loadStatementView\` (lib/statements/view.ts); baseline = one \`GROUP BY\` of the statement's line items joined to their declarations (state × declaration type × participant type).`,
+      `${s.page.runs} alternating runs of each after 2 warm-ups. Page = \`loadStatementPage\` (lib/statements/overview.ts: the statement's view and its cohort's payments picture, from one calculation of the cohort); baseline = one \`GROUP BY\` of the statement's line items joined to their declarations (state × declaration type × participant type).`,
       "",
       "| | p50 (ms) | p95 (ms) | max (ms) |",
       "|---|---:|---:|---:|",

@@ -156,17 +156,33 @@ export async function loadCalculation(
 
 export type StatementCalculation = ProviderCohortCalculation & { statement: StatementRow; result: StatementResult };
 
+/** A provider's cohort calculated: its input, and the engine's result for each of its statements (same order). */
+export type CohortCalculation = ProviderCohortCalculation & { results: StatementResult[] };
+
+/**
+ * Every statement of the provider's cohort (up to `upToPaymentDate`) through the engine, once. Each
+ * statement's result depends only on the statements before it, so a statement's result is the same
+ * whether the later ones are included or not (tests/integration/statements-overview.test.ts).
+ */
+export async function calculateCohort(db: Queryable, leadProviderId: string, cohortId: string, upToPaymentDate?: Date): Promise<CohortCalculation> {
+  const calculation = await loadCalculation(db, leadProviderId, cohortId, upToPaymentDate);
+  return { ...calculation, results: calculateStatements(calculation.input) };
+}
+
+/** One statement's share of a cohort calculation (null: not one of its statements). */
+export function statementOf(cohort: CohortCalculation, statementId: string): StatementCalculation | null {
+  const index = cohort.statements.findIndex((s) => s.id === statementId);
+  const statement = cohort.statements[index];
+  const result = cohort.results[index];
+  if (!statement || !result) return null;
+  return { ...cohort, statement, result };
+}
+
 /** One statement, calculated with everything before it. Null when there is no such statement. */
 export async function calculateStatement(db: Queryable, statementId: string): Promise<StatementCalculation | null> {
   const target = await db.statement.findUnique({ where: { id: statementId }, select: { leadProviderId: true, cohortId: true, paymentDate: true } });
   if (!target) return null;
-  const calculation = await loadCalculation(db, target.leadProviderId, target.cohortId, target.paymentDate);
-  const results = calculateStatements(calculation.input);
-  const index = calculation.statements.findIndex((s) => s.id === statementId);
-  const statement = calculation.statements[index];
-  const result = results[index];
-  if (!statement || !result) return null;
-  return { ...calculation, statement, result };
+  return statementOf(await calculateCohort(db, target.leadProviderId, target.cohortId, target.paymentDate), statementId);
 }
 
 /**

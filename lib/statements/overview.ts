@@ -3,12 +3,12 @@
 // (loadStatementView: one statement — one provider+cohort calculation — per provider); and the
 // payments picture of a provider's cohort: every statement's figures from ONE engine calculation
 // of the cohort (calculation.ts), a paid statement's from the snapshot its page shows.
-import { calculateStatements, serializeStatementResults, type StatementJson } from "@/lib/engine";
+import { serializeStatementResults, type StatementJson } from "@/lib/engine";
 import type { StatementStatus } from "@/lib/domain/statement-statuses";
 import type { Queryable } from "@/lib/db/query";
-import { loadCalculation, MissingContractError } from "./calculation";
+import { calculateCohort, MissingContractError, statementOf, type CohortCalculation } from "./calculation";
 import { paymentParts, type PaymentParts } from "./rules/payments-picture";
-import { loadStatementView, parseStatementView } from "./view";
+import { loadStatementView, parseStatementView, type LoadedStatement } from "./view";
 
 function day(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -108,12 +108,42 @@ export type PaymentsPicture = {
 export async function loadPaymentsPicture(db: Queryable, leadProviderId: string, cohortId: string, today: Date): Promise<PaymentsPicture | null> {
   let calculation;
   try {
-    calculation = await loadCalculation(db, leadProviderId, cohortId);
+    calculation = await calculateCohort(db, leadProviderId, cohortId);
   } catch (error) {
     if (error instanceof MissingContractError) return null;
     throw error;
   }
-  const results = serializeStatementResults(calculateStatements(calculation.input)).statements;
+  return paymentsPicture(calculation, today);
+}
+
+/** What the statement page shows: the statement, and its cohort's payments picture. */
+export type StatementPage = { loaded: LoadedStatement; picture: PaymentsPicture | null };
+
+/**
+ * The statement page's data from ONE calculation of the provider's cohort: the statement's view
+ * (loadStatementView, given its share of that calculation) and the payments picture. Null when
+ * there is no such statement.
+ */
+export async function loadStatementPage(db: Queryable, statementId: string, now: Date): Promise<StatementPage | null> {
+  const target = await db.statement.findUnique({ where: { id: statementId }, select: { leadProviderId: true, cohortId: true } });
+  if (!target) return null;
+  let cohort: CohortCalculation | MissingContractError;
+  try {
+    cohort = await calculateCohort(db, target.leadProviderId, target.cohortId);
+  } catch (error) {
+    if (!(error instanceof MissingContractError)) throw error;
+    cohort = error;
+  }
+  const loaded = await loadStatementView(db, statementId, now, async () => {
+    if (cohort instanceof MissingContractError) throw cohort;
+    return statementOf(cohort, statementId);
+  });
+  if (!loaded) return null;
+  return { loaded, picture: cohort instanceof MissingContractError ? null : paymentsPicture(cohort, now) };
+}
+
+function paymentsPicture(calculation: CohortCalculation, today: Date): PaymentsPicture {
+  const results = serializeStatementResults(calculation.results).statements;
   const byId = new Map<string, StatementJson>(results.map((result) => [result.id, result]));
   const todayText = day(today);
   const statements = calculation.statements.map((statement): PictureStatement => {

@@ -205,9 +205,16 @@ export type LoadedStatement =
 
 /**
  * What the statement page shows. A paid statement shows the snapshot stored when it was
- * authorised; every other statement (and a paid one from before snapshots) is calculated now.
+ * authorised; every other statement (and a paid one from before snapshots) is calculated now, by
+ * `calculate` (default: `calculateStatement`; the statement page passes its share of the cohort
+ * calculation it draws the payments picture from, lib/statements/overview.ts `loadStatementPage`).
  */
-export async function loadStatementView(db: Queryable, statementId: string, now = new Date()): Promise<LoadedStatement | null> {
+export async function loadStatementView(
+  db: Queryable,
+  statementId: string,
+  now = new Date(),
+  calculate: (db: Queryable, statementId: string) => Promise<StatementCalculation | null> = calculateStatement,
+): Promise<LoadedStatement | null> {
   const row = await db.statement.findUnique({ where: { id: statementId }, select: { status: true, snapshot: true } });
   if (!row) return null;
   if (row.status === "paid") {
@@ -215,7 +222,7 @@ export async function loadStatementView(db: Queryable, statementId: string, now 
     if (view) return { kind: "view", view, source: "snapshot" };
   }
   try {
-    const calculation = await calculateStatement(db, statementId);
+    const calculation = await calculate(db, statementId);
     if (!calculation) return null;
     return { kind: "view", view: buildStatementView(calculation, now), source: "live" };
   } catch (error) {

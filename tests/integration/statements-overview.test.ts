@@ -1,10 +1,11 @@
 // Statements at a glance and the payments picture, on the demo data: the overview's current
 // statement per provider is the earliest whose cut-off has not passed and its total is the one the
 // statement page shows; the picture's figures (one calculation of the cohort) are each statement's
-// own page figures, and its five parts add up to the total.
+// own page figures, and its five parts add up to the total; and the statement page's data, drawn
+// from one calculation of the cohort, is exactly the statement's view and the cohort's picture.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toDecimal } from "@/lib/engine";
-import { listCurrentStatements, loadPaymentsPicture } from "@/lib/statements/overview";
+import { listCurrentStatements, loadPaymentsPicture, loadStatementPage } from "@/lib/statements/overview";
 import { paymentParts, PAYMENT_PARTS } from "@/lib/statements/rules/payments-picture";
 import { loadStatementView } from "@/lib/statements/view";
 import { seedDemo } from "@/prisma/seed/demo";
@@ -67,5 +68,47 @@ describe.each(availableKinds())("statements at a glance on %s", (kind) => {
       expect(picture.currentId).toBe(current?.id ?? null);
     }
     expect(checked).toBeGreaterThan(10);
+  });
+
+  it("the statement page's data (one calculation of the cohort) is the statement's own view and its cohort's picture, paid, payable or open", async () => {
+    const statements = await db.prisma.statement.findMany({ select: { id: true, status: true, leadProviderId: true, cohortId: true }, orderBy: { id: "asc" } });
+    const statuses = new Set<string>();
+    for (const statement of statements) {
+      const page = await loadStatementPage(db.prisma, statement.id, DEMO_TODAY);
+      const view = await loadStatementView(db.prisma, statement.id, DEMO_TODAY);
+      const picture = await loadPaymentsPicture(db.prisma, statement.leadProviderId, statement.cohortId, DEMO_TODAY);
+      expect(page?.loaded).toEqual(view);
+      expect(page?.picture).toEqual(picture);
+      statuses.add(`${statement.status}:${page?.loaded.kind}`);
+    }
+    expect(statuses).toEqual(new Set(["open:view", "payable:view", "paid:view"]));
+    expect(await loadStatementPage(db.prisma, "00000000-0000-4000-8000-000000000000", DEMO_TODAY)).toBeNull();
+  });
+
+  it("a cohort without a contract: the page says so, and has no picture", async () => {
+    const provider = await db.prisma.leadProvider.create({ data: { name: "Provider Without A Contract (page)" } });
+    const cohort = await db.prisma.cohort.findFirstOrThrow({ where: { startYear: 2024 } });
+    const statement = await db.prisma.statement.create({
+      data: {
+        leadProviderId: provider.id,
+        cohortId: cohort.id,
+        name: "November 2026",
+        month: 11,
+        year: 2026,
+        deadlineDate: new Date("2026-10-31"),
+        paymentDate: new Date("2026-11-25"),
+        status: "payable",
+      },
+    });
+    try {
+      const page = await loadStatementPage(db.prisma, statement.id, DEMO_TODAY);
+      expect(page?.loaded.kind).toBe("missing_contract");
+      expect(page?.picture).toBeNull();
+      expect(page?.loaded).toEqual(await loadStatementView(db.prisma, statement.id, DEMO_TODAY));
+    } finally {
+      // Leave the demo data as it was for the other tests.
+      await db.prisma.statement.delete({ where: { id: statement.id } });
+      await db.prisma.leadProvider.delete({ where: { id: provider.id } });
+    }
   });
 });

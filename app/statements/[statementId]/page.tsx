@@ -7,8 +7,8 @@ import { adjustmentApprovalLimit } from "@/lib/statements/approval-limit";
 import { formatMoneyForDisplay } from "@/lib/format/money";
 import { adjustmentRefusal } from "@/lib/statements/rules/adjustment-refusal";
 import { checkAuthorisation } from "@/lib/statements/authorise";
-import { loadStatementView, type StatementView } from "@/lib/statements/view";
-import { loadPaymentsPicture } from "@/lib/statements/overview";
+import type { StatementView } from "@/lib/statements/view";
+import { loadStatementPage } from "@/lib/statements/overview";
 import { getPrisma } from "@/lib/db/client";
 import { readFlash } from "@/lib/flash";
 import { formatDate, formatUkDateTime } from "@/lib/format/dates";
@@ -89,10 +89,10 @@ export default async function StatementPage({ params }: Props) {
   const { statementId } = await params;
   const {
     user,
-    data: { id, loaded },
+    data: { id, loaded, picture },
   } = await requireResource("finance", statementPath(statementId), [statementId], async (prisma, id) => {
-    const loaded = await loadStatementView(prisma, id);
-    return loaded ? { id, loaded } : null;
+    const page = await loadStatementPage(prisma, id, new Date());
+    return page ? { id, ...page } : null;
   });
   // DfE's authorise rule, then who may authorise (an approver who has not adjusted it, nothing
   // awaiting approval): the button for those who may, the reason for everyone else.
@@ -112,7 +112,6 @@ export default async function StatementPage({ params }: Props) {
 
   const { view, source } = loaded;
   const { statement } = view;
-  const picture = await loadPaymentsPicture(await getPrisma(), view.provider.id, view.cohort.id, new Date());
   const refusal = adjustmentRefusal(statement);
   const links: StatementLinks = {
     voided: voidedPath(id),
