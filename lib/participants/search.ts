@@ -162,18 +162,25 @@ function limitedCandidatesSql(q: string): Prisma.Sql {
  */
 function candidatesSql(contains: string): Prisma.Sql {
   return Prisma.sql`
-      SELECT p.id AS profile_id, u.id AS user_id, u.full_name, u.email, p.trn, p.type,
-             lower(u.full_name) AS name_key, lower(u.email) AS email_key, lower(p.trn) AS trn_key
-        FROM (
-              -- One indexed look-up per column: with "name OR email" the planner misjudges how
-              -- many rows match a common surname and scans the whole table instead.
-              SELECT id FROM users WHERE full_name ILIKE ${contains} ESCAPE '\\'
-              UNION
-              SELECT id FROM users WHERE email ILIKE ${contains} ESCAPE '\\'
-             ) matched
-        JOIN users u ON u.id = matched.id
-        JOIN participant_identities pi ON pi.user_id = u.id
-        JOIN participant_profiles p ON p.participant_identity_id = pi.id
+      (WITH
+         -- One indexed look-up per column: with "name OR email" the planner misjudges how many rows
+         -- match a common surname and scans the whole table instead. Each is a CTE of its own: it is
+         -- planned for all its rows (so through the trigram index, never a table scan in the hope of
+         -- stopping early), yet read only as far as the limit below asks.
+         by_name AS MATERIALIZED (SELECT id, full_name, email FROM users WHERE full_name ILIKE ${contains} ESCAPE '\\'),
+         by_email AS MATERIALIZED (SELECT id, full_name, email FROM users WHERE email ILIKE ${contains} ESCAPE '\\')
+       SELECT p.id AS profile_id, u.id AS user_id, u.full_name, u.email, p.trn, p.type,
+              lower(u.full_name) AS name_key, lower(u.email) AS email_key, lower(p.trn) AS trn_key
+         FROM (
+               -- Each stops after the limit: more users than that is already too many (each has at
+               -- least one profile), and a common surname has thousands. The user's columns come
+               -- along, so the matches are not joined back to users.
+               (SELECT * FROM by_name LIMIT ${CANDIDATE_LIMIT})
+               UNION
+               (SELECT * FROM by_email LIMIT ${CANDIDATE_LIMIT})
+              ) u
+         JOIN participant_identities pi ON pi.user_id = u.id
+         JOIN participant_profiles p ON p.participant_identity_id = pi.id)
       UNION ALL
       SELECT p.id, u.id, u.full_name, u.email, p.trn, p.type, lower(u.full_name), lower(u.email), lower(p.trn)
         FROM participant_profiles p

@@ -212,6 +212,31 @@ describe.each(availableKinds())("participant search on %s", (kind) => {
     });
   });
 
+  it("counts the name and email matches together: each under 1,000, together over it, is too many", async () => {
+    await withTestDb(kind, async (db) => {
+      // Users matching by name only and by email only (different people), `count` of each.
+      const add = async (label: string, byName: number, byEmail: number) =>
+        db.prisma.$executeRawUnsafe(`
+          WITH u AS (
+            INSERT INTO users (id, full_name, email, updated_at)
+            SELECT gen_random_uuid(), '${label} Named ' || g, 'n' || gen_random_uuid() || '@example.org', now() FROM generate_series(1, ${byName}) g
+            UNION ALL
+            SELECT gen_random_uuid(), 'Mailed Person ' || g, 'team.${label.toLowerCase()}.' || g || '@example.org', now() FROM generate_series(1, ${byEmail}) g
+            RETURNING id, email),
+          i AS (
+            INSERT INTO participant_identities (id, user_id, external_identifier, email, updated_at)
+            SELECT gen_random_uuid(), id, id, email, now() FROM u RETURNING id)
+          INSERT INTO participant_profiles (id, participant_identity_id, type, updated_at)
+          SELECT gen_random_uuid(), id, 'ect', now() FROM i`);
+      await add("Kappaz", 400, 500);
+      await add("Lambdaz", 600, 500);
+      const under = await searchParticipants(db.prisma, "kappaz");
+      expect(under).toMatchObject({ tooMany: false, total: 900, totalPages: 36 });
+      expect(under.rows[0]?.fullName).toBe("Kappaz Named 1");
+      expect(await searchParticipants(db.prisma, "lambdaz")).toMatchObject({ tooMany: true, rows: [], total: 1000 });
+    });
+  });
+
   it("finds a participant by participant id, external identifier or declaration id, exactly", async () => {
     await withTestDb(kind, async (db) => {
       const world = await createWorld(db.prisma);
