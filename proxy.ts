@@ -1,14 +1,16 @@
-// Runs before every page, API request and /healthz: gives each request an id (X-Request-Id on the
-// response, x-request-id on the request for server code), writes one log line for it, sets the
-// Content Security Policy with a fresh nonce, and in production over HTTPS Strict-Transport-Security
-// (here, not in next.config.ts: that is read at build time, and whether the app is served over
-// HTTPS is known only where it runs). Next.js puts the nonce on its own scripts; the root
+// Runs before every page, server action, /api/auth request and /healthz: gives each request an id
+// (X-Request-Id on the response, x-request-id on the request for server code), writes one log line
+// for it, sets the Content Security Policy with a fresh nonce, and in production over HTTPS
+// Strict-Transport-Security (here, not in next.config.ts: that is read at build time, and whether
+// the app is served over HTTPS is known only where it runs). Not the lead provider API (/api/v3/):
+// its route wrapper (lib/api/route.ts) gives each request the same id, log line and HSTS itself,
+// because passing through here cost a fifth of the API's throughput (docs/performance.md). Next.js puts the nonce on its own scripts; the root
 // layout puts it on the one inline script (GOV.UK Frontend's js-enabled snippet). Scripts: no
 // 'unsafe-inline'. This is not an authorisation layer: every page, server action and route
 // handler checks the user itself (lib/auth/guard.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { strictTransportSecurity } from "@/lib/environment";
-import { log } from "@/lib/log";
+import { logRequest, requestIdOf } from "@/lib/log";
 
 export function contentSecurityPolicy(nonce: string): string {
   return [
@@ -26,28 +28,14 @@ export function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-// A load balancer's id is kept if it looks like one (so lines can be joined up); anything else is
-// replaced, so a client cannot put arbitrary text into our logs.
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
-
-export function requestId(request: Pick<NextRequest, "headers">): string {
-  const incoming = request.headers.get("x-request-id");
-  return incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
-}
-
-/** The request's log line: method, path without the query string (it can carry names or emails), id. */
-export function logRequest(request: Pick<NextRequest, "method" | "nextUrl">, id: string): void {
-  log.info({ event: "request", requestId: id, method: request.method, path: request.nextUrl.pathname }, "request");
-}
-
 /** JSON endpoints: no CSP needed (it would do no harm, but there is no HTML to protect). */
 function isJsonEndpoint(pathname: string): boolean {
   return pathname === "/healthz" || pathname.startsWith("/api/");
 }
 
 export function proxy(request: NextRequest) {
-  const id = requestId(request);
-  logRequest(request, id);
+  const id = requestIdOf(request.headers);
+  logRequest({ method: request.method, path: request.nextUrl.pathname }, id);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-request-id", id);
   if (isJsonEndpoint(request.nextUrl.pathname)) {
@@ -72,6 +60,6 @@ function withTransportSecurity(response: NextResponse): NextResponse {
 }
 
 export const config = {
-  // Pages, the API and /healthz; not static files or images.
-  matcher: [{ source: "/((?!_next/static|_next/image|assets).*)" }],
+  // Pages, /api/auth and /healthz; not static files or images, nor the lead provider API (above).
+  matcher: [{ source: "/((?!_next/static|_next/image|assets|api/v3/).*)" }],
 };

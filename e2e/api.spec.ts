@@ -91,6 +91,8 @@ test("a declaration posted through the API shows on the participant's page, the 
     },
   });
   expect(response.status()).toBe(200);
+  // The API skips the proxy; its route wrapper gives the response the request's id all the same.
+  expect(response.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   const declaration = (await response.json()).data as { id: string; attributes: { state: string; statement_id: string; participant_id: string } };
   expect(declaration.attributes).toMatchObject({ state: "eligible", participant_id: participant.userId });
   // The API's statement is the one we expected, and the API shows it as open.

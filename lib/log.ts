@@ -62,6 +62,25 @@ const globalForLog = globalThis as unknown as { ecfLogger?: Logger };
 export const log: Logger = (globalForLog.ecfLogger ??= createLogger());
 
 // ---------------------------------------------------------------------------
+// One line per request (proxy.ts for pages and /healthz, lib/api/route.ts for the API)
+// ---------------------------------------------------------------------------
+
+// A load balancer's id is kept if it looks like one (so lines can be joined up); anything else is
+// replaced, so a client cannot put arbitrary text into our logs.
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** The request's id: the incoming `x-request-id` when it looks like an id, else a new UUID. */
+export function requestIdOf(headers: Pick<Headers, "get">): string {
+  const incoming = headers.get("x-request-id");
+  return incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+}
+
+/** The request's log line: method, path without the query string (it can carry names or emails), id. */
+export function logRequest(request: { method: string; path: string }, id: string, logger: Logger = log): void {
+  logger.info({ event: "request", requestId: id, method: request.method, path: request.path }, "request");
+}
+
+// ---------------------------------------------------------------------------
 // Errors
 // ---------------------------------------------------------------------------
 

@@ -3,11 +3,14 @@
 // the handler with the provider, the database and the clock, and turns any ApiError into its
 // JSON:API response. Anything unexpected is logged through the redacting logger (lib/log.ts:
 // `api.error`, the request's id, method and path, and the error with personal data and secrets
-// removed) and answered with a JSON 500 that reveals nothing.
+// removed) and answered with a JSON 500 that reveals nothing. It also does for the API what
+// proxy.ts does for everything else (the API skips the proxy): the request's id and log line, and
+// X-Request-Id and, in production over HTTPS, Strict-Transport-Security on every response.
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { SqlExecutor } from "@/lib/db/sql";
 import { apiRateLimiter } from "@/lib/auth/api-rate-limit";
-import { errorEvent } from "@/lib/log";
+import { strictTransportSecurity } from "@/lib/environment";
+import { errorEvent, logRequest, requestIdOf } from "@/lib/log";
 import { requireLeadProvider, type LeadProviderIdentity } from "./auth";
 import { apiDeps } from "./context";
 import { ApiError, errorResponse, tooManyRequests } from "./errors";
@@ -28,31 +31,41 @@ export type RouteHandler<P> = (request: Request, context?: { params: Promise<P> 
 
 export function leadProviderRoute<P extends object = object>(handler: (api: ApiRequest<P>) => Promise<Response>): RouteHandler<P> {
   return async (request, context) => {
-    try {
-      const deps = apiDeps();
-      const { prisma, sql } = await deps.db();
-      const now = deps.now();
-      const provider = await requireLeadProvider(request, prisma, now);
-      if (provider instanceof Response) return provider;
-      const rate = await apiRateLimiter().consume(provider.tokenId);
-      if (!rate.ok) return tooManyRequests(rate.retryAfterSeconds, rate.perMinute);
-      const params = ((await context?.params) ?? {}) as P;
-      return await handler({ request, url: new URL(request.url), params, provider, prisma, sql, now });
-    } catch (error) {
-      if (error instanceof ApiError) return error.toResponse();
-      const requestId = request.headers.get("x-request-id") ?? undefined;
-      errorEvent("api.error", error, { requestId, method: request.method, path: safePath(request.url) }, apiDeps().logger());
-      return errorResponse(500, [
-        { title: "Internal server error", detail: "Something went wrong on our side. Try again later, and contact DfE if it keeps happening." },
-      ]);
-    }
+    // What proxy.ts does for every other request (the API does not go through it): the id, the
+    // log line, and the id and HSTS on the response.
+    const url = new URL(request.url);
+    const requestId = requestIdOf(request.headers);
+    logRequest({ method: request.method, path: url.pathname }, requestId, apiDeps().logger());
+    const response = await respond(handler, request, url, requestId, context);
+    response.headers.set("X-Request-Id", requestId);
+    const hsts = strictTransportSecurity();
+    if (hsts) response.headers.set("Strict-Transport-Security", hsts);
+    return response;
   };
 }
 
-function safePath(url: string): string {
+async function respond<P extends object>(
+  handler: (api: ApiRequest<P>) => Promise<Response>,
+  request: Request,
+  url: URL,
+  requestId: string,
+  context: { params: Promise<P> } | undefined,
+): Promise<Response> {
   try {
-    return new URL(url).pathname;
-  } catch {
-    return "(unknown path)";
+    const deps = apiDeps();
+    const { prisma, sql } = await deps.db();
+    const now = deps.now();
+    const provider = await requireLeadProvider(request, prisma, now);
+    if (provider instanceof Response) return provider;
+    const rate = await apiRateLimiter().consume(provider.tokenId);
+    if (!rate.ok) return tooManyRequests(rate.retryAfterSeconds, rate.perMinute);
+    const params = ((await context?.params) ?? {}) as P;
+    return await handler({ request, url, params, provider, prisma, sql, now });
+  } catch (error) {
+    if (error instanceof ApiError) return error.toResponse();
+    errorEvent("api.error", error, { requestId, method: request.method, path: url.pathname }, apiDeps().logger());
+    return errorResponse(500, [
+      { title: "Internal server error", detail: "Something went wrong on our side. Try again later, and contact DfE if it keeps happening." },
+    ]);
   }
 }

@@ -56,8 +56,11 @@ describe("an API 500", () => {
     for (const secret of [...SECRETS, "prisma", "invocation"]) expect(body).not.toContain(secret);
 
     expect(consoleError).not.toHaveBeenCalled();
-    expect(lines).toHaveLength(1);
-    const line = JSON.parse(lines[0]!) as Record<string, unknown> & { error: Record<string, unknown> };
+    // The request's own line (the API skips proxy.ts, so its wrapper writes it), then the error's.
+    expect(lines).toHaveLength(2);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: "info", event: "request", requestId: "req-abcdefgh", method: "GET", path: "/api/v3/participants/ecf" });
+    expect(response.headers.get("X-Request-Id")).toBe("req-abcdefgh");
+    const line = JSON.parse(lines[1]!) as Record<string, unknown> & { error: Record<string, unknown> };
     expect(line).toMatchObject({ level: "error", event: "api.error", requestId: "req-abcdefgh", method: "GET", path: "/api/v3/participants/ecf" });
     expect(line.error).toMatchObject({ type: "Error" });
     expect(line.error.message).toContain("[email]");
@@ -65,7 +68,37 @@ describe("an API 500", () => {
     expect(line.error.message).toContain("token=[redacted]");
     expect(line.error.message).toContain("password: [redacted]");
     expect(line.error.stack).toMatch(/^ {4}at /);
-    for (const secret of SECRETS) expect(lines[0]).not.toContain(secret);
+    for (const secret of SECRETS) for (const text of lines) expect(text).not.toContain(secret);
+  });
+});
+
+describe("an API request's id", () => {
+  it("keeps a load balancer's id that looks like one, replaces anything else, and the response and the log line carry the same", async () => {
+    const { lines, logger } = capture();
+    restore = setApiDepsForTests({
+      db: async () => {
+        throw new Error("no database in this test");
+      },
+      logger: () => logger,
+    });
+    const route = leadProviderRoute(async () => new Response("unreachable"));
+    for (const [incoming, kept] of [
+      ["lb-0123456789", true],
+      ["short", false],
+      ["has spaces and {json}", false],
+      [null, false],
+    ] as const) {
+      lines.length = 0;
+      const headers: Record<string, string> = incoming === null ? {} : { "x-request-id": incoming };
+      const response = await route(new Request("http://localhost/api/v3/statements?filter[cohort]=2025", { headers }));
+      await flush();
+      const id = response.headers.get("X-Request-Id");
+      if (kept) expect(id).toBe(incoming);
+      else expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const [request, error] = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(request).toMatchObject({ event: "request", requestId: id, method: "GET", path: "/api/v3/statements" });
+      expect(error).toMatchObject({ event: "api.error", requestId: id });
+    }
   });
 });
 

@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { secureCookies, sessionCookieName } from "@/lib/auth/options";
 import { STRICT_TRANSPORT_SECURITY } from "@/lib/environment";
-import { proxy } from "@/proxy";
+import { setApiDepsForTests } from "@/lib/api/context";
+import { leadProviderRoute } from "@/lib/api/route";
+import { proxy, config } from "@/proxy";
 
 function env(values: { NODE_ENV: string; AUTH_URL?: string; NEXTAUTH_URL?: string; AUTH_COOKIE_SECURE?: string }) {
   vi.stubEnv("NODE_ENV", values.NODE_ENV);
@@ -34,12 +36,25 @@ describe.each(CASES)("%s", (_label, values, https) => {
     expect(sessionCookieName().startsWith("__Secure-")).toBe(https);
   });
 
-  it(`${https && values.NODE_ENV === "production" ? "sends" : "does not send"} Strict-Transport-Security on pages and the API`, () => {
+  it(`${https && values.NODE_ENV === "production" ? "sends" : "does not send"} Strict-Transport-Security on pages and the API`, async () => {
     env(values);
     const expected = https && values.NODE_ENV === "production" ? STRICT_TRANSPORT_SECURITY : null;
-    for (const path of ["/statements", "/api/v3/statements", "/healthz"]) {
+    for (const path of ["/statements", "/api/auth/session", "/healthz"]) {
       const response = proxy(new NextRequest(`https://finance.example.gov.uk${path}`));
       expect(response.headers.get("Strict-Transport-Security")).toBe(expected);
+    }
+    // The lead provider API skips the proxy: its route wrapper sets the header (here on a 500).
+    const restore = setApiDepsForTests({
+      db: async () => {
+        throw new Error("no database in this test");
+      },
+    });
+    try {
+      const response = await leadProviderRoute(async () => new Response("unreachable"))(new Request("https://finance.example.gov.uk/api/v3/statements"));
+      expect(response.status).toBe(500);
+      expect(response.headers.get("Strict-Transport-Security")).toBe(expected);
+    } finally {
+      restore();
     }
   });
 });
@@ -51,4 +66,12 @@ it("AUTH_COOKIE_SECURE=true forces Secure cookies even over http://", () => {
 
 it("HSTS asks for a year, subdomains included", () => {
   expect(STRICT_TRANSPORT_SECURITY).toBe("max-age=31536000; includeSubDomains");
+});
+
+it("the proxy runs for pages, /api/auth and /healthz, and not for the lead provider API, static files or assets", () => {
+  const [matcher] = config.matcher;
+  // Next.js matches the whole path against the source, as a regular expression.
+  const runs = (path: string) => new RegExp(`^${matcher!.source}$`).test(path);
+  for (const path of ["/", "/statements/abc", "/api/auth/session", "/healthz", "/participants"]) expect(runs(path), path).toBe(true);
+  for (const path of ["/api/v3/participant-declarations", "/api/v3/statements/abc", "/_next/static/chunk.js", "/assets/images/favicon.ico"]) expect(runs(path), path).toBe(false);
 });
