@@ -2,7 +2,8 @@
 // cohorts, whose cut-off date has not passed) with its total as the statement page shows it
 // (loadStatementView: one statement — one provider+cohort calculation — per provider); and the
 // payments picture of a provider's cohort: every statement's figures from ONE engine calculation
-// of the cohort (calculation.ts), a paid statement's from the snapshot its page shows.
+// of the cohort (calculation.ts), a paid statement's from the snapshot its page shows; and the
+// statement page's data (loadStatementPage): its view and that picture from the same calculation.
 import { serializeStatementResults, type StatementJson } from "@/lib/engine";
 import type { StatementStatus } from "@/lib/domain/statement-statuses";
 import type { Queryable } from "@/lib/db/query";
