@@ -89,12 +89,20 @@ type RawRow = {
   training_status: TrainingStatusValue | null;
 };
 
+/** The part of an email-shaped search before its "@", when it is long enough for the trigram index (else null). */
+function localPart(text: string): string | null {
+  const at = text.indexOf("@");
+  return at >= 3 ? text.slice(0, at) : null;
+}
+
 function patterns(q: string) {
   const text = q.trim();
   const escaped = escapeLike(text);
   const lower = text.toLowerCase();
+  const local = localPart(text);
   return {
     contains: `%${escaped}%`,
+    emailIndexed: local === null ? `%${escaped}%` : `%${escapeLike(local)}%`,
     prefix: `${escapeLike(lower)}%`,
     short: text.length <= SHORT_QUERY_MAX_LENGTH,
     lower,
@@ -148,8 +156,8 @@ function shortCandidatesSql(prefix: string): Prisma.Sql {
 
 /** The candidates for `q`, at most one more than SEARCH_MATCH_LIMIT (so "more than the limit" shows). */
 function limitedCandidatesSql(q: string): Prisma.Sql {
-  const { contains, prefix, short } = patterns(q);
-  const arms = short ? shortCandidatesSql(prefix) : candidatesSql(contains);
+  const { contains, emailIndexed, prefix, short } = patterns(q);
+  const arms = short ? shortCandidatesSql(prefix) : candidatesSql(contains, emailIndexed);
   return Prisma.sql`SELECT * FROM (${arms}) all_candidates LIMIT ${CANDIDATE_LIMIT}`;
 }
 
@@ -160,7 +168,7 @@ function limitedCandidatesSql(q: string): Prisma.Sql {
  * added up (UNION ALL) without a de-duplicating sort; each arm carries its columns so the matches
  * are not joined again.
  */
-function candidatesSql(contains: string): Prisma.Sql {
+function candidatesSql(contains: string, emailIndexed: string): Prisma.Sql {
   return Prisma.sql`
       (WITH
          -- One indexed look-up per column: with "name OR email" the planner misjudges how many rows
@@ -168,7 +176,13 @@ function candidatesSql(contains: string): Prisma.Sql {
          -- planned for all its rows (so through the trigram index, never a table scan in the hope of
          -- stopping early), yet read only as far as the limit below asks.
          by_name AS MATERIALIZED (SELECT id, full_name, email FROM users WHERE full_name ILIKE ${contains} ESCAPE '\\'),
-         by_email AS MATERIALIZED (SELECT id, full_name, email FROM users WHERE email ILIKE ${contains} ESCAPE '\\')
+         -- A whole email's domain trigrams ("exa", "com"…) are in every address, and the index
+         -- reads them all: for an email-shaped search the index is asked for its part before the
+         -- "@" (selective), and the whole text is checked on what it finds (an expression the index
+         -- does not cover).
+         by_email AS MATERIALIZED (
+           SELECT id, full_name, email FROM users
+            WHERE email ILIKE ${emailIndexed} ESCAPE '\\' AND (email || '') ILIKE ${contains} ESCAPE '\\')
        SELECT p.id AS profile_id, u.id AS user_id, u.full_name, u.email, p.trn, p.type,
               lower(u.full_name) AS name_key, lower(u.email) AS email_key, lower(p.trn) AS trn_key
          FROM (

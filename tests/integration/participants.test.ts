@@ -71,6 +71,15 @@ describe.each(availableKinds())("participant search on %s", (kind) => {
       expect((await searchParticipants(db.prisma, "nia.price@school-c.example.org")).rows[0]?.rank).toBe(0);
       expect(await names(db.prisma, "aaron.g@")).toEqual(["Aaron Goldsmith"]);
       expect((await searchParticipants(db.prisma, "aaron.g@")).rows[0]?.rank).toBe(1);
+      // A whole email is looked up by its part before the "@" and checked whole: the same local
+      // part at another school is not a match; the local part with its "@" matches both.
+      await createParticipant(db.prisma, world, { fullName: "Nia Price Two", email: "nia.price@school-d.example.org" });
+      expect(await names(db.prisma, "NIA.PRICE@school-c.example.org")).toEqual(["Nia Price"]);
+      expect(await names(db.prisma, "nia.price@school-d")).toEqual(["Nia Price Two"]);
+      expect(await names(db.prisma, "nia.price@")).toEqual(["Nia Price", "Nia Price Two"]);
+      // LIKE's own characters in the part before the "@" match themselves.
+      expect(await names(db.prisma, "owen_jones@school-b.example.org")).toEqual(["Owen Jones"]);
+      expect(await names(db.prisma, "owen%jones@school-b.example.org")).toEqual([]);
     });
   });
 
