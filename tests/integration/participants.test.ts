@@ -80,6 +80,10 @@ describe.each(availableKinds())("participant search on %s", (kind) => {
       // LIKE's own characters in the part before the "@" match themselves.
       expect(await names(db.prisma, "owen_jones@school-b.example.org")).toEqual(["Owen Jones"]);
       expect(await names(db.prisma, "owen%jones@school-b.example.org")).toEqual([]);
+      // A search with an "@" is an email: names are not searched for it.
+      await createParticipant(db.prisma, world, { fullName: "Sam At@Sign", email: "sam@school-e.example.org" });
+      expect(await names(db.prisma, "at@sign")).toEqual([]);
+      expect(await names(db.prisma, "sam at")).toEqual(["Sam At@Sign"]);
     });
   });
 
