@@ -164,24 +164,23 @@ function limitedCandidatesSql(q: string): Prisma.Sql {
 }
 
 /**
- * Profiles whose user's name or email, or whose TRN, contains the text (an email-shaped text: whose
- * email contains it), with the columns the ranking
- * needs (and their lower-case keys, worked out once). Two arms so each can use its trigram index (an
- * OR across joined tables cannot); the TRN arm leaves out what the first arm found, so the arms are
- * added up (UNION ALL) without a de-duplicating sort; each arm carries its columns so the matches
- * are not joined again.
+ * Profiles whose user's name or email, or whose TRN, contains the text (for an email-shaped text:
+ * whose email contains it), with the columns the ranking needs (and their lower-case keys, worked
+ * out once). Two arms so each can use its trigram index (an OR across joined tables cannot); the TRN
+ * arm leaves out what the first arm found, so the arms are added up (UNION ALL) without a
+ * de-duplicating sort; each arm carries its columns so the matches are not joined again.
  */
 function candidatesSql(contains: string, emailIndexed: string, emailOnly: boolean): Prisma.Sql {
   // With `emailOnly`, the name and TRN arms are switched off by a constant the planner folds: they
   // are never run (their trigram indexes would read every posting list a whole email's trigrams share).
-  const names = !emailOnly;
+  const namesAndTrns = !emailOnly;
   return Prisma.sql`
       (WITH
          -- One indexed look-up per column: with "name OR email" the planner misjudges how many rows
          -- match a common surname and scans the whole table instead. Each is a CTE of its own: it is
          -- planned for all its rows (so through the trigram index, never a table scan in the hope of
          -- stopping early), yet read only as far as the limit below asks.
-         by_name AS MATERIALIZED (SELECT id, full_name, email FROM users WHERE ${names}::boolean AND full_name ILIKE ${contains} ESCAPE '\\'),
+         by_name AS MATERIALIZED (SELECT id, full_name, email FROM users WHERE ${namesAndTrns}::boolean AND full_name ILIKE ${contains} ESCAPE '\\'),
          -- A whole email's domain trigrams ("exa", "com"…) are in every address, and the index
          -- reads them all: for an email-shaped search the index is asked for its part before the
          -- "@" (selective), and the whole text is checked on what it finds (an expression the index
@@ -206,7 +205,7 @@ function candidatesSql(contains: string, emailIndexed: string, emailOnly: boolea
         FROM participant_profiles p
         JOIN participant_identities pi ON pi.id = p.participant_identity_id
         JOIN users u ON u.id = pi.user_id
-       WHERE ${names}::boolean AND p.trn ILIKE ${contains} ESCAPE '\\'
+       WHERE ${namesAndTrns}::boolean AND p.trn ILIKE ${contains} ESCAPE '\\'
          AND NOT (u.full_name ILIKE ${contains} ESCAPE '\\' OR u.email ILIKE ${contains} ESCAPE '\\')`;
 }
 
