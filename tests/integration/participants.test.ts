@@ -31,6 +31,17 @@ async function people(prisma: PrismaClient, world: World) {
   };
 }
 
+/** Adds people in bulk: `users` selects (id, full_name, email, updated_at); each gets an identity and an ECT profile. */
+function insertPeople(prisma: PrismaClient, users: string): Promise<number> {
+  return prisma.$executeRawUnsafe(`
+    WITH u AS (INSERT INTO users (id, full_name, email, updated_at) ${users} RETURNING id, email),
+    i AS (
+      INSERT INTO participant_identities (id, user_id, external_identifier, email, updated_at)
+      SELECT gen_random_uuid(), id, id, email, now() FROM u RETURNING id)
+    INSERT INTO participant_profiles (id, participant_identity_id, type, updated_at)
+    SELECT gen_random_uuid(), id, 'ect', now() FROM i`);
+}
+
 describe.each(availableKinds())("participant search on %s", (kind) => {
   it("ranks exact before prefix (of the field or a word of the name) before contains, then by name", async () => {
     await withTestDb(kind, async (db) => {
@@ -191,18 +202,12 @@ describe.each(availableKinds())("participant search on %s", (kind) => {
   it("does not count past 1,000 matches: more than that shows no rows and asks for a narrower search", async () => {
     await withTestDb(kind, async (db) => {
       const world = await createWorld(db.prisma);
-      const many = async (prefix: string, count: number) =>
-        db.prisma.$executeRawUnsafe(`
-          WITH u AS (
-            INSERT INTO users (id, full_name, email, updated_at)
-            SELECT gen_random_uuid(), '${prefix} Person ' || lpad(g::text, 4, '0'), '${prefix.toLowerCase()}' || g || '@example.org', now()
-              FROM generate_series(1, ${count}) g
-            RETURNING id, email),
-          i AS (
-            INSERT INTO participant_identities (id, user_id, external_identifier, email, updated_at)
-            SELECT gen_random_uuid(), id, id, email, now() FROM u RETURNING id)
-          INSERT INTO participant_profiles (id, participant_identity_id, type, updated_at)
-          SELECT gen_random_uuid(), id, 'ect', now() FROM i`);
+      const many = (prefix: string, count: number) =>
+        insertPeople(
+          db.prisma,
+          `SELECT gen_random_uuid(), '${prefix} Person ' || lpad(g::text, 4, '0'), '${prefix.toLowerCase()}' || g || '@example.org', now()
+             FROM generate_series(1, ${count}) g`,
+        );
       await many("Qa", 1000);
       await many("Xe", 1001);
       await createParticipant(db.prisma, world, { fullName: "Quentin Blake", email: "qb@example.org" });
@@ -228,19 +233,13 @@ describe.each(availableKinds())("participant search on %s", (kind) => {
   it("counts the name and email matches together: each under 1,000, together over it, is too many", async () => {
     await withTestDb(kind, async (db) => {
       // Users matching by name only and by email only (different people), `count` of each.
-      const add = async (label: string, byName: number, byEmail: number) =>
-        db.prisma.$executeRawUnsafe(`
-          WITH u AS (
-            INSERT INTO users (id, full_name, email, updated_at)
-            SELECT gen_random_uuid(), '${label} Named ' || g, 'n' || gen_random_uuid() || '@example.org', now() FROM generate_series(1, ${byName}) g
-            UNION ALL
-            SELECT gen_random_uuid(), 'Mailed Person ' || g, 'team.${label.toLowerCase()}.' || g || '@example.org', now() FROM generate_series(1, ${byEmail}) g
-            RETURNING id, email),
-          i AS (
-            INSERT INTO participant_identities (id, user_id, external_identifier, email, updated_at)
-            SELECT gen_random_uuid(), id, id, email, now() FROM u RETURNING id)
-          INSERT INTO participant_profiles (id, participant_identity_id, type, updated_at)
-          SELECT gen_random_uuid(), id, 'ect', now() FROM i`);
+      const add = (label: string, byName: number, byEmail: number) =>
+        insertPeople(
+          db.prisma,
+          `SELECT gen_random_uuid(), '${label} Named ' || g, 'n' || gen_random_uuid() || '@example.org', now() FROM generate_series(1, ${byName}) g
+           UNION ALL
+           SELECT gen_random_uuid(), 'Mailed Person ' || g, 'team.${label.toLowerCase()}.' || g || '@example.org', now() FROM generate_series(1, ${byEmail}) g`,
+        );
       await add("Kappaz", 400, 500);
       await add("Lambdaz", 600, 500);
       const under = await searchParticipants(db.prisma, "kappaz");

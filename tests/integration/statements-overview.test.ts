@@ -10,6 +10,7 @@ import { paymentParts, PAYMENT_PARTS } from "@/lib/statements/rules/payments-pic
 import { loadStatementView } from "@/lib/statements/view";
 import { seedDemo } from "@/prisma/seed/demo";
 import { DEMO_TODAY } from "./demo-today";
+import { statementWithoutContract } from "./no-contract";
 import { availableKinds, createTestDb, type TestDb } from "./db";
 
 describe.each(availableKinds())("statements at a glance on %s", (kind) => {
@@ -86,20 +87,7 @@ describe.each(availableKinds())("statements at a glance on %s", (kind) => {
   });
 
   it("a cohort without a contract: the page says so, and has no picture", async () => {
-    const provider = await db.prisma.leadProvider.create({ data: { name: "Provider Without A Contract (page)" } });
-    const cohort = await db.prisma.cohort.findFirstOrThrow({ where: { startYear: 2024 } });
-    const statement = await db.prisma.statement.create({
-      data: {
-        leadProviderId: provider.id,
-        cohortId: cohort.id,
-        name: "November 2026",
-        month: 11,
-        year: 2026,
-        deadlineDate: new Date("2026-10-31"),
-        paymentDate: new Date("2026-11-25"),
-        status: "payable",
-      },
-    });
+    const { statement, remove } = await statementWithoutContract(db.prisma, "Provider Without A Contract (page)");
     try {
       const page = await loadStatementPage(db.prisma, statement.id, DEMO_TODAY);
       expect(page?.loaded.kind).toBe("missing_contract");
@@ -107,8 +95,7 @@ describe.each(availableKinds())("statements at a glance on %s", (kind) => {
       expect(page?.loaded).toEqual(await loadStatementView(db.prisma, statement.id, DEMO_TODAY));
     } finally {
       // Leave the demo data as it was for the other tests.
-      await db.prisma.statement.delete({ where: { id: statement.id } });
-      await db.prisma.leadProvider.delete({ where: { id: provider.id } });
+      await remove();
     }
   });
 });

@@ -25,6 +25,7 @@ import { calculateStatements, serializeStatementResults, type StatementJson } fr
 import { formatMoneyForDisplay } from "@/lib/format/money";
 import { seedDemo } from "@/prisma/seed/demo";
 import { DEMO_TODAY } from "./demo-today";
+import { statementWithoutContract } from "./no-contract";
 import { availableKinds, createTestDb, type TestDb } from "./db";
 
 const LINKS: StatementLinks = {
@@ -228,19 +229,7 @@ describe.each(availableKinds())("statement pages on %s", (kind) => {
   });
 
   it("a statement whose provider has no contract for its cohort says so, and cannot be authorised", async () => {
-    const provider = await db.prisma.leadProvider.create({ data: { name: "Provider Without A Contract" } });
-    const statement = await db.prisma.statement.create({
-      data: {
-        leadProviderId: provider.id,
-        cohortId: cohorts.get(2024)!,
-        name: "November 2026",
-        month: 11,
-        year: 2026,
-        deadlineDate: new Date("2026-10-31"),
-        paymentDate: new Date("2026-11-25"),
-        status: "payable",
-      },
-    });
+    const { statement, remove } = await statementWithoutContract(db.prisma, "Provider Without A Contract");
     const loaded = await loadStatementView(db.prisma, statement.id);
     expect(loaded).toMatchObject({
       kind: "missing_contract",
@@ -254,8 +243,7 @@ describe.each(availableKinds())("statement pages on %s", (kind) => {
     expect((await db.prisma.statement.findUniqueOrThrow({ where: { id: statement.id } })).status).toBe("payable");
     expect(await db.prisma.auditLog.count({ where: { entityId: statement.id } })).toBe(0);
     // Leave the demo data as it was for the other tests.
-    await db.prisma.statement.delete({ where: { id: statement.id } });
-    await db.prisma.leadProvider.delete({ where: { id: provider.id } });
+    await remove();
   });
 
   it("the chooser offers each provider's cohorts and statements, and opens the list where the unpaid statements start", async () => {
