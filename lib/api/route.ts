@@ -30,18 +30,23 @@ export interface ApiRequest<P> {
 export type RouteHandler<P> = (request: Request, context?: { params: Promise<P> }) => Promise<Response>;
 
 export function leadProviderRoute<P extends object = object>(handler: (api: ApiRequest<P>) => Promise<Response>): RouteHandler<P> {
-  return async (request, context) => {
-    // What proxy.ts does for every other request (the API does not go through it): the id, the
-    // log line, and the id and HSTS on the response.
-    const url = new URL(request.url);
-    const requestId = requestIdOf(request.headers);
-    logRequest({ method: request.method, path: url.pathname }, requestId, apiDeps().logger());
-    const response = await respond(handler, request, url, requestId, context);
-    response.headers.set("X-Request-Id", requestId);
-    const hsts = strictTransportSecurity();
-    if (hsts) response.headers.set("Strict-Transport-Security", hsts);
-    return response;
-  };
+  return (request, context) => framed(request, (url, requestId) => respond(handler, request, url, requestId, context));
+}
+
+/**
+ * What proxy.ts does for every other request (the API does not go through it): the request's id and
+ * log line, and the id and HSTS on the response. Every API response is framed so, including the API
+ * process's own 404 and 405 (lib/api/server.ts).
+ */
+export async function framed(request: Request, answer: (url: URL, requestId: string) => Promise<Response>): Promise<Response> {
+  const url = new URL(request.url);
+  const requestId = requestIdOf(request.headers);
+  logRequest({ method: request.method, path: url.pathname }, requestId, apiDeps().logger());
+  const response = await answer(url, requestId);
+  response.headers.set("X-Request-Id", requestId);
+  const hsts = strictTransportSecurity();
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
+  return response;
 }
 
 async function respond<P extends object>(
