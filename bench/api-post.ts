@@ -257,7 +257,7 @@ async function main() {
     const report = `## ${date} ${time} UTC — concurrency ${o.concurrency}, ${o.requests} requests
 
 Machine: ${cpu.length} CPU cores (${cpu[0]?.model.trim() ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}; 1-minute load average ${loadBefore.toFixed(1)} before the run, ${loadAfter.toFixed(1)} after (the app, PostgreSQL, this client and anything else running share the cores).
-App: \`next start\` (production build) at ${o.url.origin}, PostgreSQL database \`${new URL(o.databaseUrl).pathname.slice(1)}\` on the same machine (demo seed + ${participants.length} bench participants).
+App: ${process.env.BENCH_SERVER === "process" ? "the API process (\`npm run start:api\`)" : "\`next start\` (production build)"} at ${o.url.origin}, PostgreSQL database \`${new URL(o.databaseUrl).pathname.slice(1)}\` on the same machine (demo seed + ${participants.length} bench participants).
 Load: ${o.requests} requests planned (${participants.length} new declarations, the rest duplicates of them), concurrency ${o.concurrency}, at most ${o.seconds} s; Node's fetch (undici), keep-alive.
 
 | Measure | Value |

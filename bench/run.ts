@@ -17,10 +17,11 @@
 // 3. the declarations CSV of the biggest statement (bench/csv.ts's measurement, each in its own
 //    process: at the heap limit the server runs with, and at Node's default for comparison);
 //    then the benchmark authorises that statement and times its page again (now the stored snapshot);
-// 4. POST /api/v3/participant-declarations (bench/api-post.ts) against the production build in
-//    NEXT_DIST_DIR (default .next-3204; built first when it is not there) started with
-//    scripts/start.mjs (`next start` with the server's Node options) on a free local port —
-//    skipped with --skip-api, and in --smoke.
+// 4. POST /api/v3/participant-declarations (bench/api-post.ts, each with its floor) twice: against
+//    the production build in NEXT_DIST_DIR (default .next-3204; built first when it is not there)
+//    started with scripts/start.mjs (`next start` with the server's Node options), then against the
+//    API process (scripts/api-server.ts, `npm run start:api`), each on a free local port — skipped
+//    with --skip-api, and in --smoke.
 //
 // Every figure goes, with the machine's core count, Node and PostgreSQL versions and the date, to
 // bench/results/<date>-<n>.md and its JSON twin; a summary table is printed; the database is dropped
@@ -321,11 +322,17 @@ async function ensureProductionBuild(distDir: string): Promise<void> {
   }
 }
 
-async function benchApi(url: string, distDir: string, tmp: string, smallLoad: boolean): Promise<ApiResult> {
-  const port = await freePort(3204);
+/** Which server answers the API in a run: Next (`npm start`, everything) or the API process (`npm run start:api`, /api/v3 only). */
+type ApiServerKind = "next" | "process";
+
+async function benchApi(url: string, distDir: string, tmp: string, smallLoad: boolean, kind: ApiServerKind): Promise<ApiResult> {
+  const port = await freePort(kind === "next" ? 3204 : 3254);
   const base = `http://127.0.0.1:${port}`;
-  log(`Starting the production build (${distDir}) with next start on ${base}…`);
-  const server: ChildProcess = spawn(process.execPath, [path.join(root, "scripts/start.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
+  const listen = ["-p", String(port), "-H", "127.0.0.1"];
+  const command =
+    kind === "next" ? [path.join(root, "scripts/start.mjs"), ...listen] : [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/api-server.ts"), ...listen];
+  log(kind === "next" ? `Starting the production build (${distDir}) with next start on ${base}…` : `Starting the API process (npm run start:api) on ${base}…`);
+  const server: ChildProcess = spawn(process.execPath, command, {
     cwd: root,
     // The API's per-token limit (1,000 a minute by default) would turn a load test into 429s.
     env: {
@@ -341,18 +348,20 @@ async function benchApi(url: string, distDir: string, tmp: string, smallLoad: bo
   });
   let serverErr = "";
   server.stderr?.on("data", (chunk: Buffer) => (serverErr = (serverErr + chunk.toString()).slice(-4000)));
+  // Ready when it answers: /healthz for Next; the API process answers only /api/v3 (a 401 without a token).
+  const probe = kind === "next" ? `${base}/healthz` : `${base}/api/v3/statements`;
   try {
     const deadline = Date.now() + 60_000;
     for (;;) {
-      if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}: ${serverErr}`);
-      const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+      if (server.exitCode !== null) throw new Error(`The ${kind === "next" ? "app" : "API process"} exited with ${server.exitCode}: ${serverErr}`);
+      const ok = await fetch(probe).then((r) => r.status < 500, () => false);
       if (ok) break;
-      if (Date.now() > deadline) throw new Error(`The app did not answer /healthz within 60 s: ${serverErr}`);
+      if (Date.now() > deadline) throw new Error(`${probe} did not answer within 60 s: ${serverErr}`);
       await new Promise((r) => setTimeout(r, 500));
     }
-    const out = path.join(tmp, "api.json");
+    const out = path.join(tmp, `api-${kind}.json`);
     const load = smallLoad ? ["--requests", "200", "--concurrency", "4", "--seconds", "30"] : ["--requests", "2000", "--concurrency", "10", "--seconds", "60"];
-    await runScript("bench/api-post.ts", load, { BENCH_URL: base, DATABASE_URL: url, BENCH_JSON_OUT: out }, false);
+    await runScript("bench/api-post.ts", load, { BENCH_URL: base, DATABASE_URL: url, BENCH_JSON_OUT: out, BENCH_SERVER: kind }, false);
     return JSON.parse(await readFile(out, "utf8")) as ApiResult;
   } finally {
     if (server.pid && server.exitCode === null) {
@@ -382,7 +391,10 @@ type Report = {
   paidStatement: (StatementBench & { authoriseMs: number }) | null;
   search: (SearchResult & { seqScans: string[] }) | null;
   csv: CsvBench | null;
+  /** POST through Next (`npm start`). */
   api: ApiResult | { skipped: string } | null;
+  /** POST through the API process (`npm run start:api`), the production API tier. */
+  apiProcess: ApiResult | { skipped: string } | null;
   totalSeconds: number;
   errors: string[];
 };
@@ -424,12 +436,14 @@ function summaryRows(r: Report): [string, string, string][] {
     rows.push([`CSV: peak RSS growth (heap), ${heapLabel("server", c)}`, `${f1(c.peakRssGrowthMiB)} MiB (${f1(c.peakHeapGrowthMiB)} MiB)`, `≤ ${TARGETS.csvRssMiB} MiB ${c.peakRssGrowthMiB <= TARGETS.csvRssMiB ? "met" : "MISSED"}`]);
     rows.push([`CSV: peak RSS growth (heap), ${heapLabel("default", d)}`, `${f1(d.peakRssGrowthMiB)} MiB (${f1(d.peakHeapGrowthMiB)} MiB)`, "(for comparison)"]);
   }
-  if (r.api && "skipped" in r.api) rows.push(["POST participant-declarations", `skipped: ${r.api.skipped}`, ""]);
-  else if (r.api) {
-    const a = r.api;
-    rows.push([`POST participant-declarations (${a.sent} requests, concurrency ${a.concurrency})`, `${f1(a.rps)} requests/s, p50 ${f1(a.p50)} ms, p99 ${f1(a.p99)} ms`, `200: ${a.ok}, 422: ${a.duplicates}, errors: ${a.errors}`]);
-    rows.push([`POST floor: bare pg, the same round trips (${a.floor.sent} requests)`, `${f1(a.floor.rps)} requests/s, p50 ${f1(a.floor.p50)} ms, p99 ${f1(a.floor.p99)} ms`, `errors: ${a.floor.errors}`]);
-    rows.push(["POST: floor ÷ API throughput", `${a.ratio.throughput.toFixed(2)}×`, `≤ ${TARGETS.postFloorRatio}× ${a.ratio.throughput <= TARGETS.postFloorRatio ? "met" : "MISSED"}`]);
+  for (const [label, result] of [["Next", r.api], ["API process", r.apiProcess]] as const) {
+    if (result && "skipped" in result) rows.push([`POST participant-declarations (${label})`, `skipped: ${result.skipped}`, ""]);
+    else if (result) {
+      const a = result;
+      rows.push([`POST participant-declarations, ${label} (${a.sent} requests, concurrency ${a.concurrency})`, `${f1(a.rps)} requests/s, p50 ${f1(a.p50)} ms, p99 ${f1(a.p99)} ms`, `200: ${a.ok}, 422: ${a.duplicates}, errors: ${a.errors}`]);
+      rows.push([`POST floor beside it: bare pg, the same round trips (${a.floor.sent} requests)`, `${f1(a.floor.rps)} requests/s, p50 ${f1(a.floor.p50)} ms, p99 ${f1(a.floor.p99)} ms`, `errors: ${a.floor.errors}`]);
+      rows.push([`POST: floor ÷ ${label} throughput`, `${a.ratio.throughput.toFixed(2)}×`, `≤ ${TARGETS.postFloorRatio}× ${a.ratio.throughput <= TARGETS.postFloorRatio ? "met" : "MISSED"}`]);
+    }
   }
   return rows;
 }
@@ -441,6 +455,7 @@ function curveMarkdown(reports: readonly Report[]): string {
   type Measure = { title: string; unit: string; target?: string; value: (r: Report) => number; ratio?: boolean };
   const searchP95 = (r: Report, start: string) => r.search?.timings.find((t) => t.description.startsWith(start))?.p95 ?? Number.NaN;
   const api = (r: Report) => (r.api && !("skipped" in r.api) ? r.api : null);
+  const apiProcess = (r: Report) => (r.apiProcess && !("skipped" in r.apiProcess) ? r.apiProcess : null);
   const measures: Measure[] = [
     { title: "Statement page ÷ GROUP BY, p50", unit: "×", target: `≤ ${TARGETS.statementRatio}`, value: (r) => r.statement?.ratioP50 ?? Number.NaN, ratio: true },
     { title: "Statement page, p50", unit: "ms", value: (r) => r.statement?.page.p50 ?? Number.NaN },
@@ -450,8 +465,10 @@ function curveMarkdown(reports: readonly Report[]): string {
     { title: "CSV rows/s", unit: "rows/s", value: (r) => r.csv?.server.rowsPerSecond ?? Number.NaN },
     { title: "CSV first row", unit: "ms", value: (r) => r.csv?.server.firstRowMs ?? Number.NaN },
     { title: "CSV peak RSS growth", unit: "MiB", target: `≤ ${TARGETS.csvRssMiB}`, value: (r) => r.csv?.server.peakRssGrowthMiB ?? Number.NaN },
-    { title: "POST requests/s", unit: "req/s", value: (r) => api(r)?.rps ?? Number.NaN },
-    { title: "POST floor ÷ API", unit: "×", target: `≤ ${TARGETS.postFloorRatio}`, value: (r) => api(r)?.ratio.throughput ?? Number.NaN, ratio: true },
+    { title: "POST requests/s, Next", unit: "req/s", value: (r) => api(r)?.rps ?? Number.NaN },
+    { title: "POST floor ÷ API, Next", unit: "×", value: (r) => api(r)?.ratio.throughput ?? Number.NaN, ratio: true },
+    { title: "POST requests/s, API process", unit: "req/s", value: (r) => apiProcess(r)?.rps ?? Number.NaN },
+    { title: "POST floor ÷ API, API process", unit: "×", target: `≤ ${TARGETS.postFloorRatio}`, value: (r) => apiProcess(r)?.ratio.throughput ?? Number.NaN, ratio: true },
     { title: "Seeding the scale data", unit: "s", value: (r) => r.seed.scaleSeconds },
   ];
   const head = `| Measure | ${sizes.map((n) => `${int(n)} declarations`).join(" | ")} | Target | Growth |`;
@@ -588,6 +605,7 @@ async function suite(args: Args): Promise<Report> {
     search: null,
     csv: null,
     api: null,
+    apiProcess: null,
     totalSeconds: 0,
     errors,
   };
@@ -671,12 +689,16 @@ async function suite(args: Args): Promise<Report> {
       report.paidStatement = { ...paid, authoriseMs };
     });
     const distDir = process.env.NEXT_DIST_DIR?.trim() || ".next-3204";
-    if (args.skipApi) report.api = { skipped: args.smoke ? "not part of the smoke run" : "--skip-api" };
-    else
-      await step("POST /api/v3/participant-declarations (bench/api-post.ts)", async () => {
+    if (args.skipApi) report.api = report.apiProcess = { skipped: args.smoke ? "not part of the smoke run" : "--skip-api" };
+    else {
+      await step("POST /api/v3/participant-declarations through Next (bench/api-post.ts)", async () => {
         await ensureProductionBuild(distDir);
-        report.api = await benchApi(dbUrl, distDir, tmp, false);
+        report.api = await benchApi(dbUrl, distDir, tmp, false, "next");
       });
+      await step("POST /api/v3/participant-declarations through the API process (bench/api-post.ts)", async () => {
+        report.apiProcess = await benchApi(dbUrl, distDir, tmp, false, "process");
+      });
+    }
   } catch (error) {
     errors.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
     console.error(error);

@@ -1,6 +1,7 @@
 // `npm run start:api`: the lead provider API (/api/v3) as a process of its own, for production's
 // API instances behind the load balancer (docs/operations.md). The same route handlers as app/api/v3
-// (which `npm start` serves too), read from that folder at start-up, on Node's HTTP server through
+// (which `npm start` serves too), read from that folder at start-up, and the health check
+// (app/healthz, for the balancer), on Node's HTTP server through
 // @hono/node-server's request listener (lib/api/server.ts). PostgreSQL only (DATABASE_URL): the
 // embedded database belongs to one process, and with it `npm run demo` serves the API itself.
 //
@@ -34,12 +35,13 @@ function options(): { port: number; hostname: string } {
   return { port: Number(portText), hostname: (values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0").trim() };
 }
 
-/** Every route.ts below app/api/v3, as paths below app/ with "/" separators, sorted. */
+/** Every route.ts below app/api/v3, and the health check, as paths below app/ with "/" separators. */
 function routeFiles(appDir: string): string[] {
-  return readdirSync(path.join(appDir, "api", "v3"), { recursive: true, encoding: "utf8" })
+  const api = readdirSync(path.join(appDir, "api", "v3"), { recursive: true, encoding: "utf8" })
     .filter((file) => path.basename(file) === "route.ts")
     .map((file) => ["api", "v3", ...file.split(path.sep)].join("/"))
     .sort();
+  return [...api, "healthz/route.ts"];
 }
 
 async function main(): Promise<void> {

@@ -2,8 +2,9 @@
 // before it generates anything): it removes generated/ and runs each command against fresh PostgreSQL
 // databases of its own, checking exit codes and the key output. Needs PostgreSQL (the admin URL is
 // README_CHECK_ADMIN_URL, default postgresql://postgres@127.0.0.1:5432/postgres); `npm test` reports
-// it as not run without one. Not run here: `npm run demo`/`start`/`dev` (servers), `build` and
-// `bench` (`npm test` runs those itself), `db:seed --scale` (minutes).
+// it as not run without one. Not run here: `npm run demo`/`start`/`dev` (servers; `start:api` is run
+// by tests/integration/api-process.test.ts), `build` and `bench` (`npm test` runs those itself),
+// `db:seed --scale` (minutes).
 //
 //   node scripts/readme-commands.mjs
 import { spawnSync } from "node:child_process";

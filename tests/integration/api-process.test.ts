@@ -1,8 +1,8 @@
 // `npm run start:api` (scripts/api-server.ts) is the lead provider API: the process is started on a
 // database of its own with the demo data, and answers through real HTTP as the same handlers do
-// inside Next: every route file served, the token checked, a declaration submitted once (with its
-// audit entry) and refused the second time, the API's own 404 and 405, and a clean stop on SIGTERM.
-// It refuses to start without PostgreSQL.
+// inside Next: every route file and the health check served, the token checked, a declaration
+// submitted once (with its audit entry) and refused the second time, the API's own 404 and 405,
+// and a clean stop on SIGTERM. It refuses to start without PostgreSQL.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
@@ -81,10 +81,14 @@ describe.runIf(availableKinds().includes("postgres"))("the API process (PostgreS
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
 
-  it("serves every route file under app/api/v3", () => {
+  it("serves every route file under app/api/v3, and the health check", async () => {
     const files = readdirSync(path.join(root, "app", "api", "v3"), { recursive: true, encoding: "utf8" }).filter((f) => path.basename(f) === "route.ts");
     expect(files.length).toBeGreaterThan(15);
-    expect(api.banner).toContain(`(${files.length} routes, PostgreSQL database`);
+    expect(api.banner).toContain(`(${files.length + 1} routes, PostgreSQL database`);
+
+    const health = await send("GET", "/healthz", { token: null });
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: "ok", database: "up" });
   });
 
   it("answers with the provider's own records, and 401 without a token", async () => {
