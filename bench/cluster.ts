@@ -1,7 +1,10 @@
-// `npm run bench:cluster`: two instances of the production build behind HAProxy on one PostgreSQL
-// database (scripts/cluster.mjs), measured and checked in one run:
-//   - POST /api/v3/participant-declarations (bench/api-post.ts) against one instance, then through
-//     the balancer (both instances), same load: requests/s, p50/p99, errors;
+// `npm run bench:cluster`: production's topology on one machine (scripts/cluster.mjs): two app
+// instances of the production build and two API processes (`npm run start:api`) behind HAProxy,
+// which sends /api/v3 to the API processes, on one PostgreSQL database; measured and checked in one
+// run:
+//   - POST /api/v3/participant-declarations (bench/api-post.ts), same load each time: against one
+//     app instance (Next), against one API process, then through the balancer (both API
+//     processes): requests/s, p50/p99, errors;
 //   - exactly once: 20 concurrent voids of one declaration through the balancer (one 200, one
 //     audit entry), and the daily job started twice at once (each due statement marked once).
 // Its own database (ecf_bench_cluster, recreated), the demo data and the tests' pinned date.
@@ -62,14 +65,17 @@ async function main(): Promise<void> {
   const cluster = await startCluster({
     port: PORT,
     instances: 2,
+    apiInstances: 2,
     // The benchmark's own load is one token at hundreds of requests a second: no per-token limit here.
     env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: `bench-cluster-${Date.now()}-0123456789abcdef0123456789`, API_RATE_LIMIT_PER_MINUTE: "1000000" },
   });
   try {
-    console.log(`Cluster: HAProxy ${cluster.url} → ${cluster.instanceUrls.join(", ")}`);
-    console.log("POST through one instance…");
-    const single = await post(cluster.instanceUrls[0]!, databaseUrl, requests, concurrency);
-    console.log("POST through the balancer…");
+    console.log(`Cluster: HAProxy ${cluster.url} → ${[...cluster.instanceUrls, ...cluster.apiInstanceUrls].join(", ")}`);
+    console.log("POST through one app instance (Next)…");
+    const next = await post(cluster.instanceUrls[0]!, databaseUrl, requests, concurrency);
+    console.log("POST through one API process…");
+    const single = await post(cluster.apiInstanceUrls[0]!, databaseUrl, requests, concurrency);
+    console.log("POST through the balancer (both API processes)…");
     const balanced = await post(cluster.url, databaseUrl, requests, concurrency);
 
     // Exactly once: 20 concurrent voids of one declaration through the balancer.
@@ -123,14 +129,15 @@ async function main(): Promise<void> {
     const f1 = (n: number) => n.toFixed(1);
     const line = (label: string, p: Post) =>
       `| ${label} | ${f1(p.rps)} | ${f1(p.p50)} | ${f1(p.p99)} | ${p.ok} | ${p.duplicates} | ${p.errors + p.other.reduce((n, [, c]) => n + c, 0)} |`;
-    const report = `## ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC — 2 instances behind HAProxy, ${requests} requests at concurrency ${concurrency}
+    const report = `## ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC — 2 app instances and 2 API processes behind HAProxy, ${requests} requests at concurrency ${concurrency}
 
-Machine: ${os.cpus().length} cores, Node ${process.version}; load average ${f1(loadBefore)} before, ${f1(loadAfter)} after (HAProxy, both instances, PostgreSQL and the load generator share the cores).
+Machine: ${os.cpus().length} cores, Node ${process.version}; load average ${f1(loadBefore)} before, ${f1(loadAfter)} after (HAProxy, every instance, PostgreSQL and the load generator share the cores).
 
 | POST /api/v3/participant-declarations | requests/s | p50 (ms) | p99 (ms) | 200 | 422 (duplicate) | errors / other |
 |---|---:|---:|---:|---:|---:|---:|
-${line("One instance (direct)", single)}
-${line("Through HAProxy (both instances)", balanced)}
+${line("One app instance, Next (direct)", next)}
+${line("One API process (direct)", single)}
+${line("Through HAProxy (both API processes)", balanced)}
 
 Exactly once:
 - 20 concurrent voids of one declaration through the balancer (served by ${voids.servedBy.join(", ")}): ${voids.ok} × 200, ${voids.refused} × 422; the declaration is ${voids.state}, with ${voids.audits} void audit entr${voids.audits === 1 ? "y" : "ies"}.
@@ -141,7 +148,7 @@ Exactly once:
     await mkdir(dir, { recursive: true });
     await appendFile(path.join(dir, `cluster-${date}.md`), `${report}\n`);
     const exact = voids.ok === 1 && voids.refused === 19 && voids.audits === 1 && job.marked === job.due;
-    if (!exact || single.errors + balanced.errors > 0) process.exitCode = 1;
+    if (!exact || next.errors + single.errors + balanced.errors > 0) process.exitCode = 1;
   } finally {
     await cluster.stop();
   }

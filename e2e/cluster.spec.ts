@@ -1,8 +1,9 @@
-// Two instances behind HAProxy on one PostgreSQL database (scripts/cluster.mjs): what "the app scales
-// out" has to mean. A session made on one instance works on the other; 20 concurrent voids of one
-// declaration spread over both change it once; the sign-in limiter counts across instances; the
-// daily job started on both at once marks each statement once. Its own database (ecf_e2e_cluster),
-// seeded with the demo data; the production build the other journeys use.
+// Two app instances and two API processes behind HAProxy on one PostgreSQL database
+// (scripts/cluster.mjs), production's topology: what "the app scales out" has to mean. A session
+// made on one instance works on the other; the balancer sends /api/v3 to the API processes, and 20
+// concurrent voids of one declaration spread over both change it once; the sign-in limiter counts
+// across instances; the daily job started on both at once marks each statement once. Its own
+// database (ecf_e2e_cluster), seeded with the demo data; the production build the other journeys use.
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
@@ -51,6 +52,7 @@ test.beforeAll(async () => {
   cluster = await startCluster({
     port: BALANCER_PORT,
     instances: 2,
+    apiInstances: 2,
     env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: "cluster-e2e-only-secret-0123456789abcdef0123", NEXTAUTH_URL: `http://127.0.0.1:${BALANCER_PORT}` },
   });
 });
@@ -85,7 +87,7 @@ test("a session made on one instance works on the other, and through the balance
   expect([...servedBy].sort()).toEqual(["app1", "app2"]);
 });
 
-test("20 concurrent voids of one declaration through the balancer change it once", async () => {
+test("20 concurrent voids of one declaration through the balancer, spread over both API processes, change it once", async () => {
   const [declaration] = await onClusterDb(async (client) =>
     (
       await client.query<{ id: string }>(
@@ -104,7 +106,7 @@ test("20 concurrent voids of one declaration through the balancer change it once
       return { status: response.status, servedBy: response.headers.get("x-served-by"), body: await response.text() };
     }),
   );
-  expect(new Set(responses.map((r) => r.servedBy))).toEqual(new Set(["app1", "app2"]));
+  expect(new Set(responses.map((r) => r.servedBy))).toEqual(new Set(["api1", "api2"]));
   expect(responses.filter((r) => r.status === 200)).toHaveLength(1);
   const refused = responses.filter((r) => r.status !== 200);
   expect(refused).toHaveLength(19);

@@ -65,7 +65,9 @@ async function main(): Promise<void> {
     files.map(async (file) => ({ segments: routeSegmentsOf(file), module: (await import(pathToFileURL(path.join(appDir, file)).href)) as RouteModule })),
   );
   const db = await getDb();
-  const server = createServer(getRequestListener(createApiHandler(routes)));
+  // `hostname`: the host of a request that names none (HTTP/1.0, as load balancers' health checks
+  // send by default); a handler reads only the path and query of its URL.
+  const server = createServer(getRequestListener(createApiHandler(routes), { hostname: "localhost" }));
   server.keepAliveTimeout = 65_000; // longer than a load balancer's idle timeout, so it closes first
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -5,6 +5,7 @@
 // and a clean stop on SIGTERM. It refuses to start without PostgreSQL.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync } from "node:fs";
+import { connect } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "@/prisma/seed/demo";
@@ -89,6 +90,19 @@ describe.runIf(availableKinds().includes("postgres"))("the API process (PostgreS
     const health = await send("GET", "/healthz", { token: null });
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: "ok", database: "up" });
+  });
+
+  it("answers a request without a Host header (HTTP/1.0, as a load balancer's health check sends)", async () => {
+    const { port } = new URL(api.base);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), "127.0.0.1", () => socket.write("GET /healthz HTTP/1.0\r\n\r\n"));
+      let text = "";
+      socket.on("data", (chunk: Buffer) => (text += chunk.toString()));
+      socket.on("end", () => resolve(text));
+      socket.on("error", reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(raw).toContain('{"status":"ok","database":"up"}');
   });
 
   it("answers with the provider's own records, and 401 without a token", async () => {
