@@ -183,7 +183,10 @@ async function main() {
     for (let i = 0; i < 10; i += 1) await send(randomUUID());
 
     const loadBefore = loadavg()[0] ?? 0;
+    const cpuBefore = process.cpuUsage();
     const run = await runAtConcurrency(plan, o, send);
+    // This process's CPU (user + system) while sending: the load generator's own share of the cores.
+    const clientCpu = process.cpuUsage(cpuBefore);
     const { latencies, seconds } = run;
     const statuses = new Map([...run.outcomes].filter((entry): entry is [number, number] => typeof entry[0] === "number"));
     const errors = run.outcomes.get("error") ?? 0;
@@ -204,15 +207,18 @@ async function main() {
       ? await (async () => {
           console.log("Running the floor (bench/api-post-floor.ts)…");
           const floorParticipants = await createParticipants(db.prisma, o.provider, newCount);
-          return runFloor({
+          const floorCpuBefore = process.cpuUsage();
+          const outcome = await runFloor({
             databaseUrl: o.databaseUrl,
             tokenHash: hashApiToken(token),
             plan: planOf(floorParticipants, o.requests, o.duplicates, random(20261125)),
             concurrency: o.concurrency,
             seconds: o.seconds,
           });
+          const cpu = process.cpuUsage(floorCpuBefore);
+          return { ...outcome, clientCpuMsPerRequest: (cpu.user + cpu.system) / 1000 / Math.max(1, outcome.sent) };
         })()
-      : { sent: 0, seconds: 0, rps: Number.NaN, latencies: [], created: 0, duplicates: 0, errors: 0, roundTripsNew: 0, roundTripsDuplicate: 0 };
+      : { sent: 0, seconds: 0, rps: Number.NaN, latencies: [], created: 0, duplicates: 0, errors: 0, roundTripsNew: 0, roundTripsDuplicate: 0, clientCpuMsPerRequest: Number.NaN };
 
     const sent = latencies.length;
     const result = {
@@ -229,6 +235,8 @@ async function main() {
       errors,
       created,
       doubles: doubles.length,
+      /** CPU this process (the HTTP load generator) spent per request while sending, on the cores the server shares. */
+      clientCpuMsPerRequest: (clientCpu.user + clientCpu.system) / 1000 / Math.max(1, latencies.length),
       floor: {
         sent: floor.sent,
         seconds: floor.seconds,
@@ -240,6 +248,8 @@ async function main() {
         errors: floor.errors,
         roundTripsNew: floor.roundTripsNew,
         roundTripsDuplicate: floor.roundTripsDuplicate,
+        /** CPU the floor's own client (this process, bare pg) spent per request. */
+        clientCpuMsPerRequest: floor.clientCpuMsPerRequest,
       },
     };
     /** How many times the floor's throughput is the API's (target ≤ 2), and the API's p50 over the floor's. */
@@ -251,6 +261,7 @@ async function main() {
       ? `| **Floor** (bare \`pg\`, the same ${result.floor.roundTripsNew} round trips, ${result.floor.roundTripsDuplicate} for a duplicate) | ${result.floor.rps.toFixed(1)} requests/s, p50 ${ms(result.floor.p50)}, p99 ${ms(result.floor.p99)} (${result.floor.created} created, ${result.floor.duplicates} duplicates, ${result.floor.errors} errors) |
 | **Floor ÷ API**, throughput (target ≤ 2) | **${ratio.throughput.toFixed(2)}×** |
 | API ÷ floor, p50 latency | ${ratio.p50.toFixed(2)}× |
+| Floor client's CPU per request (bare \`pg\`, this process) | ${result.floor.clientCpuMsPerRequest.toFixed(2)} ms |
 `
       : "";
     const time = new Date().toISOString().slice(11, 16);
@@ -274,6 +285,7 @@ Load: ${o.requests} requests planned (${participants.length} new declarations, t
 | Network errors | ${result.errors} |
 | Declarations in the database | ${result.created} (equals the 200s: ${result.created === result.ok ? "yes" : "NO"}) |
 | Participants with two live started declarations | ${result.doubles} |
+| Load generator's CPU per request (Node's fetch, this process, on the cores the server shares) | ${result.clientCpuMsPerRequest.toFixed(2)} ms |
 ${floorRows}
 Every request is a full submission: token check, participant lookup, a transaction that locks the
 participant profile row, the duplicate check, statement selection, the insert of the declaration,

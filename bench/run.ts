@@ -281,7 +281,9 @@ type ApiResult = {
   errors: number;
   requests: number;
   concurrency: number;
-  floor: { sent: number; rps: number; p50: number; p99: number; errors: number };
+  /** CPU the load generator (Node's fetch) spent per request, on the cores the server shares. */
+  clientCpuMsPerRequest?: number;
+  floor: { sent: number; rps: number; p50: number; p99: number; errors: number; clientCpuMsPerRequest?: number };
   ratio: { throughput: number; p50: number };
 };
 
@@ -400,6 +402,7 @@ type Report = {
 };
 
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
+const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : "–");
 const int = (n: number) => Math.round(n).toLocaleString("en-GB");
 
 function summaryRows(r: Report): [string, string, string][] {
@@ -442,6 +445,7 @@ function summaryRows(r: Report): [string, string, string][] {
       const a = result;
       rows.push([`POST participant-declarations, ${label} (${a.sent} requests, concurrency ${a.concurrency})`, `${f1(a.rps)} requests/s, p50 ${f1(a.p50)} ms, p99 ${f1(a.p99)} ms`, `200: ${a.ok}, 422: ${a.duplicates}, errors: ${a.errors}`]);
       rows.push([`POST floor beside it: bare pg, the same round trips (${a.floor.sent} requests)`, `${f1(a.floor.rps)} requests/s, p50 ${f1(a.floor.p50)} ms, p99 ${f1(a.floor.p99)} ms`, `errors: ${a.floor.errors}`]);
+      rows.push([`POST: client CPU per request, load generator (fetch) / floor (bare pg)`, `${f2(a.clientCpuMsPerRequest ?? Number.NaN)} / ${f2(a.floor.clientCpuMsPerRequest ?? Number.NaN)} ms`, ""]);
       rows.push([`POST: floor ÷ ${label} throughput`, `${a.ratio.throughput.toFixed(2)}×`, `≤ ${TARGETS.postFloorRatio}× ${a.ratio.throughput <= TARGETS.postFloorRatio ? "met" : "MISSED"}`]);
     }
   }

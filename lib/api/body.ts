@@ -18,32 +18,25 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   if (!isJsonContentType(request.headers.get("content-type"))) {
     throw badRequest("The request body must be JSON, sent with the header 'Content-Type: application/json'.");
   }
-  const declared = Number(request.headers.get("content-length"));
+  const lengthHeader = request.headers.get("content-length");
+  const declared = lengthHeader === null ? Number.NaN : Number(lengthHeader);
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw tooLarge();
-  if (!request.body) throw badRequest(BAD_STRUCTURE_DETAIL);
 
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+  let bytes: Uint8Array;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
+    // With a Content-Length within the limit the HTTP server delivers exactly that many bytes, so the
+    // body is read whole (the API process's request reads it straight from the socket, without a web
+    // stream); without one (chunked) it is streamed and counted, and refused past the limit.
+    bytes = Number.isInteger(declared) && declared >= 0 ? new Uint8Array(await request.arrayBuffer()) : await readCounted(request);
   } catch (error) {
     if (error instanceof ApiError) throw error;
     throw badRequest("The request body could not be read.");
   }
+  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
 
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw badRequest("The request body is not valid UTF-8 text.");
   }
@@ -53,4 +46,23 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   } catch {
     throw badRequest("The request body is not valid JSON.");
   }
+}
+
+/** The body of a request without a Content-Length, read as it comes, refused once past the limit. */
+async function readCounted(request: Request): Promise<Uint8Array> {
+  if (!request.body) throw badRequest(BAD_STRUCTURE_DETAIL);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
 }

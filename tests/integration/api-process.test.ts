@@ -1,8 +1,8 @@
 // `npm run start:api` (scripts/api-server.ts) is the lead provider API: the process is started on a
 // database of its own with the demo data, and answers through real HTTP as the same handlers do
 // inside Next: every route file and the health check served, the token checked, a declaration
-// submitted once (with its audit entry) and refused the second time, the API's own 404 and 405,
-// and a clean stop on SIGTERM. It refuses to start without PostgreSQL.
+// submitted once (with its audit entry) and refused the second time, a body over 1 MB refused
+// however it is sent, the API's own 404 and 405, and a clean stop on SIGTERM. It refuses to start without PostgreSQL.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { connect } from "node:net";
@@ -71,7 +71,12 @@ describe.runIf(availableKinds().includes("postgres"))("the API process (PostgreS
     await db?.drop();
   }, 60_000);
 
-  const send = (method: string, pathname: string, init: { token?: string | null; body?: unknown; headers?: Record<string, string> } = {}) =>
+  /** A request to the process: `body` is sent as JSON; `raw` as it is (a stream goes chunked, without a Content-Length). */
+  const send = (
+    method: string,
+    pathname: string,
+    init: { token?: string | null; body?: unknown; raw?: string | ReadableStream<Uint8Array>; headers?: Record<string, string> } = {},
+  ) =>
     fetch(`${api.base}${pathname}`, {
       method,
       headers: {
@@ -79,8 +84,9 @@ describe.runIf(availableKinds().includes("postgres"))("the API process (PostgreS
         ...(init.body === undefined ? {} : { "Content-Type": "application/json" }),
         ...init.headers,
       },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
+      body: init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
+      ...(init.raw instanceof ReadableStream ? { duplex: "half" } : {}),
+    } as RequestInit);
 
   it("serves every route file under app/api/v3, and the health check", async () => {
     const files = readdirSync(path.join(root, "app", "api", "v3"), { recursive: true, encoding: "utf8" }).filter((f) => path.basename(f) === "route.ts");
@@ -135,6 +141,27 @@ describe.runIf(availableKinds().includes("postgres"))("the API process (PostgreS
     expect(declarations.map((d) => d.id)).toEqual([created.data.id]);
     const audits = await db.prisma.auditLog.count({ where: { entityId: created.data.id } });
     expect(audits).toBe(1);
+  });
+
+  it("refuses a body over 1 MB, sent with a Content-Length or chunked without one, and changes nothing", async () => {
+    const before = await db.prisma.participantDeclaration.count();
+    const tooLarge = { errors: [{ title: "Payload too large", detail: "The request body must be 1 MB or smaller." }] };
+    const big = `{"data":{"type":"participant-declaration","attributes":{}},"padding":"${"x".repeat(1024 * 1024)}"}`;
+    const declared = await send("POST", "/api/v3/participant-declarations", { headers: { "Content-Type": "application/json" }, body: undefined, raw: big });
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toEqual(tooLarge);
+
+    const bytes = Buffer.from(big);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += 64 * 1024) controller.enqueue(bytes.subarray(at, at + 64 * 1024));
+        controller.close();
+      },
+    });
+    const chunked = await send("POST", "/api/v3/participant-declarations", { headers: { "Content-Type": "application/json" }, raw: stream });
+    expect(chunked.status).toBe(413);
+    expect(await chunked.json()).toEqual(tooLarge);
+    expect(await db.prisma.participantDeclaration.count()).toBe(before);
   });
 
   it("answers an unknown path with the API's 404 and an unexported method with 405 and Allow", async () => {
