@@ -9,7 +9,7 @@
 //   -H, --hostname NAME   the address to listen on (default: HOSTNAME, else 0.0.0.0)
 //
 // NODE_ENV defaults to production, as with `next start`. SIGTERM and SIGINT stop taking new
-// connections, let the requests in flight finish, then close the database pool.
+// connections, let the requests in flight finish (for up to 10 s), then close the database pool.
 import { readdirSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
@@ -17,6 +17,9 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
 const USAGE = "Usage: npm run start:api [-- --port N] [-- --hostname NAME]";
+
+/** How long SIGTERM waits for the requests in flight before closing their connections. */
+const STOP_GRACE_MS = 10_000;
 
 function fail(message: string): never {
   console.error(message);
@@ -68,7 +71,10 @@ async function main(): Promise<void> {
   // `hostname`: the host of a request that names none (HTTP/1.0, as load balancers' health checks
   // send by default); a handler reads only the path and query of its URL.
   const server = createServer(getRequestListener(createApiHandler(routes), { hostname: "localhost" }));
-  server.keepAliveTimeout = 65_000; // longer than a load balancer's idle timeout, so it closes first
+  // Idle keep-alive connections outlive a load balancer's own idle timeout (60 s is common), so the
+  // balancer closes them, never this process mid-reuse; the headers' timeout must be longer still.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, hostname, resolve);
@@ -89,6 +95,8 @@ async function main(): Promise<void> {
       );
     });
     server.closeIdleConnections();
+    // A request still unanswered after the grace period is cut off rather than holding the stop.
+    setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS).unref();
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

@@ -178,9 +178,20 @@ describe.runIf(availableKinds().includes("postgres"))("the API process (PostgreS
     expect(await head.text()).toBe("");
   });
 
-  it("stops cleanly on SIGTERM", async () => {
+  it("stops cleanly on SIGTERM, cutting off a request still unanswered after the grace period", { timeout: 45_000 }, async () => {
+    // A request whose body never finishes arriving: the handler waits for it, and without the
+    // grace period the stop would wait for Node's request timeout (5 minutes).
+    const { port } = new URL(api.base);
+    const stalled = connect(Number(port), "127.0.0.1");
+    await new Promise<void>((resolve) => stalled.once("connect", resolve));
+    stalled.write(`POST /api/v3/participant-declarations HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${tokenOf(AMBITION)}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`);
+    const closed = new Promise<void>((resolve) => stalled.once("close", () => resolve()));
+    stalled.on("error", () => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
     api.child.kill("SIGTERM");
     expect(await exitOf(api.child)).toEqual({ code: 0, signal: null });
+    await closed;
   });
 });
 
