@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { Prisma } from "@/generated/prisma/client";
 import { createDb, type Db } from "@/lib/db/client";
-import { declarationOwnerSql, findParticipantById, searchParticipants, searchSql } from "@/lib/participants/search";
+import { declarationOwnerSql, findParticipantById, runSearchQuery, searchParticipants, searchSql } from "@/lib/participants/search";
 import { PINNED_DEMO_TODAY } from "@/prisma/seed/dates";
 import { seedScale } from "@/prisma/seed/scale";
 import { adminQuery, percentile } from "./support";
@@ -60,10 +60,15 @@ async function measure(c: Case, runs: number): Promise<Timing> {
   return { kind: c.kind, description: c.description, runs, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1) as number, meanResults: results / runs };
 }
 
-async function explain(db: Db, query: Prisma.Sql): Promise<string> {
-  const rows = await db.prisma.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${query}`);
+/** The plan of a query run as the app runs it: the search for a text through runSearchQuery, an id look-up (no text) as it is. */
+async function explain(db: Db, query: Prisma.Sql, text?: string): Promise<string> {
+  const sql = Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${query}`;
+  const rows = text === undefined ? await db.prisma.$queryRaw<{ "QUERY PLAN": string }[]>(sql) : await runSearchQuery<{ "QUERY PLAN": string }>(db.prisma, text, sql);
   return rows.map((r) => r["QUERY PLAN"]).join("\n");
 }
+
+/** The plan of the search for `text`, page 1. */
+const explainSearch = (db: Db, text: string) => explain(db, searchSql(text, 1), text);
 
 const INDEXES = [
   "users_full_name_trgm_idx",
@@ -148,12 +153,12 @@ async function main(): Promise<void> {
 
     const first = people[0]!;
     const plans: { title: string; plan: string }[] = [
-      { title: `Name: "${surname(first.full_name)}"`, plan: await explain(db, searchSql(surname(first.full_name), 1)) },
-      { title: `Email part: "${first.email.split("@")[0]!.slice(1, 8)}"`, plan: await explain(db, searchSql(first.email.split("@")[0]!.slice(1, 8), 1)) },
-      { title: `TRN: "${first.trn}"`, plan: await explain(db, searchSql(first.trn as string, 1)) },
+      { title: `Name: "${surname(first.full_name)}"`, plan: await explainSearch(db, surname(first.full_name)) },
+      { title: `Email part: "${first.email.split("@")[0]!.slice(1, 8)}"`, plan: await explainSearch(db, first.email.split("@")[0]!.slice(1, 8)) },
+      { title: `TRN: "${first.trn}"`, plan: await explainSearch(db, first.trn as string) },
       { title: "Declaration id", plan: await explain(db, declarationOwnerSql(declarations[0]!.id)) },
-      { title: 'One letter: "s"', plan: await explain(db, searchSql("s", 1)) },
-      { title: `Two letters: "${surname(first.full_name).slice(0, 2).toLowerCase()}"`, plan: await explain(db, searchSql(surname(first.full_name).slice(0, 2).toLowerCase(), 1)) },
+      { title: 'One letter: "s"', plan: await explainSearch(db, "s") },
+      { title: `Two letters: "${surname(first.full_name).slice(0, 2).toLowerCase()}"`, plan: await explainSearch(db, surname(first.full_name).slice(0, 2).toLowerCase()) },
     ];
     for (const p of plans) {
       const used = INDEXES.filter((index) => p.plan.includes(index));

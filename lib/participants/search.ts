@@ -9,7 +9,7 @@
 //   Matches are not counted past SEARCH_MATCH_LIMIT: more than that is "too many, refine it".
 //   The same SQL runs on PostgreSQL and PGlite (pg_trgm loaded).
 // User input only ever reaches SQL as a bound parameter.
-import { Prisma } from "@/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import type { ParticipantType } from "@/lib/domain/participant-types";
 import type { TrainingStatusValue } from "@/lib/domain/training-statuses";
 import { normaliseUuid } from "@/lib/validation/ids";
@@ -249,16 +249,33 @@ export function searchSql(q: string, page: number, pageSize: number = SEARCH_PAG
      ORDER BY paged.rank, paged.name_key COLLATE "C", paged.user_id, paged.profile_id`;
 }
 
+/**
+ * Runs one search query for `q` as it must be planned. A text of three characters or more is looked
+ * up in the trigram indexes, and runs with sequential scans off, in a transaction of its own
+ * (`SET LOCAL`): each of its arms reads at most 1,001 candidates from an index by design, so an
+ * index is always the right plan, and its cost is bounded by the matches. The planner cannot know
+ * that: it guesses that `%text%` matches a fixed share of the table, and on tables of up to ~60k
+ * users (300k declarations) it then scans the whole table instead, a cost that grows with the
+ * table (p95 60–90 ms on the benchmark's 300k database, 29–32 ms with the index; docs/search.md).
+ * A short text walks the prefix indexes in order and stops, which the planner already chooses; it
+ * runs as it is, without the transaction's three round trips.
+ */
+export async function runSearchQuery<T>(prisma: PrismaClient, q: string, query: Prisma.Sql): Promise<T[]> {
+  if (patterns(q).short) return prisma.$queryRaw<T[]>(query);
+  const [, rows] = await prisma.$transaction([prisma.$executeRaw`SET LOCAL enable_seqscan = off`, prisma.$queryRaw<T[]>(query)]);
+  return rows;
+}
+
 /** The ranked, paged matches for `q` (trimmed, 1–200 characters). Page numbers start at 1. */
 export async function searchParticipants(
-  db: Queryable,
+  prisma: PrismaClient,
   q: string,
   page = 1,
   pageSize: number = SEARCH_PAGE_SIZE,
 ): Promise<SearchResults> {
-  const found = await db.$queryRaw<RawRow[]>(searchSql(q, page, pageSize));
+  const found = await runSearchQuery<RawRow>(prisma, q, searchSql(q, page, pageSize));
   let total = found[0] ? Number(found[0].total) : 0;
-  if (found.length === 0 && page > 1) total = await countMatches(db, q);
+  if (found.length === 0 && page > 1) total = await countMatches(prisma, q);
   const tooMany = total > SEARCH_MATCH_LIMIT;
   const rows = tooMany ? [] : found;
   if (tooMany) total = SEARCH_MATCH_LIMIT;
@@ -286,7 +303,7 @@ export async function searchParticipants(
 }
 
 /** How many profiles match, up to one past the limit (for a page past the end, where the window count is not there). */
-async function countMatches(db: Queryable, q: string): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS n FROM (${limitedCandidatesSql(q)}) matches`;
+async function countMatches(prisma: PrismaClient, q: string): Promise<number> {
+  const [row] = await runSearchQuery<{ n: bigint | number }>(prisma, q, Prisma.sql`SELECT count(*) AS n FROM (${limitedCandidatesSql(q)}) matches`);
   return Number(row?.n ?? 0);
 }

@@ -3,13 +3,13 @@
 // induction record as the API does (lib/participants/identity.ts).
 import { describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import type { PrismaClient } from "@/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { staffActor } from "@/lib/db/audit";
 import { voidDeclaration } from "@/lib/declarations/void";
 import { loadParticipant } from "@/lib/participants/detail";
 import { resolveParticipantId, resolveParticipantMatches } from "@/lib/participants/identity";
 import { findParticipant } from "@/lib/participants/queries";
-import { escapeLike, findParticipantById, searchParticipants } from "@/lib/participants/search";
+import { escapeLike, findParticipantById, runSearchQuery, searchParticipants, searchSql } from "@/lib/participants/search";
 import { NOW, createDeclaration, createParticipant, createWorld, type World } from "../unit/participants/fixtures";
 import { availableKinds, withTestDb } from "./db";
 
@@ -263,6 +263,35 @@ describe.each(availableKinds())("participant search on %s", (kind) => {
       expect(await findParticipantById(db.prisma, randomUUID())).toBeNull();
       // A profile id is not one of the ids the search box takes.
       expect(await findParticipantById(db.prisma, jones.profileId)).toBeNull();
+    });
+  });
+});
+
+describe.each(availableKinds())("how a search is planned on %s", (kind) => {
+  /** The tables a plan reads whole. */
+  const seqScans = (plan: string) => [...plan.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]);
+  const explain = (sql: Prisma.Sql) => Prisma.sql`EXPLAIN ${sql}`;
+
+  it("reads a text's candidates from the indexes even where the planner would scan the tables, and leaves the setting on the connection as it was", async () => {
+    await withTestDb(kind, async (db) => {
+      const world = await createWorld(db.prisma);
+      await people(db.prisma, world);
+      await insertPeople(db.prisma, `SELECT gen_random_uuid(), 'Filler Person ' || g, 'filler.' || g || '@example.org', now() FROM generate_series(1, 300) g`);
+      await db.prisma.$executeRawUnsafe("ANALYZE users, participant_identities, participant_profiles");
+      const plan = async (rows: Promise<{ "QUERY PLAN": string }[]>) => (await rows).map((r) => r["QUERY PLAN"]).join("\n");
+
+      // As the planner would run it on a table this small: it reads users whole for "%smith%".
+      const unguided = await plan(db.prisma.$queryRaw(explain(searchSql("smith", 1))));
+      expect(seqScans(unguided)).toContain("users");
+
+      // As the search runs it: through the trigram indexes, no table read whole.
+      const guided = await plan(runSearchQuery(db.prisma, "smith", explain(searchSql("smith", 1))));
+      expect(guided).toContain("users_full_name_trgm_idx");
+      expect(seqScans(guided).filter((t) => ["users", "participant_identities", "participant_profiles"].includes(t as string))).toEqual([]);
+
+      // SET LOCAL: the next query on the pool plans as usual again.
+      expect(await db.prisma.$queryRaw<{ enable_seqscan: string }[]>`SHOW enable_seqscan`).toEqual([{ enable_seqscan: "on" }]);
+      expect(await names(db.prisma, "smith")).toEqual(["Smith", "Amy Smith", "Smithers Amy", "Aaron Goldsmith", "Zed Blacksmith"]);
     });
   });
 });
