@@ -1,11 +1,10 @@
 // The API process's routing (lib/api/server.ts): route files to paths as Next reads them, fixed
 // segments before parameters, and the answers that are not a handler's (404, 405, OPTIONS, HEAD),
 // each with the request id a handler's answer carries.
-import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { setApiDepsForTests } from "@/lib/api/context";
 import { allowedMethods, createApiHandler, matchRoute, routeSegmentsOf, type ApiRoute, type RouteModule } from "@/lib/api/server";
-import { createLogger } from "@/lib/log";
+import { captureLog } from "../log/capture";
 
 let restore: (() => void) | undefined;
 afterEach(() => restore?.());
@@ -69,15 +68,10 @@ describe("matchRoute", () => {
 });
 
 describe("createApiHandler", () => {
+  /** The API's logger replaced by one whose lines the test reads. */
   function capture() {
-    const lines: Record<string, unknown>[] = [];
-    const destination = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) lines.push(JSON.parse(line) as Record<string, unknown>);
-        done();
-      },
-    });
-    restore = setApiDepsForTests({ logger: () => createLogger({ level: "info", destination }) });
+    const { lines, logger } = captureLog();
+    restore = setApiDepsForTests({ logger: () => logger });
     return lines;
   }
 

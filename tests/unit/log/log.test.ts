@@ -1,17 +1,6 @@
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createLogger, moneyEvent, PERSONAL_KEYS } from "@/lib/log";
-
-function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { lines, logger: createLogger({ level: "info", destination }) };
-}
+import { captureLog as capture } from "./capture";
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
