@@ -256,7 +256,7 @@ export function searchSql(q: string, page: number, pageSize: number = SEARCH_PAG
  * index is always the right plan, and its cost is bounded by the matches. The planner cannot know
  * that: it guesses that `%text%` matches a fixed share of the table, and on tables of up to ~60k
  * users (300k declarations) it then scans the whole table instead, a cost that grows with the
- * table (p95 60–90 ms on the benchmark's 300k database, 29–32 ms with the index; docs/search.md).
+ * table (p95 60–92 ms on the benchmark's 300k database, 24–32 ms with the index; docs/search.md).
  * A short text walks the prefix indexes in order and stops, which the planner already chooses; it
  * runs as it is, without the transaction's three round trips.
  */
