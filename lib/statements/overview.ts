@@ -107,14 +107,18 @@ export type PaymentsPicture = {
 
 /** Every statement of a provider's cohort, oldest first, with its five parts; null without a contract. */
 export async function loadPaymentsPicture(db: Queryable, leadProviderId: string, cohortId: string, today: Date): Promise<PaymentsPicture | null> {
-  let calculation;
+  const cohort = await calculateCohortOrMissingContract(db, leadProviderId, cohortId);
+  return cohort instanceof MissingContractError ? null : paymentsPicture(cohort, today);
+}
+
+/** The provider's cohort calculated, or the refusal saying which contract it lacks (any other failure is thrown). */
+async function calculateCohortOrMissingContract(db: Queryable, leadProviderId: string, cohortId: string): Promise<CohortCalculation | MissingContractError> {
   try {
-    calculation = await calculateCohort(db, leadProviderId, cohortId);
+    return await calculateCohort(db, leadProviderId, cohortId);
   } catch (error) {
-    if (error instanceof MissingContractError) return null;
+    if (error instanceof MissingContractError) return error;
     throw error;
   }
-  return paymentsPicture(calculation, today);
 }
 
 /** What the statement page shows: the statement, and its cohort's payments picture. */
@@ -128,13 +132,7 @@ export type StatementPage = { loaded: LoadedStatement; picture: PaymentsPicture 
 export async function loadStatementPage(db: Queryable, statementId: string, now: Date): Promise<StatementPage | null> {
   const target = await db.statement.findUnique({ where: { id: statementId }, select: { leadProviderId: true, cohortId: true } });
   if (!target) return null;
-  let cohort: CohortCalculation | MissingContractError;
-  try {
-    cohort = await calculateCohort(db, target.leadProviderId, target.cohortId);
-  } catch (error) {
-    if (!(error instanceof MissingContractError)) throw error;
-    cohort = error;
-  }
+  const cohort = await calculateCohortOrMissingContract(db, target.leadProviderId, target.cohortId);
   const loaded = await loadStatementView(db, statementId, now, async () => {
     if (cohort instanceof MissingContractError) throw cohort;
     return statementOf(cohort, statementId);
