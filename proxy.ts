@@ -4,10 +4,11 @@
 // Strict-Transport-Security (here, not in next.config.ts: that is read at build time, and whether
 // the app is served over HTTPS is known only where it runs). Not the lead provider API (/api/v3/):
 // its route wrapper (lib/api/route.ts) gives each request the same id, log line and HSTS itself,
-// because passing through here cost a fifth of the API's throughput (docs/performance.md). Next.js puts the nonce on its own scripts; the root
-// layout puts it on the one inline script (GOV.UK Frontend's js-enabled snippet). Scripts: no
-// 'unsafe-inline'. This is not an authorisation layer: every page, server action and route
-// handler checks the user itself (lib/auth/guard.ts).
+// because passing through here cost a fifth of the API's throughput (docs/performance.md).
+// Next.js puts the nonce on its own scripts; the root layout puts it on the one inline script
+// (GOV.UK Frontend's js-enabled snippet). Scripts: no 'unsafe-inline'. This is not an
+// authorisation layer: every page, server action and route handler checks the user itself
+// (lib/auth/guard.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { strictTransportSecurity } from "@/lib/environment";
 import { logRequest, requestIdOf } from "@/lib/log";
