@@ -350,13 +350,13 @@ async function benchApi(url: string, distDir: string, tmp: string, smallLoad: bo
   });
   let serverErr = "";
   server.stderr?.on("data", (chunk: Buffer) => (serverErr = (serverErr + chunk.toString()).slice(-4000)));
-  // Ready when it answers: /healthz for Next; the API process answers only /api/v3 (a 401 without a token).
-  const probe = kind === "next" ? `${base}/healthz` : `${base}/api/v3/statements`;
+  // Ready when its health check says the database answers (both servers serve /healthz).
+  const probe = `${base}/healthz`;
   try {
     const deadline = Date.now() + 60_000;
     for (;;) {
       if (server.exitCode !== null) throw new Error(`The ${kind === "next" ? "app" : "API process"} exited with ${server.exitCode}: ${serverErr}`);
-      const ok = await fetch(probe).then((r) => r.status < 500, () => false);
+      const ok = await fetch(probe).then((r) => r.ok, () => false);
       if (ok) break;
       if (Date.now() > deadline) throw new Error(`${probe} did not answer within 60 s: ${serverErr}`);
       await new Promise((r) => setTimeout(r, 500));
