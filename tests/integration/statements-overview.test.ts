@@ -74,12 +74,15 @@ describe.each(availableKinds())("statements at a glance on %s", (kind) => {
   it("the statement page's data (one calculation of the cohort) is the statement's own view and its cohort's picture, paid, payable or open", async () => {
     const statements = await db.prisma.statement.findMany({ select: { id: true, status: true, leadProviderId: true, cohortId: true }, orderBy: { id: "asc" } });
     const statuses = new Set<string>();
+    // The picture on its own, once per provider and cohort (every statement of a cohort has the same one).
+    const pictures = new Map<string, Awaited<ReturnType<typeof loadPaymentsPicture>>>();
     for (const statement of statements) {
       const page = await loadStatementPage(db.prisma, statement.id, DEMO_TODAY);
       const view = await loadStatementView(db.prisma, statement.id, DEMO_TODAY);
-      const picture = await loadPaymentsPicture(db.prisma, statement.leadProviderId, statement.cohortId, DEMO_TODAY);
+      const key = `${statement.leadProviderId}/${statement.cohortId}`;
+      if (!pictures.has(key)) pictures.set(key, await loadPaymentsPicture(db.prisma, statement.leadProviderId, statement.cohortId, DEMO_TODAY));
       expect(page?.loaded).toEqual(view);
-      expect(page?.picture).toEqual(picture);
+      expect(page?.picture).toEqual(pictures.get(key));
       statuses.add(`${statement.status}:${page?.loaded.kind}`);
     }
     expect(statuses).toEqual(new Set(["open:view", "payable:view", "paid:view"]));
