@@ -176,7 +176,7 @@ async function main(): Promise<void> {
     `- Machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown CPU"}), ${Math.round(os.totalmem() / 1024 ** 3)} GiB memory, ${os.platform()} ${os.release()}; load average at the start ${loadBefore.map((n) => n.toFixed(1)).join(" / ")}, at the end ${loadAfter.map((n) => n.toFixed(1)).join(" / ")} (other work on the machine slows the figures)`,
     `- ${serverVersion}, on the same machine; Node ${process.version}`,
     "- One statement of N line items per temporary database (set-based SQL: one declaration per participant, every 25th voided, every 50th with no school, every 40th with no delivery partner)",
-    "- Measured: `statementDeclarationsCsv` (what `/statements/[id]/declarations.csv` returns), read to the end in a fresh Node process. First byte = the header (sent before the query runs); first row = the first batch of 1,000 rows, after PostgreSQL has sorted the statement by participant name. Memory = peak over the export minus the level just before it, sampled at every chunk, with garbage collection left to Node.",
+    "- Measured: `statementDeclarationsCsv` (what `/statements/[id]/declarations.csv` returns), read to the end in a fresh Node process. First byte = the header (sent before the query runs); first row = the first batch of rows, in the order an index on (statement, participant name) gives. Memory = peak over the export minus the level just before it, sampled at every chunk, with garbage collection left to Node.",
     "",
     "| Line items | V8 heap limit | File size (MiB) | Total (s) | Rows/s | First byte (ms) | First row (ms) | Peak RSS growth (MiB) | Peak heap growth (MiB) | Data generation (s) |",
     "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",

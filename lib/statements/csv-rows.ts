@@ -54,17 +54,17 @@ const ISO = `'${ISO_UTC_FORMAT}'`;
 
 // Timestamps are stored in UTC (timestamp(3) without time zone): written out as ISO 8601 with "Z"
 // by the database, so no driver's time zone handling gets a say.
-// In two stages inside one query, so the first rows leave as soon as the order is known: first only
-// what the order needs (line items, their declarations and the participants' names, joined in bulk)
-// is sorted into the file's order (by participant name, then participant, date, type and line item),
-// with enough sort memory to stay off disk; then each row, in that order, looks up its profile,
-// induction record and names (one index look-up each, in nested loops that keep the order, so no
-// second sort), and its school and schedule (small tables: hashed once, probed in order; looked up
-// per row they cost as much as everything else together). The outer ORDER BY repeats the keys: it costs
-// nothing when the order is kept, and it keeps the file's order guaranteed whatever plan the database
-// picks. JIT compilation is off for it: it only delays the first row (by about 90 ms at 100k lines).
-// What is left before the first row is the join and sort of the order's keys, about 340 ms for
-// 100,000 lines among 1M declarations on 2 cores (docs/performance.md).
+// The order comes from an index, not a sort, so the first rows leave at once whatever the statement's
+// size: each line item carries a copy of its participant's name that the database keeps
+// (migration 20261206002500_line_item_participant_name), and the index on (statement, name) holds what
+// the order reads from the line item. Walking it, each line item looks up its declaration (one index
+// look-up), and the few rows of one name are put in order (participant, date, type, line item) as
+// they pass (an incremental sort). Then each row, still in order, looks up its profile, induction
+// record and names, and its school and schedule (nested loops that keep the order, so no second sort).
+// The outer ORDER BY states the file's order, whatever plan the database picks; sorts are switched
+// off for the export's transaction (CURSOR_SETUP), or the planner sorts every line item before the
+// first row (about 400 ms at 100k lines, docs/performance.md) because it counts the whole file's cost,
+// not the first row's. JIT compilation is off for it too: it only delays the first row.
 const QUERY = `
   SELECT o.participant_id, o.participant_name, p.trn, p.participant_type, p.mentor_profile_id,
          sch.identifier AS schedule,
@@ -88,15 +88,14 @@ const QUERY = `
            AND NOT (st.mentor_funding AND o.course_identifier = $3)) AS uplift_payable
     FROM (
           SELECT li.id AS line_item_id, li.state::text AS declaration_status,
-                 d.user_id::text AS participant_id, d.user_id, u.full_name AS participant_name,
+                 d.user_id::text AS participant_id, d.user_id, li.participant_name,
                  d.id::text AS declaration_id, d.declaration_type, d.declaration_date, d.created_at AS declaration_created_at,
                  d.sparsity_uplift, d.pupil_premium_uplift, d.course_identifier,
                  d.participant_profile_id, d.lead_provider_id, d.delivery_partner_id
             FROM statement_line_items li
             JOIN participant_declarations d ON d.id = li.participant_declaration_id
-            LEFT JOIN users u ON u.id = d.user_id
            WHERE li.statement_id = $1::uuid
-           ORDER BY u.full_name NULLS LAST, d.user_id, d.declaration_date, d.declaration_type, li.id
+           ORDER BY li.participant_name NULLS LAST, d.user_id, d.declaration_date, d.declaration_type, li.id
          ) o
     CROSS JOIN (
           SELECT s.id, s.name, co.mentor_funding, (c.uplift_amount IS NOT NULL) AS has_uplift_amount
@@ -127,8 +126,11 @@ const QUERY = `
 
 /** Rows in the first batch: the first rows leave as soon as the order is known. */
 const FIRST_BATCH_SIZE = 100;
-/** Sort memory for the order (100k line items sort in memory, not in temporary files), and no JIT compilation. */
-const CURSOR_SETUP = ["SET LOCAL work_mem = '64MB'", "SET LOCAL jit = off"];
+/**
+ * The order from the index, not a sort (the QUERY's comment: switching sorts off only makes the
+ * planner avoid one, and a full sort would still be in memory); no JIT compilation.
+ */
+const CURSOR_SETUP = ["SET LOCAL enable_sort = off", "SET LOCAL work_mem = '64MB'", "SET LOCAL jit = off"];
 
 /** The statement's CSV rows in batches, in the file's order. */
 export function statementCsvRowBatches(
@@ -143,5 +145,14 @@ export function statementCsvRowBatches(
     setup: CURSOR_SETUP,
     name: "statement_csv",
     signal,
+  });
+}
+
+/** The plan the export's cursor runs with (EXPLAIN, with the export's settings): for the benchmark and the tests. */
+export async function explainStatementCsv(sql: SqlExecutor, statementId: string): Promise<string> {
+  return sql.transaction(async (tx) => {
+    for (const statement of CURSOR_SETUP) await tx.exec(statement);
+    const rows = await tx.query<{ "QUERY PLAN": string }>(`EXPLAIN ${QUERY}`, [statementId, [...BILLABLE_STATES], MENTOR_COURSE_IDENTIFIER]);
+    return rows.map((r) => r["QUERY PLAN"]).join("\n");
   });
 }

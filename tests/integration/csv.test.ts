@@ -12,7 +12,7 @@ import {
   statementCsvFilename,
   statementDeclarationsCsv,
 } from "@/lib/statements/csv";
-import { statementCsvRowBatches, type StatementCsvRow } from "@/lib/statements/csv-rows";
+import { explainStatementCsv, statementCsvRowBatches, type StatementCsvRow } from "@/lib/statements/csv-rows";
 import { MENTOR_COURSE_IDENTIFIER } from "@/lib/domain/courses";
 import { DECLARATION_STATES, type DeclarationState } from "@/lib/domain/declaration-states";
 import { attractsUplift, upliftEffect, type UpliftTerms } from "@/lib/engine/uplift";
@@ -335,6 +335,73 @@ describe.each(availableKinds())("declarations CSV on %s", (kind) => {
         data: { leadProviderId: statement.leadProviderId, cohortId: statement.cohortId, name: "February 2032", month: 2, year: 2032, deadlineDate: new Date("2032-01-31"), paymentDate: new Date("2032-02-25") },
       });
       expect(parseCsv((await readAll(statementDeclarationsCsv(db, empty.id))).slice(1))).toEqual([EXPECTED_HEADER]);
+    });
+  });
+
+  it("keeps the order by participant name through a rename and a move to another participant, on a paid statement too, from the index", async () => {
+    await withTestDb(kind, async (db) => {
+      const { statement, made } = await fixture(db);
+      const names = async () => {
+        const [, ...rows] = parseCsv((await readAll(statementDeclarationsCsv(db, statement.id, { batchSize: 4 }))).slice(1));
+        return rows.map((r) => r[EXPECTED_HEADER.indexOf("Participant Name")]!);
+      };
+      const asDatabaseOrders = async () =>
+        (await db.sql.query<{ full_name: string }>(`SELECT full_name FROM users ORDER BY full_name`)).map((r) => neutraliseFormula(r.full_name));
+      /** Each line item's copy of the name against its participant's name now. */
+      const copies = () =>
+        db.sql.query<{ copy: string | null; name: string }>(
+          `SELECT li.participant_name AS copy, u.full_name AS name
+             FROM statement_line_items li JOIN participant_declarations d ON d.id = li.participant_declaration_id JOIN users u ON u.id = d.user_id`,
+        );
+      const lineItems = () => db.prisma.statementLineItem.findMany({ select: { id: true, statementId: true, state: true, updatedAt: true }, orderBy: { id: "asc" } });
+      const zed = await db.prisma.user.findFirstOrThrow({ where: { fullName: "Zed Last" } });
+      expect((await names())[NAMES.length - 1]).toBe("Zed Last");
+
+      // Renamed: the participant's rows move to where the new name sorts.
+      await db.prisma.user.update({ where: { id: zed.id }, data: { fullName: "Aaron Renamed" } });
+      const renamed = await names();
+      expect(renamed).not.toContain("Zed Last");
+      expect(renamed.indexOf("Aaron Renamed")).toBeLessThan(renamed.indexOf("Able, First"));
+      expect(renamed).toEqual(await asDatabaseOrders());
+
+      // On a paid statement the copy still follows: it is not a paid fact, and nothing else changes.
+      await db.sql.query(`UPDATE statements SET status = 'paid' WHERE id = $1`, [statement.id]);
+      const paidLineItems = await lineItems();
+      await db.prisma.user.update({ where: { id: zed.id }, data: { fullName: "Zed Last" } });
+      expect(await names()).toEqual(await asDatabaseOrders());
+      expect((await names())[NAMES.length - 1]).toBe("Zed Last");
+      expect(await lineItems()).toEqual(paidLineItems);
+      // Whatever is written to the copy, the database keeps the participant's name...
+      await db.sql.query(`UPDATE statement_line_items SET participant_name = 'Somebody Else' WHERE statement_id = $1`, [statement.id]);
+      for (const row of await copies()) expect(row.copy).toBe(row.name);
+      // ...and a paid line item's facts still cannot change alongside it.
+      await expect(
+        db.sql.query(`UPDATE statement_line_items SET participant_name = 'Somebody Else', state = 'voided' WHERE statement_id = $1 AND state = 'eligible'`, [
+          statement.id,
+        ]),
+      ).rejects.toThrow(/is paid: its line items cannot change/);
+      expect(await lineItems()).toEqual(paidLineItems);
+
+      // A declaration moved to another participant (merging duplicates) takes that participant's name.
+      const able = await db.prisma.user.findFirstOrThrow({ where: { fullName: "Able, First" } });
+      await db.prisma.participantDeclaration.update({ where: { id: made.find((m) => m.name === "Zed Last")!.declarationId }, data: { userId: able.id } });
+      for (const row of await copies()) expect(row.copy).toBe(row.name);
+      const moved = await names();
+      expect(moved.filter((n) => n === "Able, First")).toHaveLength(2);
+      expect(moved).not.toContain("Zed Last");
+
+      // The order is read from the index on (statement, name), not sorted before the first row.
+      const plan = await explainStatementCsv(db.sql, statement.id);
+      expect(plan).toContain("statement_line_items_statement_id_participant_name_idx");
+      // Every full sort in the plan is of something else (each row's few induction records): none puts
+      // the line items in order. Only an incremental sort may, within the runs of one name the index gives.
+      const lines = plan.split("\n");
+      const fullSortKeys = lines
+        .map((line, i) => (/\bSort {2}\(/.test(line) && !/Incremental Sort/.test(line) ? (lines[i + 1] ?? "") : null))
+        .filter((key): key is string => key !== null);
+      expect(fullSortKeys.length).toBeGreaterThan(0);
+      for (const key of fullSortKeys) expect(key).not.toMatch(/participant_name/);
+      expect(plan).toMatch(/Presorted Key: li\.participant_name/);
     });
   });
 
