@@ -1,13 +1,14 @@
 // "Download declarations (CSV)": one row per line item on a statement, in the column order finance
-// reconciles against. Built with csv-stringify, a batch at a time from a database cursor, so the
+// reconciles against. Built with Papa Parse's writer, a batch at a time from a database cursor, so the
 // export's memory does not grow with the number of rows.
 //
 // - Cells starting with =, +, -, @, tab or carriage return get a leading ' so a spreadsheet
 //   shows them as text instead of running them as a formula (OWASP "CSV injection").
-// - Cells with a comma, quote, CR or LF are quoted (quotes doubled); rows end with CRLF (RFC 4180).
+// - Cells with a comma, quote, CR or LF are quoted (quotes doubled), as are neutralised formulas and
+//   cells starting or ending with a space; rows end with CRLF (RFC 4180).
 // - Dates are ISO 8601 in UTC; booleans "true"/"false"; missing values are blank cells.
 // - The file starts with a UTF-8 byte order mark, so Excel reads names like "Zoë" correctly.
-import { stringify } from "csv-stringify/sync";
+import Papa from "papaparse";
 import type { Db } from "@/lib/db/client";
 import { statementCsvRowBatches, type StatementCsvRow } from "@/lib/statements/csv-rows";
 
@@ -48,27 +49,29 @@ export function neutraliseFormula(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-/** csv-stringify's options for these columns: CRLF rows, CR/LF quoted, formulas neutralised, ISO dates. */
-export function csvOptions<Row>(columns: readonly { key: keyof Row & string; header: string }[]) {
-  return {
-    columns: columns.map((column) => ({ key: column.key, header: column.header })),
-    record_delimiter: "windows",
-    // csv-stringify only quotes the record delimiter itself ("\r\n"): a lone CR or LF must be quoted too.
-    quoted_match: /[\r\n]/,
-    cast: {
-      string: (value: string) => neutraliseFormula(value),
-      boolean: (value: boolean) => (value ? "true" : "false"),
-      date: (value: Date) => value.toISOString(),
-    },
-  } as const;
+/**
+ * Papa Parse's options: CRLF rows; a cell is quoted when it holds a comma, quote, CR or LF (quotes
+ * doubled), starts or ends with a space, or is neutralised as a formula; `null` is a blank cell;
+ * booleans are "true"/"false" and dates ISO 8601 (its own conversions).
+ */
+const UNPARSE_CONFIG = { newline: "\r\n", escapeFormulae: FORMULA_START, header: false } as const;
+
+/** Rows (arrays of cells) as CSV text, each ending with CRLF. */
+function csvLines(rows: unknown[][]): string {
+  return rows.length === 0 ? "" : `${Papa.unparse(rows, UNPARSE_CONFIG)}\r\n`;
 }
 
-/** A CSV file's header line (with the byte order mark) and its rows, in batches, for these columns. */
+/**
+ * A CSV file's header line (with the byte order mark) and its rows, in batches, for these columns.
+ * Papa Parse's writer (`unparse`) builds the text with few objects per cell: 2.4 times as fast as
+ * csv-stringify on the same 100k rows, and with it and its garbage the export's Node process
+ * worked about 0.7 s less per 100k rows (docs/performance.md).
+ */
 export function csvWriter<Row>(columns: readonly { key: keyof Row & string; header: string }[]) {
-  const options = csvOptions(columns);
+  const keys = columns.map((column) => column.key);
   return {
-    header: (): string => stringify([], { ...options, header: true, bom: true }),
-    records: (rows: readonly Row[]): string => stringify(rows as Row[] as Record<string, unknown>[], { ...options, header: false }),
+    header: (): string => `\uFEFF${csvLines([columns.map((column) => column.header)])}`,
+    records: (rows: readonly Row[]): string => csvLines(rows.map((row) => keys.map((key) => row[key]))),
   };
 }
 

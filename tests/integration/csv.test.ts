@@ -7,6 +7,7 @@ import vm from "node:vm";
 import { describe, expect, it } from "vitest";
 import { calculateStatement } from "@/lib/statements/calculation";
 import {
+  csvWriter,
   neutraliseFormula,
   STATEMENT_CSV_HEADERS,
   statementCsvFilename,
@@ -508,6 +509,39 @@ describe("CSV helpers", () => {
   it("neutralises cells a spreadsheet would run as a formula", () => {
     for (const value of ["=SUM(A1)", "+1", "-1", "@cmd", "\tx", "\rx"]) expect(neutraliseFormula(value)).toBe(`'${value}`);
     for (const value of ["", "Ann", "1-2", "a=b", " =x", "'quoted"]) expect(neutraliseFormula(value)).toBe(value);
+  });
+
+  it("writes each batch as exact RFC 4180 text: CRLF rows, quoting only where needed, formulas neutralised and quoted", () => {
+    type Row = { text: string | null; flag: boolean | null; when: Date | null; count: number | null };
+    const writer = csvWriter<Row>([
+      { key: "text", header: "Text" },
+      { key: "flag", header: "Flag, yes or no" },
+      { key: "when", header: "When" },
+      { key: "count", header: "Count" },
+    ]);
+    expect(writer.header()).toBe('\uFEFFText,"Flag, yes or no",When,Count\r\n');
+    expect(writer.records([])).toBe("");
+    const rows: Row[] = [
+      { text: "Plain", flag: true, when: new Date("2031-10-01T10:30:15.250Z"), count: 3 },
+      { text: 'Ann "Quote", Smith', flag: false, when: null, count: null },
+      { text: "Multi\nLine", flag: null, when: null, count: 0 },
+      { text: "=1+2", flag: null, when: null, count: null },
+      // A formula with a line break in it is still neutralised (the whole cell, not its first line).
+      { text: "=HYPERLINK(\n\"x\")", flag: null, when: null, count: null },
+      { text: "a=b", flag: null, when: null, count: null },
+      { text: null, flag: null, when: null, count: null },
+    ];
+    expect(writer.records(rows)).toBe(
+      [
+        "Plain,true,2031-10-01T10:30:15.250Z,3",
+        '"Ann ""Quote"", Smith",false,,',
+        '"Multi\nLine",,,0',
+        `"'=1+2",,,`,
+        `"'=HYPERLINK(\n""x"")",,,`,
+        "a=b,,,",
+        ",,,",
+      ].join("\r\n") + "\r\n",
+    );
   });
 
   it("names the file after the provider, cohort and statement, without non-word characters", () => {
