@@ -261,7 +261,8 @@ export function buildParticipant(spec: ParticipantSpec, ctx: ParticipantContext)
   );
   for (const declaration of declarations) {
     rows.participantDeclarations.push(declaration.row);
-    for (const line of declaration.lines) rows.statementLineItems.push(line);
+    // With the participant's name, so the database only checks it (a bulk load's look-up per row otherwise).
+    for (const line of declaration.lines) rows.statementLineItems.push({ ...line, participantName: spec.fullName });
     if (declaration.audit) rows.auditLogs.push(declaration.audit);
   }
 

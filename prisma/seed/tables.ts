@@ -87,6 +87,8 @@ export interface StatementRow {
 }
 export interface StatementLineItemRow {
   id: string; statementId: string; participantDeclarationId: string; state: DeclarationStateValue; createdAt: Ms; updatedAt: Ms;
+  /** The participant's name: the database checks it (and writes it when missing), see migration 20261206002500. */
+  participantName?: string;
 }
 export interface AdditionalAdjustmentRow { id: string; statementId: string; name: string; amount: string; createdAt: Ms; updatedAt: Ms }
 export interface AuditLogRow {
@@ -188,6 +190,7 @@ export const TABLES = {
   }),
   statementLineItems: spec<StatementLineItemRow>("statement_line_items", {
     id: "uuid", statementId: "uuid", participantDeclarationId: "uuid", state: "DeclarationState", createdAt: "timestamp", updatedAt: "timestamp",
+    participantName: "text",
   }),
   additionalAdjustments: spec<AdditionalAdjustmentRow>("additional_adjustments", {
     id: "uuid", statementId: "uuid", name: "text", amount: "numeric", createdAt: "timestamp", updatedAt: "timestamp",

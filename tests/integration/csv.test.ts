@@ -383,6 +383,26 @@ describe.each(availableKinds())("declarations CSV on %s", (kind) => {
       ).rejects.toThrow(/is paid: its line items cannot change/);
       expect(await lineItems()).toEqual(paidLineItems);
 
+      // A line item inserted with a wrong name, or none, gets the participant's (checked once per INSERT).
+      const next = await db.prisma.statement.create({
+        data: { leadProviderId: statement.leadProviderId, cohortId: statement.cohortId, name: "February 2032", month: 2, year: 2032, deadlineDate: new Date("2032-01-31"), paymentDate: new Date("2032-02-25") },
+      });
+      await db.sql.query(
+        `INSERT INTO statement_line_items (id, statement_id, participant_declaration_id, state, participant_name, updated_at)
+         SELECT gen_random_uuid(), $1::uuid, d.id, 'eligible', w.name, now()
+           FROM unnest($2::uuid[], $3::text[]) AS w(declaration_id, name)
+           JOIN participant_declarations d ON d.id = w.declaration_id`,
+        [next.id, made.slice(0, 3).map((m) => m.declarationId), ["Somebody Else", null, made[2]!.name]],
+      );
+      await db.sql.query(
+        `INSERT INTO statement_line_items (id, statement_id, participant_declaration_id, state, participant_name, updated_at)
+         VALUES (gen_random_uuid(), $1::uuid, $2::uuid, 'eligible', 'Somebody Else', now()),
+                (gen_random_uuid(), $1::uuid, $3::uuid, 'eligible', NULL, now())`,
+        [next.id, made[3]!.declarationId, made[4]!.declarationId],
+      );
+      expect(await db.prisma.statementLineItem.count({ where: { statementId: next.id } })).toBe(5);
+      for (const row of await copies()) expect(row.copy).toBe(row.name);
+
       // A declaration moved to another participant (merging duplicates) takes that participant's name.
       const able = await db.prisma.user.findFirstOrThrow({ where: { fullName: "Able, First" } });
       await db.prisma.participantDeclaration.update({ where: { id: made.find((m) => m.name === "Zed Last")!.declarationId }, data: { userId: able.id } });
