@@ -79,18 +79,14 @@ CREATE TRIGGER statement_line_items_participant_name_update
 -- where it differs is corrected (the update above writes the name).
 CREATE FUNCTION statement_line_items_check_participant_name() RETURNS trigger AS $$
 BEGIN
-  -- The new rows only, each with two index look-ups; the table itself only when a name is wrong.
-  IF EXISTS (SELECT 1 FROM new_rows n
-              WHERE n.participant_name IS DISTINCT FROM
-                    (SELECT u.full_name FROM participant_declarations d JOIN users u ON u.id = d.user_id
-                      WHERE d.id = n.participant_declaration_id)) THEN
-    UPDATE statement_line_items li SET participant_name = NULL
-      FROM new_rows n
-     WHERE li.id = n.id
-       AND n.participant_name IS DISTINCT FROM
-           (SELECT u.full_name FROM participant_declarations d JOIN users u ON u.id = d.user_id
-             WHERE d.id = n.participant_declaration_id);
-  END IF;
+  -- The new rows are read once, each with two index look-ups; the wrong ones (as an array) are then
+  -- updated by primary key, so the table itself is not read when every name is right.
+  UPDATE statement_line_items SET participant_name = NULL
+   WHERE id = ANY (ARRAY(
+           SELECT n.id FROM new_rows n
+            WHERE n.participant_name IS DISTINCT FROM
+                  (SELECT u.full_name FROM participant_declarations d JOIN users u ON u.id = d.user_id
+                    WHERE d.id = n.participant_declaration_id)));
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
