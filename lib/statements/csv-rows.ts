@@ -148,7 +148,7 @@ export function statementCsvRowBatches(
   });
 }
 
-/** The plan the export's cursor runs with (EXPLAIN, with the export's settings): for the benchmark and the tests. */
+/** The plan the export runs with (EXPLAIN, with the export's settings): the tests check it reads the order from the index. */
 export async function explainStatementCsv(sql: SqlExecutor, statementId: string): Promise<string> {
   return sql.transaction(async (tx) => {
     for (const statement of CURSOR_SETUP) await tx.exec(statement);

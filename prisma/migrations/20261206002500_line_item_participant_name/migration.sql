@@ -18,8 +18,8 @@ ALTER TABLE "statement_line_items" ADD COLUMN "participant_name" TEXT;
 -- changed, moved onto or off it, or removed. An update that changes only the name's copy changes
 -- nothing that was paid, so it is let through; every other change to a paid statement's line items
 -- is refused as before. The cheap check runs first (no paid statement touched: nothing more to do);
--- only when a paid statement's rows were touched are the old and new rows compared, column by column,
--- leaving out the name's copy.
+-- only when a paid statement's rows were touched are the old and new rows compared, whole, leaving
+-- out the name's copy.
 CREATE OR REPLACE FUNCTION statement_line_items_paid_is_final() RETURNS trigger AS $$
 DECLARE
   paid uuid;
@@ -29,16 +29,17 @@ BEGIN
     SELECT s.id INTO paid FROM new_rows n JOIN statements s ON s.id = n.statement_id WHERE s.status = 'paid' LIMIT 1;
   END IF;
   IF paid IS NOT NULL AND TG_OP = 'UPDATE' THEN
-    -- Rows of paid statements that are not, apart from the name's copy, in both old and new rows.
-    SELECT c.statement_id INTO paid
-      FROM ((SELECT id, statement_id, participant_declaration_id, state, created_at, updated_at FROM old_rows
+    -- Rows of paid statements that are not, apart from the name's copy, in both old and new rows:
+    -- whole rows are compared, so a column added later is guarded too.
+    SELECT s.id INTO paid
+      FROM ((SELECT to_jsonb(o) - 'participant_name' AS r FROM old_rows o
              EXCEPT ALL
-             SELECT id, statement_id, participant_declaration_id, state, created_at, updated_at FROM new_rows)
+             SELECT to_jsonb(n) - 'participant_name' FROM new_rows n)
             UNION ALL
-            (SELECT id, statement_id, participant_declaration_id, state, created_at, updated_at FROM new_rows
+            (SELECT to_jsonb(n) - 'participant_name' FROM new_rows n
              EXCEPT ALL
-             SELECT id, statement_id, participant_declaration_id, state, created_at, updated_at FROM old_rows)) c
-      JOIN statements s ON s.id = c.statement_id
+             SELECT to_jsonb(o) - 'participant_name' FROM old_rows o)) c
+      JOIN statements s ON s.id = (c.r ->> 'statement_id')::uuid
      WHERE s.status = 'paid'
      LIMIT 1;
   END IF;
