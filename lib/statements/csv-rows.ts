@@ -132,6 +132,9 @@ const FIRST_BATCH_SIZE = 100;
  */
 const CURSOR_SETUP = ["SET LOCAL enable_sort = off", "SET LOCAL work_mem = '64MB'", "SET LOCAL jit = off"];
 
+/** QUERY's parameters for one statement. */
+const queryParams = (statementId: string): unknown[] => [statementId, [...BILLABLE_STATES], MENTOR_COURSE_IDENTIFIER];
+
 /** The statement's CSV rows in batches, in the file's order. */
 export function statementCsvRowBatches(
   sql: SqlExecutor,
@@ -139,7 +142,7 @@ export function statementCsvRowBatches(
   batchSize = 1000,
   signal?: AbortSignal,
 ): AsyncGenerator<StatementCsvRow[], void, undefined> {
-  return cursorBatches<StatementCsvRow>(sql, QUERY, [statementId, [...BILLABLE_STATES], MENTOR_COURSE_IDENTIFIER], {
+  return cursorBatches<StatementCsvRow>(sql, QUERY, queryParams(statementId), {
     batchSize,
     firstBatchSize: Math.min(batchSize, FIRST_BATCH_SIZE),
     setup: CURSOR_SETUP,
@@ -152,7 +155,7 @@ export function statementCsvRowBatches(
 export async function explainStatementCsv(sql: SqlExecutor, statementId: string): Promise<string> {
   return sql.transaction(async (tx) => {
     for (const statement of CURSOR_SETUP) await tx.exec(statement);
-    const rows = await tx.query<{ "QUERY PLAN": string }>(`EXPLAIN ${QUERY}`, [statementId, [...BILLABLE_STATES], MENTOR_COURSE_IDENTIFIER]);
+    const rows = await tx.query<{ "QUERY PLAN": string }>(`EXPLAIN ${QUERY}`, queryParams(statementId));
     return rows.map((r) => r["QUERY PLAN"]).join("\n");
   });
 }
