@@ -69,7 +69,9 @@ async function main(): Promise<void> {
       console.log("Database already has data; adding the scale data only.");
     }
     if (scale !== null) {
-      printScale(await seedScale(db, { declarations: scale, today, log: (message) => console.log(message) }));
+      // A database that was empty is this command's alone: its indexes are built after the load.
+      // One with data may be in use: its indexes and keys are kept up as the rows arrive.
+      printScale(await seedScale(db, { declarations: scale, today, bulk: empty, log: (message) => console.log(message) }));
     }
   } finally {
     await db.close();

@@ -30,10 +30,28 @@ export function ymd(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Timestamp text for a `timestamp(3)` column, in UTC (as Prisma stores DateTime). */
+const dayTexts = new Map<number, string>();
+
+function two(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/**
+ * Timestamp text for a `timestamp(3)` column, in UTC (as Prisma stores DateTime): "YYYY-MM-DD
+ * HH:MM:SS.mmm". The scale seed writes millions; each day's date text is made once.
+ */
 export function timestampText(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+  if (!Number.isSafeInteger(ms) || ms < 0) throw new RangeError(`timestampText needs whole milliseconds since 1970, got ${ms}.`);
+  const day = Math.floor(ms / DAY_MS);
+  let date = dayTexts.get(day);
+  if (date === undefined) {
+    date = ymd(day);
+    dayTexts.set(day, date);
+  }
+  const inDay = ms - day * DAY_MS;
+  const milli = inDay % 1000;
+  const seconds = Math.floor(inDay / 1000);
+  return `${date} ${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}.${milli < 10 ? "00" : milli < 100 ? "0" : ""}${milli}`;
 }
 
 /** Adds months to (year, month), returning the resulting (year, month). */

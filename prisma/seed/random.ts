@@ -10,6 +10,13 @@ export function createFaker(seed: number): Faker {
   return faker;
 }
 
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+/** Eight hex digits. */
+function hex(n: number): string {
+  return (BYTE_HEX[n >>> 24] as string) + BYTE_HEX[(n >>> 16) & 0xff] + BYTE_HEX[(n >>> 8) & 0xff] + BYTE_HEX[n & 0xff];
+}
+
 /** mulberry32: fast, seeded, good enough for picking test data. */
 export class Rng {
   private state: number;
@@ -18,13 +25,32 @@ export class Rng {
     this.state = seed >>> 0;
   }
 
-  /** A float in [0, 1). */
-  next(): number {
+  /** A whole number in [0, 2^32). */
+  uint32(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
     let t = this.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return (t ^ (t >>> 14)) >>> 0;
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    return this.uint32() / 4294967296;
+  }
+
+  /**
+   * A version 4 UUID (RFC 9562: 122 random bits, version and variant set), from this stream: the
+   * scale seed makes millions, and Faker's took a fifth of its time.
+   */
+  uuid(): string {
+    const a = this.uint32();
+    const b = (this.uint32() & 0xffff0fff) | 0x00004000; // version 4
+    const c = (this.uint32() & 0x3fffffff) | 0x80000000; // variant 10
+    const d = this.uint32();
+    const bc = hex(b);
+    const cc = hex(c);
+    return `${hex(a)}-${bc.slice(0, 4)}-${bc.slice(4)}-${cc.slice(0, 4)}-${cc.slice(4)}${hex(d)}`;
   }
 
   /** An integer in [min, max] (both inclusive). */

@@ -30,7 +30,8 @@ import {
 import { buildParticipant, type ParticipantContext, type ParticipantSpec, type Placement } from "./participants";
 import { DEMO_SEED, Rng, createFaker, deriveSeed } from "./random";
 import { MARKED_AS_PAID_BY, MENTOR_FUNDING_FROM, buildCohort, buildStatements, cohortInfo, type CohortRef, type ScheduleRef } from "./reference";
-import { TABLE_ORDER, countRows, emptyRows, insertAll, type SeedRows, type TableCounts } from "./tables";
+import { withIndexesBuiltAfter } from "./bulk-load";
+import { TABLES, TABLE_ORDER, countRows, emptyRows, insertAll, type SeedRows, type TableCounts } from "./tables";
 
 export interface ScaleOptions {
   /** Declarations to generate (exactly). */
@@ -42,6 +43,12 @@ export interface ScaleOptions {
   /** Random seed (default: the demo's). Runs on the same database state give the same data. */
   seed?: number;
   log?: (message: string) => void;
+  /**
+   * The database is the seeder's alone (created for this run, or empty when the command started):
+   * build the plain indexes and check the foreign keys once, after the rows are in (./bulk-load.ts).
+   * Never for a database in use.
+   */
+  bulk?: boolean;
 }
 
 export interface ScaleSummary {
@@ -187,7 +194,8 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummar
   const seed = deriveSeed(opts.seed ?? DEMO_SEED, `scale:${state.scale_providers}:${state.users}`);
   const faker = createFaker(seed);
   const rng = new Rng(seed);
-  const newId = () => faker.string.uuid();
+  const ids = new Rng(deriveSeed(seed, "ids"));
+  const newId = () => ids.uuid();
   const reference = emptyRows();
   const refMs = msOfDay(dayOf(olderYear, 4, 2)) + 9 * HOUR_MS;
 
@@ -440,66 +448,70 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummar
     };
   };
 
-  let rows = emptyRows();
-  let chunkDeclarations = 0;
-  for (const segment of segments) {
-    const year = segment.cohort.info.startYear;
-    const placements = segment.provider.placements.get(year) as Placement[];
-    const others = providers.filter((p) => p !== segment.provider);
-    let left = segment.budget;
-    let mentors: { profileId: string; userId: string }[] = [];
-    let barren = 0;
-    while (left > 0) {
-      ctx.rows = rows;
-      const type = rng.chance(0.25) ? "mentor" : "ect";
-      const spec = randomSpec(segment, type, rng.pick(placements));
-      spec.maxDeclarations = Math.min(spec.maxDeclarations, left);
-      if (segment.backlog && rng.chance(BACKLOG_SHARE)) spec.backlog = segment.backlog;
-      if (type === "ect" && rng.chance(0.9)) {
-        if (others.length > 0 && rng.chance(0.02)) {
-          // An unfunded mentor: trains with another provider.
-          const other = rng.pick(others);
-          const mentorSpec = randomSpec(segment, "mentor", rng.pick(other.placements.get(year) as Placement[]));
-          mentorSpec.maxDeclarations = Math.min(mentorSpec.maxDeclarations, Math.max(0, left - 1));
-          const mentor = buildParticipant(mentorSpec, ctx);
-          spec.mentor = { profileId: mentor.profileId, userId: mentor.userId };
-          left -= mentor.declarations.length;
-          made += mentor.declarations.length;
-          chunkDeclarations += mentor.declarations.length;
-          spec.maxDeclarations = Math.min(spec.maxDeclarations, left);
-        } else if (mentors.length > 0) {
-          spec.mentor = rng.pick(mentors);
+  const loadParticipants = async () => {
+    let rows = emptyRows();
+    let chunkDeclarations = 0;
+    for (const segment of segments) {
+      const year = segment.cohort.info.startYear;
+      const placements = segment.provider.placements.get(year) as Placement[];
+      const others = providers.filter((p) => p !== segment.provider);
+      let left = segment.budget;
+      let mentors: { profileId: string; userId: string }[] = [];
+      let barren = 0;
+      while (left > 0) {
+        ctx.rows = rows;
+        const type = rng.chance(0.25) ? "mentor" : "ect";
+        const spec = randomSpec(segment, type, rng.pick(placements));
+        spec.maxDeclarations = Math.min(spec.maxDeclarations, left);
+        if (segment.backlog && rng.chance(BACKLOG_SHARE)) spec.backlog = segment.backlog;
+        if (type === "ect" && rng.chance(0.9)) {
+          if (others.length > 0 && rng.chance(0.02)) {
+            // An unfunded mentor: trains with another provider.
+            const other = rng.pick(others);
+            const mentorSpec = randomSpec(segment, "mentor", rng.pick(other.placements.get(year) as Placement[]));
+            mentorSpec.maxDeclarations = Math.min(mentorSpec.maxDeclarations, Math.max(0, left - 1));
+            const mentor = buildParticipant(mentorSpec, ctx);
+            spec.mentor = { profileId: mentor.profileId, userId: mentor.userId };
+            left -= mentor.declarations.length;
+            made += mentor.declarations.length;
+            chunkDeclarations += mentor.declarations.length;
+            spec.maxDeclarations = Math.min(spec.maxDeclarations, left);
+          } else if (mentors.length > 0) {
+            spec.mentor = rng.pick(mentors);
+          }
         }
-      }
-      if (type === "ect" && spec.training.status === "active" && others.length > 0 && rng.chance(0.01)) {
-        const day = rng.int(spec.startDay + 120, Math.max(spec.startDay + 121, today - 30));
-        if (day < today - 30) {
-          const other = rng.chance(0.5) ? rng.pick(others) : segment.provider;
-          const to = rng.pick(other.placements.get(year) as Placement[]);
-          if (to.schoolId !== spec.placement.schoolId) spec.transfer = { day, to };
+        if (type === "ect" && spec.training.status === "active" && others.length > 0 && rng.chance(0.01)) {
+          const day = rng.int(spec.startDay + 120, Math.max(spec.startDay + 121, today - 30));
+          if (day < today - 30) {
+            const other = rng.chance(0.5) ? rng.pick(others) : segment.provider;
+            const to = rng.pick(other.placements.get(year) as Placement[]);
+            if (to.schoolId !== spec.placement.schoolId) spec.transfer = { day, to };
+          }
         }
-      }
-      const built = buildParticipant(spec, ctx);
-      if (type === "mentor") mentors.push({ profileId: built.profileId, userId: built.userId });
-      const n = built.declarations.length;
-      left -= n;
-      made += n;
-      chunkDeclarations += n;
-      barren = n === 0 ? barren + 1 : 0;
-      if (barren > 1000) {
-        throw new Error(`Cannot place declarations for ${segment.provider.name} ${year}: no output statement takes them before ${opts.today.toISOString().slice(0, 10)}?`);
-      }
-      if (chunkDeclarations >= CHUNK_DECLARATIONS) {
-        await flush(rows);
-        rows = emptyRows();
-        chunkDeclarations = 0;
-        mentors = [];
+        const built = buildParticipant(spec, ctx);
+        if (type === "mentor") mentors.push({ profileId: built.profileId, userId: built.userId });
+        const n = built.declarations.length;
+        left -= n;
+        made += n;
+        chunkDeclarations += n;
+        barren = n === 0 ? barren + 1 : 0;
+        if (barren > 1000) {
+          throw new Error(`Cannot place declarations for ${segment.provider.name} ${year}: no output statement takes them before ${opts.today.toISOString().slice(0, 10)}?`);
+        }
+        if (chunkDeclarations >= CHUNK_DECLARATIONS) {
+          await flush(rows);
+          rows = emptyRows();
+          chunkDeclarations = 0;
+          mentors = [];
+        }
       }
     }
-  }
-  if (rows.participantDeclarations.length > 0 || rows.users.length > 0) await flush(rows);
-  await Promise.all(inflight);
-  if (failure) throw failure;
+    if (rows.participantDeclarations.length > 0 || rows.users.length > 0) await flush(rows);
+    await Promise.all(inflight);
+    if (failure) throw failure;
+  };
+  if (opts.bulk) await withIndexesBuiltAfter(db, TABLE_ORDER.map((key) => TABLES[key].table), loadParticipants, log);
+  else await loadParticipants();
 
   log(`Scale: ${made.toLocaleString("en-GB")} declarations inserted; analysing tables (${elapsed()}).`);
   await db.sql.exec(

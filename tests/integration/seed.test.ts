@@ -10,6 +10,7 @@ import { Decimal } from "@/lib/engine/money";
 import { listDuplicatePairs, previewMerge } from "@/lib/participants/duplicates";
 import { ecfSchedules } from "@/lib/schedules/rules/ecf-schedules";
 import { DEMO_API_TOKENS, buildDemo, seedDemo, type SeedSummary } from "@/prisma/seed/demo";
+import { withIndexesBuiltAfter } from "@/prisma/seed/bulk-load";
 import { seedScale } from "@/prisma/seed/scale";
 import { availableKinds, withTestDb } from "./db";
 import { DEMO_TODAY } from "./demo-today";
@@ -634,6 +635,77 @@ describe.skipIf(!availableKinds().includes("postgres"))("the scale generator on 
       expect(again.providers).toEqual(["Scale Provider 06"]);
       expect(again.counts.participantDeclarations).toBe(1_000);
       expect(demo.counts.staffUsers).toBe(3);
+    });
+  });
+});
+
+/** Every index and constraint of the schema, as the catalogue defines it. */
+async function schemaObjects(db: Db): Promise<string[]> {
+  const rows = await db.sql.query<{ line: string }>(
+    `SELECT 'index ' || indexname || ': ' || indexdef AS line FROM pg_indexes WHERE schemaname = current_schema()
+     UNION ALL
+     SELECT 'constraint ' || conrelid::regclass::text || '.' || conname || (CASE WHEN convalidated THEN '' ELSE ' (not valid)' END) || ': ' || pg_get_constraintdef(oid)
+       FROM pg_constraint WHERE connamespace = current_schema()::regnamespace
+     ORDER BY 1`,
+  );
+  return rows.map((r) => r.line);
+}
+
+describe.each(availableKinds())("the scale generator's bulk load (%s)", (kind) => {
+  it("builds the indexes and checks the foreign keys after the load, leaving the schema as it was", { timeout: 300_000 }, async () => {
+    await withTestDb(kind, async (db) => {
+      await seedDemo(db, DEMO);
+      const schema = await schemaObjects(db);
+      expect(schema.some((line) => line.includes("statement_line_items_statement_id_participant_name_idx"))).toBe(true);
+      expect(schema.filter((line) => line.includes("FOREIGN KEY")).length).toBeGreaterThan(20);
+      const before = await tableCounts(db);
+      const messages: string[] = [];
+      const summary = await seedScale(db, { declarations: 4_000, providers: 2, today: DEMO_TODAY, bulk: true, log: (m) => messages.push(m) });
+
+      expect(await schemaObjects(db)).toEqual(schema);
+      expect(messages.some((m) => /^Bulk load: [1-9]\d* indexes and [1-9]\d* foreign keys set aside/.test(m))).toBe(true);
+      const after = await tableCounts(db);
+      for (const [table, count] of Object.entries(after)) {
+        expect(count - (before[table] ?? 0), table).toBe(summary.counts[table as keyof typeof summary.counts]);
+      }
+      expect(summary.counts.participantDeclarations).toBe(4_000);
+      expect(await violations(db)).toEqual({});
+      // The names the line items carry are their participants' (the triggers ran during the load).
+      const [wrong] = await db.sql.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM statement_line_items li JOIN participant_declarations d ON d.id = li.participant_declaration_id
+           JOIN users u ON u.id = d.user_id WHERE li.participant_name IS DISTINCT FROM u.full_name`,
+      );
+      expect(wrong?.n).toBe(0);
+    });
+  });
+
+  it("puts the indexes and keys back when the load fails, and names a key that a loaded row breaks", { timeout: 120_000 }, async () => {
+    await withTestDb(kind, async (db) => {
+      const schema = await schemaObjects(db);
+      const tables = ["users", "participant_identities", "statement_line_items"];
+      await expect(
+        withIndexesBuiltAfter(db, tables, async () => {
+          throw new Error("The load broke.");
+        }, () => undefined),
+      ).rejects.toThrow("The load broke.");
+      expect(await schemaObjects(db)).toEqual(schema);
+
+      const orphan = "0b5f0d8e-8a43-4d4e-9f6e-3c1d2b7a9e01";
+      await expect(
+        withIndexesBuiltAfter(
+          db,
+          tables,
+          () => db.sql.exec(`INSERT INTO participant_identities (id, user_id, external_identifier, email, updated_at) VALUES (gen_random_uuid(), '${orphan}', gen_random_uuid(), 'orphan@example.com', now())`),
+          () => undefined,
+        ),
+      ).rejects.toThrow(/breaks? the foreign key participant_identities_user_id_fkey on participant_identities/);
+      // Every index is back; the broken key is back too, enforced for new rows, and marked not valid.
+      const now = await schemaObjects(db);
+      expect(now.filter((line) => line.startsWith("index "))).toEqual(schema.filter((line) => line.startsWith("index ")));
+      expect(now.find((line) => line.includes("participant_identities.participant_identities_user_id_fkey"))).toMatch(/\(not valid\): FOREIGN KEY \(user_id\) REFERENCES users\(id\)/);
+      await expect(
+        db.sql.exec(`INSERT INTO participant_identities (id, user_id, external_identifier, email, updated_at) VALUES (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'another@example.com', now())`),
+      ).rejects.toThrow(/foreign key/);
     });
   });
 });
