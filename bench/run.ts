@@ -281,7 +281,7 @@ type ApiResult = {
   errors: number;
   requests: number;
   concurrency: number;
-  /** CPU the load generator (Node's fetch) spent per request, on the cores the server shares. */
+  /** CPU the load generator (undici's Pool.request) spent per request, on the cores the server shares. */
   clientCpuMsPerRequest?: number;
   floor: { sent: number; rps: number; p50: number; p99: number; errors: number; clientCpuMsPerRequest?: number };
   ratio: { throughput: number; p50: number };
@@ -445,7 +445,7 @@ function summaryRows(r: Report): [string, string, string][] {
       const a = result;
       rows.push([`POST participant-declarations, ${label} (${a.sent} requests, concurrency ${a.concurrency})`, `${f1(a.rps)} requests/s, p50 ${f1(a.p50)} ms, p99 ${f1(a.p99)} ms`, `200: ${a.ok}, 422: ${a.duplicates}, errors: ${a.errors}`]);
       rows.push([`POST floor beside it: bare pg, the same round trips (${a.floor.sent} requests)`, `${f1(a.floor.rps)} requests/s, p50 ${f1(a.floor.p50)} ms, p99 ${f1(a.floor.p99)} ms`, `errors: ${a.floor.errors}`]);
-      rows.push([`POST: client CPU per request, load generator (fetch) / floor (bare pg)`, `${f2(a.clientCpuMsPerRequest ?? Number.NaN)} / ${f2(a.floor.clientCpuMsPerRequest ?? Number.NaN)} ms`, ""]);
+      rows.push([`POST: client CPU per request, load generator (undici) / floor (bare pg)`, `${f2(a.clientCpuMsPerRequest ?? Number.NaN)} / ${f2(a.floor.clientCpuMsPerRequest ?? Number.NaN)} ms`, ""]);
       rows.push([`POST: floor ÷ ${label} throughput`, `${a.ratio.throughput.toFixed(2)}×`, `≤ ${TARGETS.postFloorRatio}× ${a.ratio.throughput <= TARGETS.postFloorRatio ? "met" : "MISSED"}`]);
     }
   }
