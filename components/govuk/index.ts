@@ -7,6 +7,7 @@ export {
   type CheckboxesProps,
   type CheckboxItem,
 } from "./checkboxes";
+export type { ChoiceDivider, ChoiceGroupProps, ChoiceItem } from "./choices";
 export { Details, type DetailsProps } from "./details";
 export { ErrorMessage, type ErrorMessageProps } from "./error-message";
 export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from "./error-summary";

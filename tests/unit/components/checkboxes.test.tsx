@@ -1,73 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { Checkboxes, type CheckboxesItem } from "@/components/govuk";
-import type { ErrorMessageOptions, LabelOptions, TextOrHtml } from "./form-options";
+import { choiceGroupProps, choiceItemProps, type ChoiceGroupOptions, type ChoiceItemOptions } from "./choice-options";
 import { content, expectMarkup, fixture, render } from "./html";
 
-interface CheckboxItemOptions {
-  value: string;
-  text?: string;
-  html?: string;
-  id?: string;
+interface CheckboxItemOptions extends ChoiceItemOptions {
   name?: string;
-  hint?: TextOrHtml;
-  checked?: boolean;
-  disabled?: boolean;
   conditional?: { html: string };
   behaviour?: "exclusive";
-  label?: { classes?: string };
-  divider?: string;
 }
 
-interface CheckboxesOptions {
-  name: string;
-  idPrefix?: string;
+interface CheckboxesOptions extends ChoiceGroupOptions {
   items: Array<CheckboxItemOptions | null | false | "">;
   values?: string[];
-  fieldset?: { legend?: LabelOptions; classes?: string; describedBy?: string };
-  hint?: TextOrHtml;
-  errorMessage?: ErrorMessageOptions;
-  describedBy?: string;
-  classes?: string;
-  formGroup?: { classes?: string };
 }
 
 function toItem(item: CheckboxItemOptions | null | false | ""): CheckboxesItem | null {
   if (!item) return null;
   if (item.divider) return { divider: item.divider };
-  return {
-    value: item.value,
-    text: content(item),
-    id: item.id,
-    name: item.name,
-    hint: item.hint && content(item.hint),
-    hintClassName: item.hint?.classes,
-    checked: item.checked,
-    disabled: item.disabled,
-    conditional: item.conditional && content(item.conditional),
-    behaviour: item.behaviour,
-    labelClassName: item.label?.classes,
-  };
+  return { ...choiceItemProps(item), name: item.name, conditional: item.conditional && content(item.conditional), behaviour: item.behaviour };
 }
 
 function fromOptions(o: CheckboxesOptions) {
-  const legend = o.fieldset?.legend;
-  return (
-    <Checkboxes
-      name={o.name}
-      idPrefix={o.idPrefix}
-      items={o.items.map(toItem)}
-      values={o.values}
-      legend={o.fieldset ? (legend ? content(legend) : null) : undefined}
-      legendClassName={legend?.classes}
-      legendIsPageHeading={legend?.isPageHeading}
-      fieldsetClassName={o.fieldset?.classes}
-      hint={o.hint && content(o.hint)}
-      errorMessage={o.errorMessage && content(o.errorMessage)}
-      describedBy={o.fieldset?.describedBy ?? o.describedBy}
-      className={o.classes}
-      formGroupClassName={o.formGroup?.classes}
-    />
-  );
+  return <Checkboxes {...choiceGroupProps(o)} items={o.items.map(toItem)} values={o.values} />;
 }
 
 describe("Checkboxes", () => {
