@@ -18,7 +18,8 @@ import { formatUkDate, formatUkDateTime } from "@/lib/format/dates";
 import { declarationTypeLabel, humaniseCode } from "@/lib/format/labels";
 import { declarationStateTag, trainingStatusTag } from "@/lib/format/tags";
 import { readFlash } from "@/lib/flash";
-import { participantPath, statementPath, trainingStatusPath, voidDeclarationPath } from "../paths";
+import { participantPath, trainingStatusPath, voidDeclarationPath } from "../paths";
+import { StatementLink } from "../statement-link";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -235,15 +236,6 @@ function TrainingHistory({ records, title }: { records: InductionRecordView[]; t
         ];
       })}
     />
-  );
-}
-
-function StatementLink({ statement }: { statement: { id: string; name: string } | null }) {
-  if (!statement) return <>None</>;
-  return (
-    <a className="govuk-link" href={statementPath(statement.id)}>
-      {statement.name}
-    </a>
   );
 }
 

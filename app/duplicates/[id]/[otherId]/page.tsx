@@ -9,7 +9,8 @@ import { declarationTypeLabel } from "@/lib/format/labels";
 import { declarationStateTag, trainingStatusTag } from "@/lib/format/tags";
 import type { ParticipantDetail } from "@/lib/participants/detail";
 import { loadComparison } from "@/lib/participants/duplicates";
-import { participantPath, statementPath } from "../../../participants/paths";
+import { participantPath } from "../../../participants/paths";
+import { StatementLink } from "../../../participants/statement-link";
 import { reasonsText } from "../../copy";
 import { DUPLICATES_PATH, comparePath, mergePath } from "../../paths";
 
@@ -97,15 +98,7 @@ function Side({ detail, other, label }: { detail: ParticipantDetail; other: Part
                   return [
                     `${declarationTypeLabel(d.declarationType)}, ${formatUkDate(d.declarationDate)}`,
                     { text: <Tag text={tag.text} colour={tag.colour} /> },
-                    {
-                      text: d.statement ? (
-                        <a className="govuk-link" href={statementPath(d.statement.id)}>
-                          {d.statement.name}
-                        </a>
-                      ) : (
-                        "None"
-                      ),
-                    },
+                    { text: <StatementLink statement={d.statement} /> },
                   ];
                 })}
               />

@@ -8,7 +8,8 @@ import { declarationTypeLabel, pluralise } from "@/lib/format/labels";
 import { pageTitle } from "@/lib/format/page-title";
 import { declarationStateTag } from "@/lib/format/tags";
 import { previewMerge } from "@/lib/participants/duplicates";
-import { participantPath, statementPath } from "../../../../participants/paths";
+import { participantPath } from "../../../../participants/paths";
+import { StatementLink } from "../../../../participants/statement-link";
 import { duplicateOutcomeText, reasonsText, voidRefusalText } from "../../../copy";
 import { comparePath, mergePath } from "../../../paths";
 import { mergeDuplicate } from "./actions";
@@ -33,32 +34,8 @@ export default async function MergePage({ params }: Props) {
       <h1 className="govuk-heading-l">{TITLE}</h1>
       <SummaryList
         rows={[
-          {
-            key: "Record to keep",
-            value: (
-              <>
-                <a className="govuk-link" href={participantPath(kept.userId)}>
-                  {kept.fullName}
-                </a>
-                <br />
-                <span className="app-break-all">{kept.userId}</span>
-              </>
-            ),
-            actions: change("the record to keep"),
-          },
-          {
-            key: "Record to merge into it",
-            value: (
-              <>
-                <a className="govuk-link" href={participantPath(retired.userId)}>
-                  {retired.fullName}
-                </a>
-                <br />
-                <span className="app-break-all">{retired.userId}</span>
-              </>
-            ),
-            actions: change("the record to merge"),
-          },
+          { key: "Record to keep", value: <RecordLink record={kept} />, actions: change("the record to keep") },
+          { key: "Record to merge into it", value: <RecordLink record={retired} />, actions: change("the record to merge") },
           { key: "Why they match", value: reasonsText(preview.reasons) },
           {
             key: "What moves",
@@ -93,15 +70,7 @@ export default async function MergePage({ params }: Props) {
               `${declarationTypeLabel(d.declarationType)} (${d.courseIdentifier}), ${d.cohortStartYear} cohort`,
               d.leadProvider,
               { text: <Tag text={tag.text} colour={tag.colour} /> },
-              {
-                text: d.statement ? (
-                  <a className="govuk-link" href={statementPath(d.statement.id)}>
-                    {d.statement.name}
-                  </a>
-                ) : (
-                  "None"
-                ),
-              },
+              { text: <StatementLink statement={d.statement} /> },
               duplicateOutcomeText(d.outcome),
             ];
           })}
@@ -131,5 +100,18 @@ export default async function MergePage({ params }: Props) {
         </div>
       </div>
     </PageShell>
+  );
+}
+
+/** A record's name, linking to it, and its participant ID below. */
+function RecordLink({ record }: { record: { userId: string; fullName: string } }) {
+  return (
+    <>
+      <a className="govuk-link" href={participantPath(record.userId)}>
+        {record.fullName}
+      </a>
+      <br />
+      <span className="app-break-all">{record.userId}</span>
+    </>
   );
 }

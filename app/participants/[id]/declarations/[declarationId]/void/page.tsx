@@ -13,7 +13,8 @@ import { declarationTypeLabel } from "@/lib/format/labels";
 import { formatMoneyForDisplay } from "@/lib/format/money";
 import { declarationStateTag } from "@/lib/format/tags";
 import { pageTitle } from "@/lib/format/page-title";
-import { participantPath, statementPath, voidDeclarationPath } from "../../../../paths";
+import { participantPath, voidDeclarationPath } from "../../../../paths";
+import { StatementLink } from "../../../../statement-link";
 import { voidDeclarationAction } from "./actions";
 import { voidRefusalCopy } from "./copy";
 import { VoidDeclarationForm } from "./void-form";
@@ -75,14 +76,6 @@ export default async function VoidDeclarationPage({ params }: Props) {
         </div>
       </div>
     </PageShell>
-  );
-}
-
-function StatementLink({ statement }: { statement: { id: string; name: string } }) {
-  return (
-    <a className="govuk-link" href={statementPath(statement.id)}>
-      {statement.name}
-    </a>
   );
 }
 
