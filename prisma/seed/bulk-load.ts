@@ -70,7 +70,10 @@ async function putBack(db: Db, aside: SetAside): Promise<void> {
  */
 export async function withIndexesBuiltAfter<T>(db: Db, tables: readonly string[], load: () => Promise<T>, log: (message: string) => void): Promise<T> {
   const aside = await setAside(db, tables);
-  log(`Bulk load: ${aside.indexes.length} indexes and ${aside.foreignKeys.length} foreign keys set aside until the rows are in.`);
+  log(
+    `Bulk load: ${aside.indexes.length} indexes and ${aside.foreignKeys.length} foreign keys set aside until the rows are in ` +
+      "(a seed stopped before they are back leaves the database without them: seed a new one).",
+  );
   let result: T;
   try {
     result = await load();
