@@ -173,9 +173,9 @@ async function main() {
 
     const plan = planOf(participants, o.requests, o.duplicates, rng);
     const headers = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
-    // undici's own request API on a keep-alive pool, one connection per worker: the client a
-    // provider's batch would use, without fetch's web streams, which cost this process about 1 ms of
-    // the shared cores per request (the floor's bare pg client: 0.5 ms).
+    // undici's own request API on a keep-alive pool, one connection per worker: the library under
+    // fetch without fetch's web streams, which cost this process 1.1-1.2 ms of the shared cores per
+    // request against undici's 0.4-0.6 (docs/performance.md).
     const pool = new Pool(o.url.origin, { connections: o.concurrency, pipelining: 1 });
     const send = async (participantId: string) => {
       const response = await pool.request({ path: "/api/v3/participant-declarations", method: "POST", headers, body: body(participantId) });
