@@ -25,29 +25,27 @@ export function msOfDay(day: number): number {
   return day * DAY_MS;
 }
 
-/** "YYYY-MM-DD" */
-export function ymd(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
 const dayTexts = new Map<number, string>();
+
+/** "YYYY-MM-DD". The scale seed writes millions of dates and timestamps: each day's text is made once. */
+export function ymd(day: number): string {
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    dayTexts.set(day, text);
+  }
+  return text;
+}
 
 function two(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-/**
- * Timestamp text for a `timestamp(3)` column, in UTC (as Prisma stores DateTime): "YYYY-MM-DD
- * HH:MM:SS.mmm". The scale seed writes millions; each day's date text is made once.
- */
+/** Timestamp text for a `timestamp(3)` column, in UTC (as Prisma stores DateTime): "YYYY-MM-DD HH:MM:SS.mmm". */
 export function timestampText(ms: number): string {
   if (!Number.isSafeInteger(ms) || ms < 0) throw new RangeError(`timestampText needs whole milliseconds since 1970, got ${ms}.`);
   const day = Math.floor(ms / DAY_MS);
-  let date = dayTexts.get(day);
-  if (date === undefined) {
-    date = ymd(day);
-    dayTexts.set(day, date);
-  }
+  const date = ymd(day);
   const inDay = ms - day * DAY_MS;
   const milli = inDay % 1000;
   const seconds = Math.floor(inDay / 1000);
