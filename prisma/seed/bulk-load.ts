@@ -47,11 +47,22 @@ async function putBack(db: Db, aside: SetAside): Promise<void> {
   // Two index builds at a time on PostgreSQL (one per core here; each sorts its own table's rows).
   const queue = [...aside.indexes];
   const builders = db.config.kind === "postgres" ? 2 : 1;
-  await Promise.all(
+  // Both builders finish (a failed build empties the queue) before a failure is reported, so no build
+  // is still running when the caller hears of it.
+  const results = await Promise.allSettled(
     Array.from({ length: builders }, async () => {
-      for (let index = queue.shift(); index; index = queue.shift()) await db.sql.exec(index.definition);
+      for (let index = queue.shift(); index; index = queue.shift()) {
+        try {
+          await db.sql.exec(index.definition);
+        } catch (error) {
+          queue.length = 0;
+          throw error;
+        }
+      }
     }),
   );
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
   // NOT VALID then VALIDATE: the check of every row is one join per key, not a look-up per row.
   for (const key of aside.foreignKeys) await db.sql.exec(`ALTER TABLE ${key.table} ADD CONSTRAINT ${key.name} ${key.definition} NOT VALID`);
   for (const key of aside.foreignKeys) {
