@@ -1,7 +1,9 @@
-// Shared pieces of the adjustment pages: loading the statement (and adjustment) from the URL, and
-// the page shown instead of a form when the statement cannot be adjusted.
+// Shared pieces of the adjustment pages: loading the statement (and adjustment) from the URL, the
+// page shown instead of a form when the statement cannot be adjusted, and the check-your-answers
+// page of an adjustment being added or changed.
 import { notFound } from "next/navigation";
-import { PageShell, WarningText } from "@/components/govuk";
+import type { ReactNode } from "react";
+import { PageShell, SummaryList, WarningText } from "@/components/govuk";
 import type { Role } from "@/lib/auth/guard";
 import { pathId, requireResource } from "@/lib/auth/resource";
 import type { StaffIdentity } from "@/lib/auth/staff";
@@ -12,7 +14,10 @@ import { adjustmentApprovalLimit } from "@/lib/statements/approval-limit";
 import { needsApproval } from "@/lib/statements/rules/adjustment-approval";
 import { adjustmentRefusal } from "@/lib/statements/rules/adjustment-refusal";
 import { formatMoneyForDisplay } from "@/lib/format/money";
+import type { FormState } from "@/lib/forms/form-state";
+import { pageTitle } from "@/lib/format/page-title";
 import { adjustmentRefusalMessage, type AdjustmentAction } from "./adjustment-copy";
+import { ConfirmForm } from "./confirm-form";
 import { StatementHeading } from "./statement-heading";
 import { statementPath } from "./paths";
 
@@ -77,5 +82,53 @@ export function ApprovalNotice({ amount }: { amount: string }) {
       This adjustment is more than {formatMoneyForDisplay(limit.toFixed(2))}, so it will not count in the statement&apos;s figures
       until an approver who did not add or change it confirms it. The statement cannot be authorised until then.
     </WarningText>
+  );
+}
+
+/**
+ * Check your answers for an adjustment being added or changed: its name and amount (each with a
+ * link back to the form), the approval notice, `children` (what confirming does), and the button,
+ * which sends the checked name and amount with `hidden` (the add's token, the change's version).
+ */
+export function AdjustmentCheck({
+  context,
+  title,
+  formHref,
+  checked,
+  hidden,
+  action,
+  submitLabel,
+  children,
+}: {
+  context: AdjustmentPageContext;
+  title: string;
+  /** The form, filled in with what is being checked. */
+  formHref: string;
+  checked: { name: string; amount: string };
+  hidden: Record<string, string>;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  submitLabel: string;
+  children: ReactNode;
+}) {
+  const { name, amount } = checked;
+  return (
+    <PageShell backLink={{ href: formHref }}>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ConfirmForm action={action} hidden={{ name, amount, ...hidden }} submitLabel={submitLabel} cancelHref={statementPath(context.statementId)} title={pageTitle(title)}>
+            <span className="govuk-caption-l">{statementCaption(context.header)}</span>
+            <h1 className="govuk-heading-l">{title}</h1>
+            <SummaryList
+              rows={[
+                { key: "Name", value: name, actions: [{ href: formHref, text: "Change", visuallyHiddenText: "name" }] },
+                { key: "Amount", value: formatMoneyForDisplay(amount), actions: [{ href: formHref, text: "Change", visuallyHiddenText: "amount" }] },
+              ]}
+            />
+            <ApprovalNotice amount={amount} />
+            {children}
+          </ConfirmForm>
+        </div>
+      </div>
+    </PageShell>
   );
 }

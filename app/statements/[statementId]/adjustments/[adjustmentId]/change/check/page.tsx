@@ -1,19 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { PageShell, SummaryList } from "@/components/govuk";
 import { formatMoneyForDisplay } from "@/lib/format/money";
 import { adjustmentChangeConfirmSchema } from "@/lib/validation/adjustment";
-import { pageTitle } from "@/lib/format/page-title";
-import {
-  AdjustmentRefused,
-  ApprovalNotice,
-  adjustmentFromUrl,
-  adjustmentPageContext,
-  queryValue,
-  statementCaption,
-} from "../../../../../_components/adjustment-pages";
-import { ConfirmForm } from "../../../../../_components/confirm-form";
-import { changeAdjustmentCheckPath, changeAdjustmentPath, statementPath, withQuery } from "../../../../../_components/paths";
+import { AdjustmentCheck, AdjustmentRefused, adjustmentFromUrl, adjustmentPageContext, queryValue } from "../../../../../_components/adjustment-pages";
+import { changeAdjustmentCheckPath, changeAdjustmentPath, withQuery } from "../../../../../_components/paths";
 import { confirmChangedAdjustment } from "../../../actions";
 
 const TITLE = "Check the changed adjustment";
@@ -37,31 +27,18 @@ export default async function CheckChangedAdjustmentPage({ params, searchParams 
   if (!parsed.success) redirect(changeAdjustmentPath(id, adjustment.id));
   const { name, amount, version } = parsed.data;
   return (
-    <PageShell backLink={{ href: formHref }}>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <ConfirmForm
-            action={confirmChangedAdjustment.bind(null, id, adjustment.id)}
-            hidden={{ name, amount, version }}
-            submitLabel="Save changes"
-            cancelHref={statementPath(id)}
-            title={pageTitle(TITLE)}
-          >
-            <span className="govuk-caption-l">{statementCaption(context.header)}</span>
-            <h1 className="govuk-heading-l">{TITLE}</h1>
-            <SummaryList
-              rows={[
-                { key: "Name", value: name, actions: [{ href: formHref, text: "Change", visuallyHiddenText: "name" }] },
-                { key: "Amount", value: formatMoneyForDisplay(amount), actions: [{ href: formHref, text: "Change", visuallyHiddenText: "amount" }] },
-              ]}
-            />
-            <ApprovalNotice amount={amount} />
-            <p className="govuk-body">
-              It was {adjustment.name}: {formatMoneyForDisplay(adjustment.amount)}.
-            </p>
-          </ConfirmForm>
-        </div>
-      </div>
-    </PageShell>
+    <AdjustmentCheck
+      context={context}
+      title={TITLE}
+      formHref={formHref}
+      checked={{ name, amount }}
+      hidden={{ version }}
+      action={confirmChangedAdjustment.bind(null, id, adjustment.id)}
+      submitLabel="Save changes"
+    >
+      <p className="govuk-body">
+        It was {adjustment.name}: {formatMoneyForDisplay(adjustment.amount)}.
+      </p>
+    </AdjustmentCheck>
   );
 }
