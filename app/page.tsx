@@ -5,6 +5,17 @@ import { requireStaff } from "@/lib/auth/guard";
 
 export const metadata: Metadata = { title: "Home" };
 
+/** The parts of the service, two to a row. */
+const SECTIONS = [
+  { href: "/participants", title: "Participants", description: "Search for a participant, see their enrolments and declarations, and void a declaration." },
+  { href: "/statements", title: "Statements", description: "Read a lead provider's monthly statement and download its declarations." },
+  { href: "/audit", title: "Audit log", description: "See every change made in the service: by whom, when and to which record." },
+  { href: "/duplicates", title: "Duplicate records", description: "Find participants who look like one person, compare them and merge one record into the other." },
+  { href: "/schedules", title: "Payment schedules", description: "See each cohort's schedules and the milestone dates that declarations are checked against." },
+] as const;
+
+const ROWS = Array.from({ length: Math.ceil(SECTIONS.length / 2) }, (_, row) => SECTIONS.slice(row * 2, row * 2 + 2));
+
 export default async function HomePage() {
   const user = await requireStaff("finance", "/");
   return (
@@ -14,48 +25,20 @@ export default async function HomePage() {
         Check what DfE pays lead providers for training early career teachers and their mentors.
       </p>
       <p className="govuk-body">You are signed in as {user.name}.</p>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-one-half">
-          <h2 className="govuk-heading-m">
-            <Link className="govuk-link" href="/participants">Participants</Link>
-          </h2>
-          <p className="govuk-body">
-            Search for a participant, see their enrolments and declarations, and void a declaration.
-          </p>
+      {ROWS.map((row, index) => (
+        <div className="govuk-grid-row" key={index}>
+          {row.map((section) => (
+            <div className="govuk-grid-column-one-half" key={section.href}>
+              <h2 className="govuk-heading-m">
+                <Link className="govuk-link" href={section.href}>
+                  {section.title}
+                </Link>
+              </h2>
+              <p className="govuk-body">{section.description}</p>
+            </div>
+          ))}
         </div>
-        <div className="govuk-grid-column-one-half">
-          <h2 className="govuk-heading-m">
-            <Link className="govuk-link" href="/statements">Statements</Link>
-          </h2>
-          <p className="govuk-body">
-            Read a lead provider&apos;s monthly statement and download its declarations.
-          </p>
-        </div>
-      </div>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-one-half">
-          <h2 className="govuk-heading-m">
-            <Link className="govuk-link" href="/audit">Audit log</Link>
-          </h2>
-          <p className="govuk-body">See every change made in the service: by whom, when and to which record.</p>
-        </div>
-        <div className="govuk-grid-column-one-half">
-          <h2 className="govuk-heading-m">
-            <Link className="govuk-link" href="/duplicates">Duplicate records</Link>
-          </h2>
-          <p className="govuk-body">Find participants who look like one person, compare them and merge one record into the other.</p>
-        </div>
-      </div>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-one-half">
-          <h2 className="govuk-heading-m">
-            <Link className="govuk-link" href="/schedules">Payment schedules</Link>
-          </h2>
-          <p className="govuk-body">
-            See each cohort&apos;s schedules and the milestone dates that declarations are checked against.
-          </p>
-        </div>
-      </div>
+      ))}
     </PageShell>
   );
 }
