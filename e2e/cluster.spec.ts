@@ -3,12 +3,13 @@
 // made on one instance works on the other; the balancer sends /api/v3 to the API processes, and 20
 // concurrent voids of one declaration spread over both change it once; the sign-in limiter counts
 // across instances; the daily job started on both at once marks each statement once. Its own
-// database (ecf_e2e_cluster), seeded with the demo data; the production build the other journeys use.
-import { spawn, spawnSync } from "node:child_process";
+// database (ecf_e2e_cluster, made as scripts/e2e-database.mjs makes every end-to-end database), seeded with the demo data; the production build the other journeys use.
+import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { PINNED_DEMO_TODAY } from "../prisma/seed/dates";
 import { startCluster } from "../scripts/cluster.mjs";
+import { freshPostgresDatabase, setUpDemoData } from "../scripts/e2e-database.mjs";
 import { DEMO_PASSWORD, FINANCE_USER, expect, expectAccessible, screenshot, test, withDb } from "./fixtures";
 
 const BALANCER_PORT = Number(process.env.E2E_CLUSTER_PORT ?? 3150);
@@ -29,26 +30,10 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  const admin = process.env.DATABASE_URL?.trim() || "postgresql://postgres@127.0.0.1:5432/postgres";
-  const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 2000 });
-  await client.connect().catch(() => {
-    throw new Error("The cluster journey needs PostgreSQL on 127.0.0.1:5432 (or DATABASE_URL): several instances cannot share the embedded database.");
-  });
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${DB_NAME}"`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(admin);
-  url.pathname = `/${DB_NAME}`;
-  databaseUrl = url.toString();
-  const setup = spawnSync(process.execPath, [tsx, "scripts/db-setup.ts", "--demo", "--today", PINNED_DEMO_TODAY.toISOString().slice(0, 10)], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "test" },
-    encoding: "utf8",
-  });
-  if (setup.status !== 0) throw new Error(`db:setup --demo failed: ${setup.stderr || setup.stdout}`);
+  const url = await freshPostgresDatabase(DB_NAME);
+  if (!url) throw new Error("The cluster journey needs PostgreSQL on 127.0.0.1:5432 (or DATABASE_URL): several instances cannot share the embedded database.");
+  databaseUrl = url;
+  setUpDemoData({ ...process.env, DATABASE_URL: databaseUrl }, { today: PINNED_DEMO_TODAY.toISOString().slice(0, 10), quiet: true });
   cluster = await startCluster({
     port: BALANCER_PORT,
     instances: 2,

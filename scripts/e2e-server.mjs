@@ -1,13 +1,13 @@
 // Starts the built app for the end-to-end tests on a fresh database with the demo data, built around the
 // date given by --today (playwright.config.ts pins it, so the tests stay deterministic):
-// a PostgreSQL database "ecf_e2e" (per port; recreated each run) when a server is reachable, else a fresh
-// PGlite folder. Writes test-results/e2e-state-<port>.json so tests can look at the database.
+// a PostgreSQL database "ecf_e2e" (per port; recreated each run, scripts/e2e-database.mjs) when a server
+// is reachable, else a fresh PGlite folder. Writes test-results/e2e-state-<port>.json so tests can look at the database.
 //
 //   node scripts/e2e-server.mjs [port] [--today YYYY-MM-DD]
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
+import { freshPostgresDatabase, setUpDemoData } from "./e2e-database.mjs";
 
 const args = process.argv.slice(2);
 const todayAt = args.findIndex((arg) => arg === "--today");
@@ -26,26 +26,7 @@ const env = {
   API_RATE_LIMIT_PER_MINUTE: process.env.API_RATE_LIMIT_PER_MINUTE ?? "1000000",
 };
 
-async function postgresUrl() {
-  const admin = process.env.DATABASE_URL?.trim() || "postgresql://postgres@127.0.0.1:5432/postgres";
-  const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-  } catch {
-    return null;
-  }
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${dbName}"`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(admin);
-  url.pathname = `/${dbName}`;
-  return url.toString();
-}
-
-const url = await postgresUrl();
+const url = await freshPostgresDatabase(dbName);
 mkdirSync(path.join(root, "test-results"), { recursive: true });
 if (url) {
   env.DATABASE_URL = url;
@@ -57,11 +38,13 @@ if (url) {
 }
 writeFileSync(path.join(root, "test-results", `e2e-state-${port}.json`), JSON.stringify({ databaseUrl: url, baseURL: `http://127.0.0.1:${port}` }));
 
-// The demo data, asked for explicitly. The server runs with NODE_ENV=production (next start), where
-// db:setup --demo refuses, so the set-up step has a NODE_ENV of its own.
-const setupArgs = [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/db-setup.ts", "--demo", ...(today ? ["--today", today] : [])];
-const setup = spawnSync(process.execPath, setupArgs, { cwd: root, env: { ...env, NODE_ENV: "development" }, stdio: "inherit" });
-if (setup.status !== 0) process.exit(setup.status ?? 1);
+// The demo data, asked for explicitly.
+try {
+  setUpDemoData(env, { today });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
 
 const server = spawn(process.execPath, [path.join(root, "scripts/start.mjs"), "-p", port, "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
