@@ -44,6 +44,8 @@ export type Measurement = {
   rssBeforeMiB: number;
   /** V8's heap size limit in the measuring process. */
   heapLimitMiB: number;
+  /** The measuring process's CPU time (user + system) during the export, per row: the driver, the CSV writer, the garbage. */
+  processCpuUsPerRow: number;
 };
 
 /** "server": the heap limit the web server runs with; "default": Node's own for this machine. */
@@ -63,6 +65,7 @@ async function measure(url: string, statementId: string, rows: number): Promise<
     let firstByteMs = 0;
     let firstRowMs = 0;
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const reader = statementDeclarationsCsv(db, statementId).getReader();
     for (;;) {
       const { done, value } = await reader.read();
@@ -77,6 +80,7 @@ async function measure(url: string, statementId: string, rows: number): Promise<
       peakHeap = Math.max(peakHeap, memory.heapUsed);
     }
     const totalMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
     return {
       rows,
       bytes,
@@ -89,6 +93,7 @@ async function measure(url: string, statementId: string, rows: number): Promise<
       peakHeapGrowthMiB: mib(peakHeap - before.heapUsed),
       rssBeforeMiB: mib(before.rss),
       heapLimitMiB: mib(v8.getHeapStatistics().heap_size_limit),
+      processCpuUsPerRow: (cpu.user + cpu.system) / Math.max(1, rows),
     };
   } finally {
     await db.close();
@@ -160,7 +165,8 @@ async function main(): Promise<void> {
         console.log(
           `${rows.toLocaleString("en-GB")} rows, ${heapLabel(heap, measured)}: ${(measured.totalMs / 1000).toFixed(2)} s, ${Math.round(measured.rowsPerSecond).toLocaleString("en-GB")} rows/s, ` +
             `first byte ${measured.firstByteMs.toFixed(0)} ms, first row ${measured.firstRowMs.toFixed(0)} ms, ${mib(measured.bytes).toFixed(1)} MiB, ` +
-            `peak RSS growth ${measured.peakRssGrowthMiB.toFixed(1)} MiB, peak heap growth ${measured.peakHeapGrowthMiB.toFixed(1)} MiB`,
+            `peak RSS growth ${measured.peakRssGrowthMiB.toFixed(1)} MiB, peak heap growth ${measured.peakHeapGrowthMiB.toFixed(1)} MiB, ` +
+            `export process CPU ${measured.processCpuUsPerRow.toFixed(1)} µs a row`,
         );
       }
     } finally {
@@ -178,11 +184,11 @@ async function main(): Promise<void> {
     "- One statement of N line items per temporary database (set-based SQL: one declaration per participant, every 25th voided, every 50th with no school, every 40th with no delivery partner)",
     "- Measured: `statementDeclarationsCsv` (what `/statements/[id]/declarations.csv` returns), read to the end in a fresh Node process. First byte = the header (sent before the query runs); first row = the first batch of rows, in the order an index on (statement, participant name) gives. Memory = peak over the export minus the level just before it, sampled at every chunk, with garbage collection left to Node.",
     "",
-    "| Line items | V8 heap limit | File size (MiB) | Total (s) | Rows/s | First byte (ms) | First row (ms) | Peak RSS growth (MiB) | Peak heap growth (MiB) | Data generation (s) |",
-    "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| Line items | V8 heap limit | File size (MiB) | Total (s) | Rows/s | First byte (ms) | First row (ms) | Peak RSS growth (MiB) | Peak heap growth (MiB) | Export process CPU (µs a row) | Data generation (s) |",
+    "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...results.map(
       (r) =>
-        `| ${r.rows.toLocaleString("en-GB")} | ${heapLabel(r.heap, r)} | ${mib(r.bytes).toFixed(1)} | ${(r.totalMs / 1000).toFixed(2)} | ${Math.round(r.rowsPerSecond).toLocaleString("en-GB")} | ${r.firstByteMs.toFixed(0)} | ${r.firstRowMs.toFixed(0)} | ${r.peakRssGrowthMiB.toFixed(1)} | ${r.peakHeapGrowthMiB.toFixed(1)} | ${r.generateSeconds.toFixed(1)} |`,
+        `| ${r.rows.toLocaleString("en-GB")} | ${heapLabel(r.heap, r)} | ${mib(r.bytes).toFixed(1)} | ${(r.totalMs / 1000).toFixed(2)} | ${Math.round(r.rowsPerSecond).toLocaleString("en-GB")} | ${r.firstByteMs.toFixed(0)} | ${r.firstRowMs.toFixed(0)} | ${r.peakRssGrowthMiB.toFixed(1)} | ${r.peakHeapGrowthMiB.toFixed(1)} | ${r.processCpuUsPerRow.toFixed(1)} | ${r.generateSeconds.toFixed(1)} |`,
     ),
     "",
     "Memory stays at the same level whatever the number of rows (the file itself is several times larger): the",
