@@ -17,7 +17,7 @@ import {
 } from "./lifecycle";
 import type { Rng } from "./random";
 import { scheduleOf, type CohortRef } from "./reference";
-import type { SeedRows } from "./tables";
+import type { RowOf, SeedRows } from "./tables";
 
 /** Where a participant trains: provider, school, delivery partner and partnership. */
 export interface Placement {
@@ -164,18 +164,25 @@ export function buildParticipant(spec: ParticipantSpec, ctx: ParticipantContext)
   const training = spec.training;
   const trainingStatusMs = training.day === null ? null : msOfDay(training.day) + 11 * HOUR_MS;
   const irCreatedAt = msOfDay(spec.startDay - 14) + 9 * HOUR_MS;
+  // An induction record at a placement (its school, partnership, provider and delivery partner).
+  type RecordFields = Omit<RowOf<"inductionRecords">, "id" | "participantProfileId" | "leadProviderId" | "schoolId" | "deliveryPartnerId" | "partnershipId" | "scheduleId">;
+  const addInductionRecord = (at: Placement, fields: RecordFields) =>
+    rows.inductionRecords.push({
+      id: newId(),
+      participantProfileId: profileId,
+      leadProviderId: at.leadProviderId,
+      schoolId: at.schoolId,
+      deliveryPartnerId: at.deliveryPartnerId,
+      partnershipId: at.partnershipId,
+      scheduleId: schedule.id,
+      ...fields,
+    });
+  const current = { trainingStatus: training.status, trainingStatusReason: training.reason, trainingStatusDate: trainingStatusMs, participantStatus: spec.participantStatus, endDate: null, schoolTransfer: false };
   if (spec.transfer) {
     const to = spec.transfer.to;
     const movedProvider = to.leadProviderId !== first.leadProviderId;
     const transferMs = msOfDay(spec.transfer.day);
-    rows.inductionRecords.push({
-      id: newId(),
-      participantProfileId: profileId,
-      leadProviderId: first.leadProviderId,
-      schoolId: first.schoolId,
-      deliveryPartnerId: first.deliveryPartnerId,
-      partnershipId: first.partnershipId,
-      scheduleId: schedule.id,
+    addInductionRecord(first, {
       trainingStatus: movedProvider ? "withdrawn" : "active",
       trainingStatusReason: movedProvider ? "moved-school" : null,
       trainingStatusDate: movedProvider ? transferMs : null,
@@ -186,43 +193,9 @@ export function buildParticipant(spec: ParticipantSpec, ctx: ParticipantContext)
       createdAt: irCreatedAt,
       updatedAt: transferMs,
     });
-    rows.inductionRecords.push({
-      id: newId(),
-      participantProfileId: profileId,
-      leadProviderId: to.leadProviderId,
-      schoolId: to.schoolId,
-      deliveryPartnerId: to.deliveryPartnerId,
-      partnershipId: to.partnershipId,
-      scheduleId: schedule.id,
-      trainingStatus: training.status,
-      trainingStatusReason: training.reason,
-      trainingStatusDate: trainingStatusMs,
-      participantStatus: spec.participantStatus,
-      startDate: transferMs,
-      endDate: null,
-      schoolTransfer: false,
-      createdAt: transferMs - 7 * DAY_MS,
-      updatedAt: trainingStatusMs ?? transferMs,
-    });
+    addInductionRecord(to, { ...current, startDate: transferMs, createdAt: transferMs - 7 * DAY_MS, updatedAt: trainingStatusMs ?? transferMs });
   } else {
-    rows.inductionRecords.push({
-      id: newId(),
-      participantProfileId: profileId,
-      leadProviderId: first.leadProviderId,
-      schoolId: first.schoolId,
-      deliveryPartnerId: first.deliveryPartnerId,
-      partnershipId: first.partnershipId,
-      scheduleId: schedule.id,
-      trainingStatus: training.status,
-      trainingStatusReason: training.reason,
-      trainingStatusDate: trainingStatusMs,
-      participantStatus: spec.participantStatus,
-      startDate: msOfDay(spec.startDay),
-      endDate: null,
-      schoolTransfer: false,
-      createdAt: irCreatedAt,
-      updatedAt: trainingStatusMs ?? irCreatedAt,
-    });
+    addInductionRecord(first, { ...current, startDate: msOfDay(spec.startDay), createdAt: irCreatedAt, updatedAt: trainingStatusMs ?? irCreatedAt });
   }
 
   // Declarations.
