@@ -24,7 +24,7 @@ import {
   trnFor,
   urnFor,
 } from "./names";
-import { buildParticipant, type ParticipantContext, type ParticipantSpec, type Placement, type ScriptedVoid } from "./participants";
+import { addPartnership, buildParticipant, type ParticipantContext, type ParticipantSpec, type Placement, type ScriptedVoid } from "./participants";
 import { DEMO_SEED, Rng, createFaker, deriveSeed } from "./random";
 import { MARKED_AS_PAID_BY, MENTOR_FUNDING_FROM, buildCohort, buildStatements, type CohortRef } from "./reference";
 import {
@@ -469,28 +469,18 @@ export function buildDemo(options: DemoOptions): DemoBuild {
       const provider = providers[providerIndex] as ProviderRef;
       const dp = provider.deliveryPartners[Math.floor(i / 4) % provider.deliveryPartners.length] as string;
       const tutor = tutors[i] as { name: string; email: string };
-      const partnershipId = newId();
-      rows.partnerships.push({
-        id: partnershipId,
-        leadProviderId: provider.id,
-        deliveryPartnerId: dp,
-        schoolId,
-        cohortId: cohort.info.id,
-        status: "active",
-        challengedReason: null,
-        challengedAt: null,
-        inductionTutorName: tutor.name,
-        inductionTutorEmail: tutor.email,
-        createdAt,
-        updatedAt: createdAt,
-      });
-      placementsOf(providerIndex, year).push({
-        leadProviderId: provider.id,
-        schoolId,
-        deliveryPartnerId: dp,
-        partnershipId,
-        calendar: calendarOf(provider.id, year),
-      });
+      placementsOf(providerIndex, year).push(
+        addPartnership(rows.partnerships, {
+          id: newId(),
+          schoolId,
+          cohortId: cohort.info.id,
+          leadProviderId: provider.id,
+          deliveryPartnerId: dp,
+          tutor,
+          at: createdAt,
+          calendar: calendarOf(provider.id, year),
+        }),
+      );
     });
     // A school challenged a partnership recorded with the wrong provider (the two cohorts before the current one).
     const challengedSchool = year === currentYear - 2 ? 5 : year === currentYear - 1 ? 10 : null;

@@ -28,6 +28,41 @@ export interface Placement {
   calendar: StatementCalendar;
 }
 
+/**
+ * A school's active partnership with a lead provider and delivery partner for a cohort (added to
+ * `partnerships`), and the placement its participants train at.
+ */
+export function addPartnership(
+  partnerships: RowOf<"partnerships">[],
+  partnership: {
+    id: string;
+    schoolId: string;
+    cohortId: string;
+    leadProviderId: string;
+    deliveryPartnerId: string;
+    tutor: { name: string; email: string };
+    at: number;
+    calendar: StatementCalendar;
+  },
+): Placement {
+  const { id, schoolId, cohortId, leadProviderId, deliveryPartnerId, tutor, at, calendar } = partnership;
+  partnerships.push({
+    id,
+    leadProviderId,
+    deliveryPartnerId,
+    schoolId,
+    cohortId,
+    status: "active",
+    challengedReason: null,
+    challengedAt: null,
+    inductionTutorName: tutor.name,
+    inductionTutorEmail: tutor.email,
+    createdAt: at,
+    updatedAt: at,
+  });
+  return { leadProviderId, schoolId, deliveryPartnerId, partnershipId: id, calendar };
+}
+
 export interface ScriptedVoid {
   target: "first" | "second" | "last";
   mode: VoidMode;

@@ -27,7 +27,7 @@ import {
   uniqueEmail,
   urnFor,
 } from "./names";
-import { buildParticipant, type ParticipantContext, type ParticipantSpec, type Placement } from "./participants";
+import { addPartnership, buildParticipant, type ParticipantContext, type ParticipantSpec, type Placement } from "./participants";
 import { DEMO_SEED, Rng, createFaker, deriveSeed } from "./random";
 import { MARKED_AS_PAID_BY, MENTOR_FUNDING_FROM, buildCohort, buildStatements, cohortInfo, type CohortRef, type ScheduleRef } from "./reference";
 import { withIndexesBuiltAfter } from "./bulk-load";
@@ -314,28 +314,18 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummar
         reference.schoolCohorts.push({
           id: newId(), schoolId, cohortId: cohort.info.id, inductionProgrammeChoice: "provider_led", fundingEligible: true, createdAt: refMs, updatedAt: refMs,
         });
-        const partnershipId = newId();
-        reference.partnerships.push({
-          id: partnershipId,
-          leadProviderId: provider.id,
-          deliveryPartnerId: dp,
-          schoolId,
-          cohortId: cohort.info.id,
-          status: "active",
-          challengedReason: null,
-          challengedAt: null,
-          inductionTutorName: tutor.full,
-          inductionTutorEmail: uniqueEmail(tutor.first, tutor.last, 900_000 + schoolIndex, rng),
-          createdAt: refMs,
-          updatedAt: refMs,
-        });
-        (provider.placements.get(year) as Placement[]).push({
-          leadProviderId: provider.id,
-          schoolId,
-          deliveryPartnerId: dp,
-          partnershipId,
-          calendar: provider.calendars.get(year) as StatementCalendar,
-        });
+        (provider.placements.get(year) as Placement[]).push(
+          addPartnership(reference.partnerships, {
+            id: newId(),
+            schoolId,
+            cohortId: cohort.info.id,
+            leadProviderId: provider.id,
+            deliveryPartnerId: dp,
+            tutor: { name: tutor.full, email: uniqueEmail(tutor.first, tutor.last, 900_000 + schoolIndex, rng) },
+            at: refMs,
+            calendar: provider.calendars.get(year) as StatementCalendar,
+          }),
+        );
       }
     }
   }
