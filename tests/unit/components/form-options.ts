@@ -1,4 +1,6 @@
-/** Nunjucks option shapes shared by the form component fixtures. */
+/** Nunjucks option shapes shared by the form component fixtures, and the props they give every field. */
+import { content } from "./html";
+
 export interface TextOrHtml {
   text?: string;
   html?: string;
@@ -24,4 +26,20 @@ export interface FieldOptions {
   classes?: string;
   formGroup?: { classes?: string };
   attributes?: Record<string, string>;
+}
+
+/** The props every labelled field (Input, Select, Textarea) takes from a fixture's options. */
+export function fieldProps(o: FieldOptions) {
+  return {
+    id: o.id,
+    name: o.name,
+    className: o.classes,
+    label: content(o.label),
+    labelClassName: o.label.classes,
+    isPageHeading: o.label.isPageHeading,
+    hint: o.hint && content(o.hint),
+    errorMessage: o.errorMessage && content(o.errorMessage),
+    describedBy: o.describedBy,
+    formGroupClassName: o.formGroup?.classes,
+  };
 }

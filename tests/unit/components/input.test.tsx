@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Input } from "@/components/govuk";
-import type { FieldOptions, TextOrHtml } from "./form-options";
+import { fieldProps, type FieldOptions, type TextOrHtml } from "./form-options";
 import { content, expectMarkup, fixture, render } from "./html";
 
 interface InputOptions extends FieldOptions {
@@ -20,17 +20,8 @@ interface InputOptions extends FieldOptions {
 function fromOptions(o: InputOptions) {
   return (
     <Input
-      id={o.id}
-      name={o.name}
+      {...fieldProps(o)}
       type={o.type}
-      className={o.classes}
-      label={content(o.label)}
-      labelClassName={o.label.classes}
-      isPageHeading={o.label.isPageHeading}
-      hint={o.hint && content(o.hint)}
-      errorMessage={o.errorMessage && content(o.errorMessage)}
-      describedBy={o.describedBy}
-      formGroupClassName={o.formGroup?.classes}
       prefix={o.prefix && content(o.prefix)}
       suffix={o.suffix && content(o.suffix)}
       inputWrapperClassName={o.inputWrapper?.classes}

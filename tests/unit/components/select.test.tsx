@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Select, type SelectItem } from "@/components/govuk";
-import type { FieldOptions } from "./form-options";
-import { content, expectMarkup, fixture, render } from "./html";
+import { fieldProps, type FieldOptions } from "./form-options";
+import { expectMarkup, fixture, render } from "./html";
 
 interface SelectOptions extends FieldOptions {
   items: Array<(Omit<SelectItem, "value"> & { value?: string | number }) | null | false | "">;
@@ -12,16 +12,7 @@ interface SelectOptions extends FieldOptions {
 function fromOptions(o: SelectOptions) {
   return (
     <Select
-      id={o.id}
-      name={o.name}
-      className={o.classes}
-      label={content(o.label)}
-      labelClassName={o.label.classes}
-      isPageHeading={o.label.isPageHeading}
-      hint={o.hint && content(o.hint)}
-      errorMessage={o.errorMessage && content(o.errorMessage)}
-      describedBy={o.describedBy}
-      formGroupClassName={o.formGroup?.classes}
+      {...fieldProps(o)}
       items={o.items.map((item) => item || null)}
       defaultValue={o.value}
       disabled={o.disabled}

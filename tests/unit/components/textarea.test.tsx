@@ -1,7 +1,7 @@
 import { describe, it } from "vitest";
 import { Textarea } from "@/components/govuk";
-import type { FieldOptions } from "./form-options";
-import { content, expectMarkup, fixture } from "./html";
+import { fieldProps, type FieldOptions } from "./form-options";
+import { expectMarkup, fixture } from "./html";
 
 interface TextareaOptions extends FieldOptions {
   rows?: number;
@@ -14,16 +14,7 @@ interface TextareaOptions extends FieldOptions {
 function fromOptions(o: TextareaOptions) {
   return (
     <Textarea
-      id={o.id}
-      name={o.name}
-      className={o.classes}
-      label={content(o.label)}
-      labelClassName={o.label.classes}
-      isPageHeading={o.label.isPageHeading}
-      hint={o.hint && content(o.hint)}
-      errorMessage={o.errorMessage && content(o.errorMessage)}
-      describedBy={o.describedBy}
-      formGroupClassName={o.formGroup?.classes}
+      {...fieldProps(o)}
       rows={o.rows}
       defaultValue={o.value}
       spellCheck={o.spellcheck}
