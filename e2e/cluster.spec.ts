@@ -3,7 +3,8 @@
 // made on one instance works on the other; the balancer sends /api/v3 to the API processes, and 20
 // concurrent voids of one declaration spread over both change it once; the sign-in limiter counts
 // across instances; the daily job started on both at once marks each statement once. Its own
-// database (ecf_e2e_cluster, made as scripts/e2e-database.mjs makes every end-to-end database), seeded with the demo data; the production build the other journeys use.
+// database (ecf_e2e_cluster_<port>, made and seeded with the demo data by scripts/e2e-database.mjs,
+// as every end-to-end database is); the production build the other journeys use.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
