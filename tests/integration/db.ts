@@ -1,6 +1,8 @@
 // Each integration test gets its own fresh, migrated database: a new PostgreSQL database
-// (dropped afterwards) or a PGlite data folder in a temporary directory.
-import { mkdtemp, rm } from "node:fs/promises";
+// (dropped afterwards) or a PGlite data folder in a temporary directory, copied from the run's
+// migrated template (tests/integration/global-setup.ts) and opened with the same migration check
+// every database gets.
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -58,6 +60,7 @@ export async function createTestDb(kind: TestDbKind, options: CreateDbOptions = 
   }
   const dir = await mkdtemp(path.join(tmpdir(), "ecf-test-"));
   const dataDir = path.join(dir, "pglite");
+  if (migrate) await cp(inject("pgliteTemplateDir"), dataDir, { recursive: true });
   const db = await createDb({ kind: "pglite", dataDir }, { ...options, migrate });
   return {
     ...db,
