@@ -15,22 +15,28 @@ let passed = 0;
 let failed = 0;
 const lines = [];
 
+const started = performance.now();
+/** Seconds since `from`, for the summary: CI has a time budget (README), and each step's share shows there. */
+const seconds = (from) => `${Math.round((performance.now() - from) / 1000)} s`;
+
+/** Runs one step; its exit status, and how long it took. */
 function run(label, command, args, env = {}) {
   console.log(`\n=== ${label} ===`);
+  const from = performance.now();
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
-  return result.status === 0;
+  return { ok: result.status === 0, took: seconds(from) };
 }
 
 function check(label, command, args, env) {
-  const ok = run(label, command, args, env);
+  const { ok, took } = run(label, command, args, env);
   if (ok) passed++;
   else failed++;
-  lines.push(`${label}: ${ok ? "passed" : "FAILED"}`);
+  lines.push(`${label}: ${ok ? "passed" : "FAILED"} (${took})`);
   return ok;
 }
 
 function suite(label, command, args, jsonFile, count, env) {
-  const ok = run(label, command, args, env);
+  const { ok, took } = run(label, command, args, env);
   let p = 0;
   let f = 0;
   if (existsSync(jsonFile)) {
@@ -39,7 +45,7 @@ function suite(label, command, args, jsonFile, count, env) {
   if (!ok && f === 0) f = 1; // the runner failed before or outside its tests
   passed += p;
   failed += f;
-  lines.push(`${label}: ${p} passed, ${f} failed`);
+  lines.push(`${label}: ${p} passed, ${f} failed (${took})`);
 }
 
 const vitestCount = (json) => [json.numPassedTests ?? 0, (json.numFailedTests ?? 0) + (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0)];
@@ -99,6 +105,7 @@ if (check("Build", node, [bin("next/dist/bin/next"), "build"])) {
 }
 
 const summary = `${passed} passed, ${failed} failed`;
+lines.push(`All steps: ${seconds(started)}`);
 console.log(`\n${lines.join("\n")}`);
 writeFileSync(path.join(results, "summary.txt"), `${summary}\n`);
 console.log(summary);
